@@ -1,0 +1,159 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::encoding::EncodingChoice;
+
+/// Finds payment pages that still list Jeju card under MPI (안심클릭) and moves it to ISP (안전결제).
+#[derive(Debug, Parser)]
+#[command(name = "kspay-migrate", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report findings; change nothing. Exit 1 when anything is found.
+    Check(ScanArgs),
+    /// Show the fixes as a diff (dry run), write them (--write) or save a patch (--patch).
+    Fix(FixArgs),
+    /// List the loaded rules.
+    Rules(RulesArgs),
+    /// Show a rule's documentation.
+    Explain(ExplainArgs),
+}
+
+/// Options shared by `check` and `fix`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files or folders to scan.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleSource,
+    /// Run only this rule (repeatable).
+    #[arg(long, value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Scan only files matching this glob, instead of the template extensions (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Leave out files and folders matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Follow symbolic links while walking folders.
+    #[arg(long)]
+    pub follow_symlinks: bool,
+    /// Skip files larger than this (bytes, or with K, M, G suffix).
+    #[arg(long, value_name = "SIZE", default_value = "8M", value_parser = parse_size)]
+    pub max_filesize: u64,
+    /// How to decode pages.
+    #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
+    pub encoding: EncodingChoice,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// When to color the output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+    /// Print findings one line each, without snippets, notes or summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Also apply fixes marked unsafe.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    #[command(flatten)]
+    pub scan: ScanArgs,
+    /// Apply the fixes to the files in place.
+    #[arg(long, conflicts_with = "patch")]
+    pub write: bool,
+    /// Write the fixes as a patch to FILE (apply with `git apply` or `patch -p1`).
+    #[arg(long, value_name = "FILE")]
+    pub patch: Option<PathBuf>,
+}
+
+/// Where rules come from.
+#[derive(Debug, Args)]
+pub struct RuleSource {
+    /// Load rules from the *.toml files in DIR instead of the built-in ones.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(flatten)]
+    pub rules: RuleSource,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id, as `kspay-migrate rules` lists it.
+    pub rule: String,
+    #[command(flatten)]
+    pub rules: RuleSource,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Parses `8388608`, `512K`, `8M`, `8MiB`, `1G`.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let digits_end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits_end);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size such as 8M or 500000"))?;
+    let factor: u64 = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        other => return Err(format!("unknown size unit {other:?} (use K, M or G)")),
+    };
+    number
+        .checked_mul(factor)
+        .ok_or_else(|| format!("{text:?} is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("8M"), Ok(8 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("100"), Ok(100));
+        assert!(parse_size("8X").is_err());
+        assert!(parse_size("M").is_err());
+    }
+
+    #[test]
+    fn arguments_are_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,169 @@
+//! Card lists made of `<option>` elements (a scheme's select or optgroup).
+//!
+//! Removing an option takes its whole line when it stands alone there; adding one copies the
+//! list's last option (indentation, quoting, attribute order, line ending) with the card's label
+//! and code in place of that option's, so the new line looks like its neighbours.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{CardList, Entry, Insertion, Kind, Piece};
+use crate::page::Page;
+use crate::page::tree::{NodeId, NodeKind};
+use crate::rules::{Rule, Side};
+
+/// One option: where it is and where its label is.
+struct OptionSpan {
+    node: NodeId,
+    /// From `<option` to `</option>`, or to the end of its label when the end tag is implied.
+    extent: Range<usize>,
+    /// The label, trimmed.
+    label: Range<usize>,
+}
+
+/// The card list formed by `options`, which belong to one scheme.
+pub(super) fn card_list(page: &Page, rule: &Rule, side: Side, options: &[NodeId]) -> CardList {
+    let spans: Vec<OptionSpan> = options.iter().map(|&id| span(page, id)).collect();
+    let entries = spans
+        .iter()
+        .filter_map(|option| {
+            let token = rule
+                .card
+                .tokens(page.visible(option.label.clone()))
+                .first()?
+                .clone();
+            let code = page
+                .tree
+                .attr(option.node, "value")
+                .filter(|attr| {
+                    attr.value_range
+                        .as_ref()
+                        .is_none_or(|r| !page.has_server_code(r))
+                })
+                .map(|attr| attr.value.clone());
+            Some(Entry {
+                token: option.label.start + token.start..option.label.start + token.end,
+                removal: whole_lines_or(page, option.extent.clone()),
+                code,
+            })
+        })
+        .collect();
+    let labels: Vec<&str> = spans
+        .iter()
+        .map(|o| page.visible(o.label.clone()))
+        .collect();
+    let insertion = spans
+        .last()
+        .and_then(|last| copy_after(page, last, &rule.card.styled_like(&labels)));
+    CardList {
+        side,
+        kind: Kind::SelectOption,
+        entries,
+        insertion,
+    }
+}
+
+fn span(page: &Page, id: NodeId) -> OptionSpan {
+    let node = &page.tree.nodes[id];
+    let content = page.tree.content_range(id);
+    let text = page.visible(content.clone());
+    let label_start = content.start + (text.len() - text.trim_start().len());
+    let label_end = content.start + text.trim_end().len();
+    let label = label_start..label_end.max(label_start);
+    let explicit_end = matches!(
+        &node.kind,
+        NodeKind::Element {
+            end_tag: Some(_),
+            ..
+        }
+    );
+    let extent_end = if explicit_end {
+        node.range.end
+    } else {
+        label.end.max(content.start)
+    };
+    OptionSpan {
+        node: id,
+        extent: node.range.start..extent_end,
+        label,
+    }
+}
+
+/// `range` widened to whole lines (with the line ending) when nothing else is on them.
+fn whole_lines_or(page: &Page, range: Range<usize>) -> Range<usize> {
+    let first = page.lines.line_of(range.start);
+    let last = page
+        .lines
+        .line_of(range.end.saturating_sub(1).max(range.start));
+    let before = page.visible(first.start..range.start);
+    let after = page.visible(range.end..last.end);
+    if before.trim().is_empty() && after.trim().is_empty() {
+        first.start..last.end
+    } else {
+        range
+    }
+}
+
+/// A copy of `last` placed after it, with `label` and the card's code; `None` when the option
+/// holds server code, whose copy could change what the page does.
+fn copy_after(page: &Page, last: &OptionSpan, label: &str) -> Option<Insertion> {
+    static SELECTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)\s+selected(?:\s*=\s*(?:"selected"|'selected'|selected))?"#)
+            .expect("valid regex")
+    });
+    if page.has_server_code(&last.extent) {
+        return None;
+    }
+    let value = page
+        .tree
+        .attr(last.node, "value")
+        .and_then(|attr| attr.value_range.clone());
+    let text = |range: Range<usize>| page.text[range].to_string();
+    let mut pieces = Vec::new();
+    let head_end = value.as_ref().map_or(last.label.start, |v| v.start);
+    pieces.push(Piece::Text(
+        SELECTED
+            .replace_all(&text(last.extent.start..head_end), "")
+            .into(),
+    ));
+    if let Some(value) = &value {
+        pieces.push(Piece::Code);
+        let between = text(value.end..last.label.start);
+        pieces.push(Piece::Text(SELECTED.replace_all(&between, "").into()));
+    }
+    pieces.push(Piece::Text(label.to_string()));
+    pieces.push(Piece::Text(text(last.label.end..last.extent.end)));
+
+    let lines = whole_lines_or(page, last.extent.clone());
+    if lines == last.extent {
+        // Shares its line with other markup: the copy goes right after it.
+        return Some(Insertion {
+            at: last.extent.end,
+            pieces,
+        });
+    }
+    let indent = text(lines.start..last.extent.start);
+    let line_text = &page.text[lines.clone()];
+    let (at, lead, ending) = if line_text.ends_with('\n') {
+        let ending = if line_text.ends_with("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        (lines.end, String::new(), ending)
+    } else {
+        // The last line of the file: start a new line in the page's own style.
+        let ending = if page.text.contains("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        (lines.end, ending.to_string(), "")
+    };
+    let mut line = vec![Piece::Text(lead + &indent)];
+    line.extend(pieces);
+    line.push(Piece::Text(ending.to_string()));
+    Some(Insertion { at, pieces: line })
+}

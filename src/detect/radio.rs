@@ -1,0 +1,123 @@
+//! Form 1: scheme radio buttons, each followed by its title and card list as sibling text.
+//!
+//! ```html
+//! <input type="radio" name="certitype" value="M">안심클릭<br>
+//! 외환,삼성,현대,신한,롯데,하나,씨티,제주<br>
+//! <input type="radio" name="certitype" value="I">안전결제<br>
+//! 비씨,국민,수협,전북,광주<br>
+//! ```
+//! Sections are not containers: a radio's section runs to the next radio of its group (the
+//! last one to the end of the element holding the whole group).
+
+use std::ops::Range;
+
+use super::{Kind, Selection, text_list};
+use crate::page::Page;
+use crate::page::tree::{NodeId, NodeKind};
+use crate::rules::{Rule, Side};
+
+/// One selection per radio group that has a section for the rule's `from` scheme.
+pub(super) fn selections(page: &Page, rule: &Rule) -> Vec<Selection> {
+    let tree = &page.tree;
+    let mut groups: Vec<(String, Vec<NodeId>)> = Vec::new();
+    for input in tree.elements("input") {
+        let is_radio = tree
+            .attr(input, "type")
+            .is_some_and(|t| t.value.trim().eq_ignore_ascii_case("radio"));
+        let Some(name) = tree.attr(input, "name").map(|n| n.value.trim().to_string()) else {
+            continue;
+        };
+        if !is_radio {
+            continue;
+        }
+        match groups.iter_mut().find(|(group, _)| *group == name) {
+            Some((_, radios)) => radios.push(input),
+            None => groups.push((name, vec![input])),
+        }
+    }
+
+    let mut selections = Vec::new();
+    for (name, radios) in groups.into_iter().filter(|(_, radios)| radios.len() >= 2) {
+        let container = common_ancestor(page, &radios);
+        let container_end = tree.content_range(container).end;
+        let mut selection = Selection::default();
+        for (i, &radio) in radios.iter().enumerate() {
+            let start = tree.nodes[radio].range.end;
+            let end = radios
+                .get(i + 1)
+                .map_or(container_end, |&next| tree.nodes[next].range.start);
+            let texts = section_texts(page, container, start..end);
+            let Some(side) = side_of(page, rule, &name, radio, &texts) else {
+                continue;
+            };
+            selection.lists.push(text_list::card_list(
+                page,
+                rule,
+                side,
+                Kind::RadioLabel,
+                &texts,
+            ));
+        }
+        if selection.lists.iter().any(|list| list.side == Side::From) {
+            selections.push(selection);
+        }
+    }
+    selections
+}
+
+/// The scheme a radio stands for: its value when the group is the scheme field
+/// (`certitype`), else the title written after it.
+fn side_of(
+    page: &Page,
+    rule: &Rule,
+    group: &str,
+    radio: NodeId,
+    texts: &[Range<usize>],
+) -> Option<Side> {
+    let by_code = rule
+        .is_scheme_field(group)
+        .then(|| page.tree.attr(radio, "value"))
+        .flatten()
+        .and_then(|value| rule.side_of_code(&value.value));
+    by_code.or_else(|| {
+        let title = texts
+            .iter()
+            .map(|r| page.visible(r.clone()).trim())
+            .find(|t| !t.is_empty())?;
+        rule.side_of_label(title)
+    })
+}
+
+/// Visible text nodes of `container` inside `section`, leaving out text that belongs to other
+/// controls (options of a select, a textarea).
+fn section_texts(page: &Page, container: NodeId, section: Range<usize>) -> Vec<Range<usize>> {
+    let tree = &page.tree;
+    tree.text_nodes(container)
+        .into_iter()
+        .filter(|&id| {
+            let range = &tree.nodes[id].range;
+            range.start >= section.start && range.end <= section.end
+        })
+        .filter(|&id| {
+            !tree
+                .ancestors(id)
+                .any(|a| matches!(tree.name(a), "select" | "option" | "textarea" | "title"))
+        })
+        .map(|id| tree.nodes[id].range.clone())
+        .collect()
+}
+
+/// The innermost element that holds every radio of the group.
+fn common_ancestor(page: &Page, radios: &[NodeId]) -> NodeId {
+    let tree = &page.tree;
+    let chain: Vec<NodeId> = tree.ancestors(radios[0]).collect();
+    chain
+        .into_iter()
+        .find(|&candidate| {
+            matches!(tree.nodes[candidate].kind, NodeKind::Element { .. })
+                && radios[1..]
+                    .iter()
+                    .all(|&r| tree.ancestors(r).any(|a| a == candidate))
+        })
+        .unwrap_or(0)
+}

@@ -1,0 +1,84 @@
+//! Forms 2-4: `<select>` card lists.
+//!
+//! - a select whose `<optgroup label="안심클릭(MPI)">` / `label="안전결제(ISP)"` groups name the
+//!   schemes (each select is its own selection);
+//! - selects told apart by name/id/class (`mpi_card`, `ispCard`), by the `<legend>` of their
+//!   fieldset, or by the server-side branch they sit in (`<% If certitype = "M" Then %>`, the
+//!   KSPAY MPI card page). All such selects of a page form one selection.
+
+use super::{Selection, options};
+use crate::page::Page;
+use crate::page::tree::NodeId;
+use crate::rules::{Rule, Side};
+
+pub(super) fn selections(page: &Page, rule: &Rule) -> Vec<Selection> {
+    let tree = &page.tree;
+    let mut selections = Vec::new();
+    let mut page_selects = Selection::default();
+    for select in tree.elements("select") {
+        let optgroups: Vec<(NodeId, Side)> = tree
+            .descendants(select)
+            .into_iter()
+            .filter(|&id| tree.name(id) == "optgroup")
+            .filter_map(|id| {
+                let label = tree.attr(id, "label")?;
+                Some((id, rule.side_of_label(&label.value)?))
+            })
+            .collect();
+        if !optgroups.is_empty() {
+            let lists = optgroups
+                .into_iter()
+                .map(|(group, side)| options::card_list(page, rule, side, &options_in(page, group)))
+                .collect();
+            selections.push(Selection { lists });
+        } else if let Some(side) = side_of_select(page, rule, select) {
+            page_selects.lists.push(options::card_list(
+                page,
+                rule,
+                side,
+                &options_in(page, select),
+            ));
+        }
+    }
+    if !page_selects.lists.is_empty() {
+        selections.push(page_selects);
+    }
+    selections
+}
+
+fn options_in(page: &Page, parent: NodeId) -> Vec<NodeId> {
+    page.tree
+        .descendants(parent)
+        .into_iter()
+        .filter(|&id| page.tree.name(id) == "option")
+        .collect()
+}
+
+/// The scheme of a select without scheme optgroups: its name/id/class, its fieldset's legend,
+/// or the server-side branch around it.
+fn side_of_select(page: &Page, rule: &Rule, select: NodeId) -> Option<Side> {
+    let tree = &page.tree;
+    let by_identifier = ["name", "id", "class"]
+        .iter()
+        .filter_map(|attr| tree.attr(select, attr))
+        .find_map(|attr| rule.side_of_identifier(&attr.value));
+    let by_legend = || {
+        let fieldset = tree
+            .ancestors(select)
+            .find(|&a| tree.name(a) == "fieldset")?;
+        let legend = tree.nodes[fieldset]
+            .children
+            .iter()
+            .copied()
+            .find(|&c| tree.name(c) == "legend")?;
+        let text: String = tree
+            .text_nodes(legend)
+            .into_iter()
+            .map(|t| page.visible(tree.nodes[t].range.clone()))
+            .collect();
+        rule.side_of_label(&text)
+    };
+    by_identifier
+        .or_else(by_legend)
+        .or_else(|| page.branch_side(rule, tree.nodes[select].range.start))
+}

@@ -1,0 +1,180 @@
+//! Card lists written as plain text: `외환,삼성,현대,제주`, `BC카드, 국민카드`, `안심클릭 : 삼성 / 제주`.
+//!
+//! A list is a run of items split by one separator (`,` `，` `、` `·` `/` `|`, else spaces),
+//! within one line of a text node and after any title ending in `:` or `(`. It is a card list
+//! only when another item is a card the rule names as a peer, so a shipping note such as
+//! `제주/도서산간 추가 배송비` is never taken for one.
+
+use std::ops::Range;
+
+use super::{CardList, Entry, Insertion, Kind, Piece};
+use crate::page::Page;
+use crate::rules::{Rule, Side};
+
+const SEPARATORS: &[char] = &[',', '，', '、', '·', '/', '|'];
+const NBSP: &[u8] = b"&nbsp;";
+const SEGMENT_BREAKS: &[char] = &['\n', ':', '：', '(', ')', '[', ']', '（', '）'];
+
+/// A text list: its items, trimmed, as page ranges.
+struct TextList {
+    items: Vec<Range<usize>>,
+}
+
+/// The card list of one scheme section made of text nodes (radio sections, headed lists).
+pub(super) fn card_list(
+    page: &Page,
+    rule: &Rule,
+    side: Side,
+    kind: Kind,
+    text_nodes: &[Range<usize>],
+) -> CardList {
+    let mut entries = Vec::new();
+    let mut insertion = None;
+    for node in text_nodes {
+        for segment in segments(page, node.clone()) {
+            let Some(list) = parse(page, segment) else {
+                continue;
+            };
+            let labels: Vec<&str> = list.items.iter().map(|i| page.visible(i.clone())).collect();
+            let is_card_list = labels.iter().any(|label| rule.card.is_peer(label));
+            let mut card_items = Vec::new();
+            for (index, item) in list.items.iter().enumerate() {
+                if let Some(token) = rule.card.tokens(labels[index]).first() {
+                    card_items.push((index, item.start + token.start..item.start + token.end));
+                }
+            }
+            let lone_card = list.items.len() == 1 && !card_items.is_empty();
+            if !is_card_list && !lone_card {
+                continue;
+            }
+            for (index, token) in card_items {
+                entries.push(Entry {
+                    token,
+                    removal: list.removal(index),
+                    code: None,
+                });
+            }
+            if insertion.is_none() && is_card_list {
+                insertion = Some(list.insertion(page, rule, &labels));
+            }
+        }
+    }
+    CardList {
+        side,
+        kind,
+        entries,
+        insertion,
+    }
+}
+
+/// Pieces of a text node that can hold one list: lines, split at titles and brackets.
+fn segments(page: &Page, node: Range<usize>) -> Vec<Range<usize>> {
+    let text = page.visible(node.clone());
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if SEGMENT_BREAKS.contains(&c) {
+            out.push(node.start + start..node.start + i);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(node.start + start..node.end);
+    out
+}
+
+/// Splits a segment into trimmed items; `None` when it holds nothing.
+fn parse(page: &Page, segment: Range<usize>) -> Option<TextList> {
+    let text = page.visible(segment.clone());
+    let separator = SEPARATORS.iter().copied().find(|&s| text.contains(s));
+    let mut items = Vec::new();
+    let mut push = |start: usize, end: usize| {
+        let item = trim(text, start..end);
+        if !item.is_empty() {
+            items.push(segment.start + item.start..segment.start + item.end);
+        }
+    };
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let splits = match separator {
+            Some(s) => c == s,
+            None => c.is_whitespace() || c == '\u{a0}',
+        };
+        if splits {
+            push(start, i);
+            start = i + c.len_utf8();
+        }
+    }
+    push(start, text.len());
+    (!items.is_empty()).then_some(TextList { items })
+}
+
+/// Trims spaces, no-break spaces and `&nbsp;` from both ends.
+fn trim(text: &str, mut range: Range<usize>) -> Range<usize> {
+    loop {
+        let slice = &text[range.clone()];
+        let trimmed = slice.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+        if trimmed.len() != slice.len() {
+            range.start += slice.len() - trimmed.len();
+        } else if slice
+            .as_bytes()
+            .get(..6)
+            .is_some_and(|b| b.eq_ignore_ascii_case(NBSP))
+        {
+            range.start += 6;
+        } else {
+            break;
+        }
+    }
+    loop {
+        let slice = &text[range.clone()];
+        let trimmed = slice.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+        if trimmed.len() != slice.len() {
+            range.end -= slice.len() - trimmed.len();
+        } else if slice.len() >= 6 && slice.as_bytes()[slice.len() - 6..].eq_ignore_ascii_case(NBSP)
+        {
+            range.end -= 6;
+        } else {
+            break;
+        }
+    }
+    range
+}
+
+impl TextList {
+    /// What to delete to take item `index` out: with the separator before it, or after it
+    /// when it is first.
+    fn removal(&self, index: usize) -> Range<usize> {
+        let item = &self.items[index];
+        if index > 0 {
+            self.items[index - 1].end..item.end
+        } else if let Some(next) = self.items.get(1) {
+            item.start..next.start
+        } else {
+            item.clone()
+        }
+    }
+
+    /// Appends the card after the last item, with the separator the list uses between its
+    /// last two items and the name styled like the other items.
+    fn insertion(&self, page: &Page, rule: &Rule, labels: &[&str]) -> Insertion {
+        let last = self.items.last().expect("a list has items");
+        let separator = match self.items.len() {
+            n if n >= 2 => {
+                let between = self.items[n - 2].end..last.start;
+                if page.has_server_code(&between) {
+                    ",".to_string()
+                } else {
+                    page.text[between].to_string()
+                }
+            }
+            _ => ",".to_string(),
+        };
+        Insertion {
+            at: last.end,
+            pieces: vec![Piece::Text(format!(
+                "{separator}{}",
+                rule.card.styled_like(labels)
+            ))],
+        }
+    }
+}

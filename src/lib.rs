@@ -1,0 +1,19 @@
+//! kspay-migrate: finds merchants' payment pages that still offer Jeju card (제주카드) under
+//! the MPI scheme (안심클릭) and moves it to ISP (안전결제), as KSNET's 2013 notice asked of
+//! shops running the socket-mode KSPAY module.
+//!
+//! Pipeline: [`walk`] → [`scan`] (prefilter, [`encoding`], [`page`], [`detect`], [`fix`]) →
+//! [`report`], [`diff`], [`write`]. [`rules`] holds the migration vocabulary as data.
+
+pub mod app;
+pub mod cli;
+pub mod detect;
+pub mod diff;
+pub mod encoding;
+pub mod fix;
+pub mod page;
+pub mod report;
+pub mod rules;
+pub mod scan;
+pub mod walk;
+pub mod write;

@@ -1,0 +1,7 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    kspay_migrate::app::run(kspay_migrate::cli::Cli::parse())
+}

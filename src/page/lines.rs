@@ -1,0 +1,69 @@
+//! Byte offset to line and column, computed once per page.
+
+use std::ops::Range;
+
+/// The start offset of every line of a text.
+#[derive(Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text` (lines end at `\n`; a `\r` before it belongs to the line end).
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// 1-based line and 1-based column in characters of the byte `offset`.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&start| start <= offset) - 1;
+        let column = text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// Byte range of a 1-based line, with its line ending.
+    pub fn line_with_ending(&self, line: usize) -> Range<usize> {
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).copied().unwrap_or(self.len);
+        start..end
+    }
+
+    /// The line (with ending) that holds byte `offset`.
+    pub fn line_of(&self, offset: usize) -> Range<usize> {
+        let line = self.starts.partition_point(|&start| start <= offset);
+        self.line_with_ending(line)
+    }
+}
+
+/// The line without its `\n` or `\r\n` ending.
+pub fn without_ending(text: &str) -> &str {
+    text.strip_suffix('\n')
+        .map(|t| t.strip_suffix('\r').unwrap_or(t))
+        .unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let text = "ab\r\n외환,제주\n";
+        let lines = LineIndex::new(text);
+        let jeju = text.find("제주").unwrap();
+        assert_eq!(lines.position(text, jeju), (2, 4));
+        assert_eq!(&text[lines.line_of(jeju)], "외환,제주\n");
+        assert_eq!(without_ending(&text[lines.line_with_ending(1)]), "ab");
+    }
+}

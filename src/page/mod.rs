@@ -1,0 +1,73 @@
+//! A decoded page made ready for detection: server code masked, markup parsed into a tree,
+//! server-side branches located, lines indexed. Built once per file and shared by every rule.
+
+pub mod branches;
+pub mod lines;
+pub mod mask;
+pub mod tree;
+
+use std::ops::Range;
+
+use crate::rules::{Rule, Side};
+use branches::Branch;
+use lines::LineIndex;
+use mask::ServerBlock;
+use tree::Tree;
+
+/// A parsed page. All ranges are byte offsets into `text` (the decoded page).
+#[derive(Debug)]
+pub struct Page<'t> {
+    /// The decoded page as written.
+    pub text: &'t str,
+    /// The page with server code replaced by spaces; what the detectors read.
+    pub masked: String,
+    pub blocks: Vec<ServerBlock>,
+    pub tree: Tree,
+    pub branches: Vec<Branch>,
+    pub lines: LineIndex,
+}
+
+/// A page that the HTML parser gave up on.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot parse the markup: {0}")]
+pub struct ParseError(#[from] lol_html::errors::RewritingError);
+
+impl<'t> Page<'t> {
+    /// Masks, parses and indexes a decoded page.
+    pub fn parse(text: &'t str) -> Result<Page<'t>, ParseError> {
+        let (masked, blocks) = mask::mask(text);
+        let tree = Tree::parse(&masked)?;
+        let branches = branches::find(text, &blocks);
+        Ok(Page {
+            text,
+            lines: LineIndex::new(text),
+            masked,
+            blocks,
+            tree,
+            branches,
+        })
+    }
+
+    /// The masked text of a range (server code blanked).
+    pub fn visible(&self, range: Range<usize>) -> &str {
+        &self.masked[range]
+    }
+
+    /// Whether any server code lies inside `range`.
+    pub fn has_server_code(&self, range: &Range<usize>) -> bool {
+        self.blocks
+            .iter()
+            .any(|b| b.range.start < range.end && range.start < b.range.end)
+    }
+
+    /// The side selected by the innermost server branch around `offset` whose condition
+    /// tests the rule's scheme field.
+    pub fn branch_side(&self, rule: &Rule, offset: usize) -> Option<Side> {
+        self.branches
+            .iter()
+            .filter(|b| b.region.contains(&offset))
+            .filter_map(|b| Some((b.region.len(), rule.side_of_condition(&b.condition)?)))
+            .min_by_key(|(len, _)| *len)
+            .map(|(_, side)| side)
+    }
+}

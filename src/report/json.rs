@@ -1,0 +1,89 @@
+//! The JSON report: one document on stdout, as SPEC.md's schema (version 1) defines it.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Summary, display_path};
+use crate::detect::{Applicability, Kind};
+use crate::rules::Severity;
+use crate::scan::FileReport;
+
+/// Bump when a field is renamed or removed; adding fields keeps the version.
+const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    tool: Tool,
+    findings: Vec<JsonFinding<'a>>,
+    errors: Vec<JsonError>,
+    summary: &'a Summary,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    path: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    kind: Kind,
+    severity: Severity,
+    message: &'a str,
+    fix: Applicability,
+}
+
+#[derive(Serialize)]
+struct JsonError {
+    path: String,
+    message: String,
+}
+
+/// Writes the whole run as one JSON document.
+pub fn write(out: &mut impl Write, reports: &[FileReport], summary: &Summary) -> io::Result<()> {
+    let mut findings = Vec::new();
+    let mut errors = Vec::new();
+    for report in reports {
+        let path = display_path(&report.path);
+        for located in &report.findings {
+            findings.push(JsonFinding {
+                rule: &located.finding.rule,
+                path: path.clone(),
+                line: located.line,
+                column: located.column,
+                end_line: located.end_line,
+                end_column: located.end_column,
+                kind: located.finding.kind,
+                severity: located.finding.severity,
+                message: &located.finding.message,
+                fix: located.finding.applicability,
+            });
+        }
+        if let Some(message) = &report.error {
+            errors.push(JsonError {
+                path: path.clone(),
+                message: message.clone(),
+            });
+        }
+    }
+    let document = Document {
+        version: SCHEMA_VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        findings,
+        errors,
+        summary,
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}

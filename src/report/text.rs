@@ -1,0 +1,142 @@
+//! The text report: `path:line:col`, rule, message, and the source line with the span marked.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Summary, display_path};
+use crate::detect::Applicability;
+use crate::rules::Severity;
+use crate::scan::{Located, Skip};
+
+/// How much to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// One line per finding, nothing else.
+    Quiet,
+    /// Findings with source snippets, notes and a summary.
+    Full,
+}
+
+const BOLD: Style = Style::new().bold();
+const BLUE: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Blue)));
+const RED: Style = Style::new()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)))
+    .bold();
+const YELLOW: Style = Style::new()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)))
+    .bold();
+
+/// Writes one finding.
+pub fn finding(
+    out: &mut impl Write,
+    path: &std::path::Path,
+    located: &Located,
+    detail: Detail,
+) -> io::Result<()> {
+    let finding = &located.finding;
+    let severity_style = match finding.severity {
+        Severity::Error => RED,
+        Severity::Warning => YELLOW,
+    };
+    let fix = match finding.applicability {
+        Applicability::Safe => "fix: safe",
+        Applicability::Unsafe => "fix: unsafe",
+        Applicability::None => "no automatic fix",
+    };
+    writeln!(
+        out,
+        "{BOLD}{}:{}:{}:{BOLD:#} {severity_style}{}[{}]{severity_style:#} {} [{}, {fix}]",
+        display_path(path),
+        located.line,
+        located.column,
+        finding.severity,
+        finding.rule,
+        finding.message,
+        finding.kind.as_str(),
+    )?;
+    if detail == Detail::Quiet {
+        return Ok(());
+    }
+    // Tabs would make the marker drift; show them as four spaces on both lines.
+    let line = located.source_line.replace('\t', "    ");
+    let chars: Vec<char> = located.source_line.chars().collect();
+    let prefix: String = chars[..located.line_span.start.min(chars.len())]
+        .iter()
+        .collect();
+    let span: String = chars
+        [located.line_span.start.min(chars.len())..located.line_span.end.min(chars.len())]
+        .iter()
+        .collect();
+    let pad = prefix.replace('\t', "    ").width();
+    let marks = span.width().max(1);
+    let number = located.line.to_string();
+    let gutter = " ".repeat(number.len());
+    writeln!(out, "{BLUE}{gutter} |{BLUE:#}")?;
+    writeln!(out, "{BLUE}{number} |{BLUE:#} {line}")?;
+    writeln!(
+        out,
+        "{BLUE}{gutter} |{BLUE:#} {}{severity_style}{}{severity_style:#}",
+        " ".repeat(pad),
+        "^".repeat(marks)
+    )?;
+    writeln!(out)
+}
+
+/// Writes a file-level error.
+pub fn error(out: &mut impl Write, path: &std::path::Path, message: &str) -> io::Result<()> {
+    writeln!(
+        out,
+        "{BOLD}{}:{BOLD:#} {RED}error:{RED:#} {message}",
+        display_path(path)
+    )
+}
+
+/// Writes why a file was skipped, when a person would want to know.
+pub fn skipped(
+    out: &mut impl Write,
+    path: &std::path::Path,
+    skip: &Skip,
+    max_filesize: u64,
+) -> io::Result<()> {
+    match skip {
+        Skip::Binary => Ok(()),
+        Skip::TooLarge(size) => writeln!(
+            out,
+            "{BOLD}{}:{BOLD:#} note: skipped: {size} bytes is over --max-filesize ({max_filesize} bytes)",
+            display_path(path)
+        ),
+    }
+}
+
+/// Writes the closing line of `check`.
+pub fn check_summary(out: &mut impl Write, summary: &Summary) -> io::Result<()> {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if summary.findings == 0 {
+        write!(
+            out,
+            "No findings in {}",
+            plural(summary.files_scanned, "file")
+        )?;
+    } else {
+        write!(
+            out,
+            "{} in {} of {}",
+            plural(summary.findings, "finding"),
+            plural(summary.files_with_findings, "file"),
+            plural(summary.files_scanned, "scanned file")
+        )?;
+        if summary.fixable > 0 {
+            write!(
+                out,
+                "; {} fixable with `kspay-migrate fix`",
+                summary.fixable
+            )?;
+        }
+    }
+    if summary.errors > 0 {
+        write!(out, "; {}", plural(summary.errors, "error"))?;
+    }
+    writeln!(out, " ({} ms).", summary.elapsed_ms)
+}

@@ -1,0 +1,526 @@
+//! Migration rules: loading `rules/*.toml` and the vocabulary each rule gives the detectors.
+//!
+//! A rule names one card and two schemes: the scheme the card left (`from`) and the one it
+//! joined (`to`). Detectors ask the rule whether a piece of text is the card, which side a
+//! label, identifier, field value or server condition names; they hold no vocabulary of their own.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+use serde::Deserialize;
+
+/// Rule files compiled into the binary from `rules/` (file name, contents).
+const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// Which of a rule's two schemes something belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The scheme the card left (MPI for the Jeju rule).
+    From,
+    /// The scheme the card joined (ISP for the Jeju rule).
+    To,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    id: String,
+    title: String,
+    severity: Severity,
+    message: String,
+    references: Vec<String>,
+    explanation: String,
+    card: CardFile,
+    from: SchemeFile,
+    to: SchemeFile,
+    field: FieldFile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CardFile {
+    name: String,
+    latin_name: String,
+    aliases: Vec<String>,
+    #[serde(default)]
+    suffixes: Vec<String>,
+    #[serde(default)]
+    codes: Vec<String>,
+    #[serde(default)]
+    peers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SchemeFile {
+    name: String,
+    labels: Vec<String>,
+    #[serde(default)]
+    identifiers: Vec<String>,
+    #[serde(default)]
+    codes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FieldFile {
+    names: Vec<String>,
+}
+
+/// A loaded, validated migration rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub title: String,
+    pub severity: Severity,
+    pub message: String,
+    pub references: Vec<String>,
+    pub explanation: String,
+    /// Where the rule was loaded from (`embedded:NAME` or a path).
+    pub origin: String,
+    pub card: Card,
+    pub from: Scheme,
+    pub to: Scheme,
+    field_names: Vec<String>,
+}
+
+/// The card a rule moves: how to find it in text and how to write it into a list.
+#[derive(Debug)]
+pub struct Card {
+    pub name: String,
+    pub latin_name: String,
+    pub aliases: Vec<String>,
+    pub suffixes: Vec<String>,
+    pub codes: Vec<String>,
+    peers: Vec<String>,
+    token: Regex,
+}
+
+/// The vocabulary of one payment scheme.
+#[derive(Debug)]
+pub struct Scheme {
+    pub name: String,
+    pub labels: Vec<String>,
+    identifiers: Vec<String>,
+    codes: Vec<String>,
+}
+
+/// A rule file that could not be loaded; the message names the file and the problem.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin}: {message}")]
+pub struct RuleError {
+    pub origin: String,
+    pub message: String,
+}
+
+impl Rule {
+    /// Parses and validates one rule file's text; `origin` names it in errors.
+    pub fn from_toml(origin: &str, text: &str) -> Result<Rule, RuleError> {
+        let error = |message: String| RuleError {
+            origin: origin.to_string(),
+            message,
+        };
+        let file: RuleFile = toml::from_str(text).map_err(|e| error(e.to_string()))?;
+
+        let id_ok = !file.id.is_empty()
+            && file
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !id_ok {
+            return Err(error(format!(
+                "id {:?} must be non-empty lowercase ASCII letters, digits and '-'",
+                file.id
+            )));
+        }
+        let non_empty = |list: &[String], what: &str| {
+            if list.is_empty() || list.iter().any(|s| s.trim().is_empty()) {
+                Err(error(format!(
+                    "{what} must be a non-empty list of non-empty strings"
+                )))
+            } else {
+                Ok(())
+            }
+        };
+        non_empty(&file.card.aliases, "card.aliases")?;
+        non_empty(&file.from.labels, "from.labels")?;
+        non_empty(&file.to.labels, "to.labels")?;
+        non_empty(&file.field.names, "field.names")?;
+        if file.card.name.trim().is_empty() || file.card.latin_name.trim().is_empty() {
+            return Err(error(
+                "card.name and card.latin_name must not be empty".into(),
+            ));
+        }
+
+        let token = card_token_regex(&file.card.aliases, &file.card.suffixes);
+        Ok(Rule {
+            id: file.id,
+            title: file.title,
+            severity: file.severity,
+            message: file.message,
+            references: file.references,
+            explanation: file.explanation.trim().to_string(),
+            origin: origin.to_string(),
+            card: Card {
+                name: file.card.name,
+                latin_name: file.card.latin_name,
+                aliases: file.card.aliases,
+                suffixes: file.card.suffixes,
+                codes: file.card.codes,
+                peers: file.card.peers,
+                token,
+            },
+            from: Scheme::new(file.from),
+            to: Scheme::new(file.to),
+            field_names: file.field.names,
+        })
+    }
+
+    /// The vocabulary of one side.
+    pub fn scheme(&self, side: Side) -> &Scheme {
+        match side {
+            Side::From => &self.from,
+            Side::To => &self.to,
+        }
+    }
+
+    /// Which side a visible title names (`안심클릭(MPI)` → From), if exactly one.
+    pub fn side_of_label(&self, text: &str) -> Option<Side> {
+        one_side(self.from.names_label(text), self.to.names_label(text))
+    }
+
+    /// Which side an attribute or script identifier names (`mpi_card`, `ispCard`), if one.
+    pub fn side_of_identifier(&self, identifier: &str) -> Option<Side> {
+        let parts = identifier_parts(identifier);
+        let names = |scheme: &Scheme| {
+            parts.iter().any(|part| {
+                scheme
+                    .identifiers
+                    .iter()
+                    .any(|i| i.eq_ignore_ascii_case(part))
+            })
+        };
+        one_side(names(&self.from), names(&self.to))
+    }
+
+    /// Which side a scheme-field value selects (`M` → From), if one.
+    pub fn side_of_code(&self, value: &str) -> Option<Side> {
+        let value = value.trim();
+        one_side(
+            self.from.codes.iter().any(|c| c == value),
+            self.to.codes.iter().any(|c| c == value),
+        )
+    }
+
+    /// Whether a form field or variable name is the scheme field (`certitype`).
+    pub fn is_scheme_field(&self, name: &str) -> bool {
+        let name = name.trim().trim_start_matches('$');
+        self.field_names
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(name))
+    }
+
+    /// Which side a server-side condition selects: it must test the scheme field for equality
+    /// with one side's quoted code (`certitype = "M"`, `"M".equals(certitype)`).
+    pub fn side_of_condition(&self, condition: &str) -> Option<Side> {
+        let lower = condition.to_ascii_lowercase();
+        let tests_field = self
+            .field_names
+            .iter()
+            .any(|f| lower.contains(&f.to_ascii_lowercase()));
+        let negated = condition.contains("!=")
+            || condition.contains("<>")
+            || lower.contains(" not ")
+            || condition.contains("!\"")
+            || condition.contains("!(");
+        if !tests_field || negated {
+            return None;
+        }
+        let quoted = |code: &String| {
+            ['"', '\'']
+                .iter()
+                .any(|q| condition.contains(&format!("{q}{code}{q}")))
+        };
+        one_side(
+            self.from.codes.iter().any(quoted),
+            self.to.codes.iter().any(quoted),
+        )
+    }
+}
+
+impl Scheme {
+    fn new(file: SchemeFile) -> Scheme {
+        Scheme {
+            name: file.name,
+            labels: file.labels,
+            identifiers: file.identifiers,
+            codes: file.codes,
+        }
+    }
+
+    /// Whether `text` contains one of this scheme's titles (Latin ones as whole words).
+    pub fn names_label(&self, text: &str) -> bool {
+        self.labels.iter().any(|label| contains_label(text, label))
+    }
+}
+
+impl Card {
+    /// Byte ranges of every whole-word token naming the card (`제주`, `제주카드`, `Jeju Card`).
+    pub fn tokens(&self, text: &str) -> Vec<Range<usize>> {
+        self.token
+            .find_iter(text)
+            .filter(|m| is_word_boundary(text, m.start(), m.end()))
+            .map(|m| m.range())
+            .collect()
+    }
+
+    /// Whether a list item (already trimmed) is one of the card's usual list companions.
+    pub fn is_peer(&self, item: &str) -> bool {
+        let item = item.trim();
+        self.peers.iter().any(|peer| {
+            item.strip_prefix(peer.as_str()).is_some_and(|rest| {
+                rest.is_empty() || self.suffixes.iter().any(|s| rest.trim() == s.trim())
+            })
+        })
+    }
+
+    /// The card's name written in the style of a list's other items: the Latin name in a
+    /// Latin list, and the suffix (such as `카드`) that most of the items carry.
+    pub fn styled_like(&self, items: &[&str]) -> String {
+        let majority = |pred: &dyn Fn(&str) -> bool| {
+            let hits = items.iter().filter(|item| pred(item)).count();
+            !items.is_empty() && hits * 2 > items.len()
+        };
+        let latin = majority(&|item: &str| item.chars().all(|c| c.is_ascii()));
+        let base = if latin { &self.latin_name } else { &self.name };
+        let suffix = self.suffixes.iter().find(|suffix| {
+            majority(&|item: &str| item.len() > suffix.len() && item.ends_with(suffix.as_str()))
+        });
+        match suffix {
+            Some(suffix) => format!("{base}{suffix}"),
+            None => base.clone(),
+        }
+    }
+}
+
+fn one_side(from: bool, to: bool) -> Option<Side> {
+    match (from, to) {
+        (true, false) => Some(Side::From),
+        (false, true) => Some(Side::To),
+        _ => None,
+    }
+}
+
+/// One regex for every alias with up to two suffixes; Latin letters match in any case.
+fn card_token_regex(aliases: &[String], suffixes: &[String]) -> Regex {
+    let alternation = |words: &[String]| {
+        let mut words: Vec<&String> = words.iter().collect();
+        // Longest first, so `제주카드` is not cut to `제주` by leftmost-first matching.
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let pattern = if suffixes.is_empty() {
+        format!("(?i:{})", alternation(aliases))
+    } else {
+        format!(
+            "(?i:{})(?i:{}){{0,2}}",
+            alternation(aliases),
+            alternation(suffixes)
+        )
+    };
+    Regex::new(&pattern).expect("escaped alternation is a valid regex")
+}
+
+/// A token is a whole word when neither neighbour is a letter or digit of any script:
+/// `결제주문` holds `제주` but not as a word.
+fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Hangul titles match anywhere (`안심클릭결제`); Latin ones as whole words in any case, so
+/// `ISP` does not match inside `display`.
+fn contains_label(text: &str, label: &str) -> bool {
+    if !label.is_ascii() {
+        return text.contains(label);
+    }
+    let lower_text = text.to_ascii_lowercase();
+    let lower_label = label.to_ascii_lowercase();
+    lower_text
+        .match_indices(&lower_label)
+        .any(|(start, m)| is_word_boundary(&lower_text, start, start + m.len()))
+}
+
+/// Splits `mpi_card`, `ispCard`, `ISPCard`, `card-v3d` into lowercase words.
+fn identifier_parts(identifier: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    for chunk in identifier.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = chunk.chars().collect();
+        let mut current = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + 1).copied();
+            let lower_to_upper = prev.is_some_and(|p| p.is_lowercase()) && c.is_uppercase();
+            let acronym_end = prev.is_some_and(char::is_uppercase)
+                && c.is_uppercase()
+                && next.is_some_and(char::is_lowercase);
+            if (lower_to_upper || acronym_end) && !current.is_empty() {
+                parts.push(std::mem::take(&mut current).to_lowercase());
+            }
+            current.push(c);
+        }
+        if !current.is_empty() {
+            parts.push(current.to_lowercase());
+        }
+    }
+    parts
+}
+
+/// The rules compiled into the binary.
+pub fn embedded() -> Result<Vec<Rule>, RuleError> {
+    EMBEDDED
+        .iter()
+        .map(|(name, text)| Rule::from_toml(&format!("embedded:rules/{name}"), text))
+        .collect()
+}
+
+/// Every `*.toml` rule in `dir`, in file-name order.
+pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, RuleError> {
+    let dir_error = |message: String| RuleError {
+        origin: dir.display().to_string(),
+        message,
+    };
+    let entries = std::fs::read_dir(dir).map_err(|e| dir_error(e.to_string()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(dir_error("no *.toml rule files in this folder".into()));
+    }
+    paths
+        .iter()
+        .map(|path| {
+            let origin = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| RuleError {
+                origin: origin.clone(),
+                message: e.to_string(),
+            })?;
+            Rule::from_toml(&origin, &text)
+        })
+        .collect()
+}
+
+/// Checks that rule ids are unique and keeps the ones `select` names (all when empty).
+pub fn select(rules: Vec<Rule>, select: &[String]) -> Result<Vec<Rule>, RuleError> {
+    for (i, rule) in rules.iter().enumerate() {
+        if let Some(other) = rules[..i].iter().find(|r| r.id == rule.id) {
+            return Err(RuleError {
+                origin: rule.origin.clone(),
+                message: format!(
+                    "rule id {:?} is already defined in {}",
+                    rule.id, other.origin
+                ),
+            });
+        }
+    }
+    if let Some(unknown) = select.iter().find(|id| !rules.iter().any(|r| &r.id == *id)) {
+        let known: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+        return Err(RuleError {
+            origin: "--select".into(),
+            message: format!("no rule {unknown:?} (loaded: {})", known.join(", ")),
+        });
+    }
+    Ok(rules
+        .into_iter()
+        .filter(|rule| select.is_empty() || select.contains(&rule.id))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jeju() -> Rule {
+        embedded().unwrap().remove(0)
+    }
+
+    #[test]
+    fn card_tokens_are_whole_words() {
+        let rule = jeju();
+        let text = "결제주문 삭제주문 제주도 제주항공 제주특별자치도 제주카드, 제주은행,제주/도서 JEJU Card jejudo";
+        let found: Vec<&str> = rule
+            .card
+            .tokens(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["제주카드", "제주은행", "제주", "JEJU Card"]);
+    }
+
+    #[test]
+    fn labels_identifiers_codes_and_conditions_pick_a_side() {
+        let rule = jeju();
+        assert_eq!(rule.side_of_label("안심클릭(MPI)"), Some(Side::From));
+        assert_eq!(rule.side_of_label("안전결제(ISP)"), Some(Side::To));
+        assert_eq!(rule.side_of_label("display"), None);
+        assert_eq!(rule.side_of_label("안심클릭/안전결제"), None);
+        assert_eq!(rule.side_of_identifier("mpi_card"), Some(Side::From));
+        assert_eq!(rule.side_of_identifier("ISPCard"), Some(Side::To));
+        assert_eq!(rule.side_of_identifier("selV3D"), Some(Side::From));
+        assert_eq!(rule.side_of_identifier("selectcard"), None);
+        assert_eq!(rule.side_of_code("M"), Some(Side::From));
+        assert_eq!(
+            rule.side_of_condition(r#" certitype = "M" "#),
+            Some(Side::From)
+        );
+        assert_eq!(
+            rule.side_of_condition(r#"("I".equals(certitype))"#),
+            Some(Side::To)
+        );
+        assert_eq!(rule.side_of_condition(r#"$certitype != "M""#), None);
+        assert_eq!(rule.side_of_condition(r#"paytype = "M""#), None);
+    }
+
+    #[test]
+    fn styled_name_follows_the_list() {
+        let rule = jeju();
+        assert_eq!(rule.card.styled_like(&["비씨", "국민", "수협"]), "제주");
+        assert_eq!(rule.card.styled_like(&["BC카드", "국민카드"]), "제주카드");
+        assert_eq!(rule.card.styled_like(&["BC Card", "KB Card"]), "Jeju Card");
+    }
+
+    #[test]
+    fn malformed_rules_name_the_problem() {
+        let err = Rule::from_toml("x.toml", "id = 3").unwrap_err();
+        assert!(err.to_string().starts_with("x.toml: "), "{err}");
+        let text = include_str!("../rules/jeju-mpi-to-isp.toml").replace("[field]", "[feild]");
+        let err = Rule::from_toml("y.toml", &text).unwrap_err();
+        assert!(err.to_string().contains("feild"), "{err}");
+    }
+}

@@ -1,0 +1,254 @@
+//! The per-file pipeline: read, prefilter, decode, parse, detect, and (for `fix`) splice.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use encoding_rs::{EUC_KR, Encoding};
+
+use crate::detect::{self, Applicability, Finding};
+use crate::encoding::{self, EncodingChoice};
+use crate::fix;
+use crate::page::Page;
+use crate::page::lines::without_ending;
+use crate::rules::Rule;
+
+/// What a scan is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Report findings only.
+    Check,
+    /// Also compute each file's fixed bytes.
+    Fix,
+}
+
+/// Settings shared by every file of a run.
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    pub encoding: EncodingChoice,
+    pub max_filesize: u64,
+    pub unsafe_fixes: bool,
+    pub mode: Mode,
+}
+
+/// A finding placed in its file for reporting.
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub finding: Finding,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// The decoded source line holding the finding, without its line ending.
+    pub source_line: String,
+    /// Character range of the span within `source_line` (to the line's end if it spans lines).
+    pub line_span: Range<usize>,
+}
+
+/// A file's fixed content next to its original.
+#[derive(Debug)]
+pub struct Change {
+    pub original: Vec<u8>,
+    pub fixed: Vec<u8>,
+    pub encoding: &'static Encoding,
+    /// How many findings the change fixes.
+    pub fixes: usize,
+}
+
+/// Why a file was not scanned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    /// A NUL byte in the first 8 KiB.
+    Binary,
+    /// Larger than `--max-filesize` (the size in bytes).
+    TooLarge(u64),
+}
+
+/// Everything a run learned about one file.
+#[derive(Debug)]
+pub struct FileReport {
+    pub path: PathBuf,
+    pub findings: Vec<Located>,
+    pub skipped: Option<Skip>,
+    pub error: Option<String>,
+    pub change: Option<Change>,
+}
+
+impl FileReport {
+    fn new(path: &Path) -> FileReport {
+        FileReport {
+            path: path.to_path_buf(),
+            findings: Vec::new(),
+            skipped: None,
+            error: None,
+            change: None,
+        }
+    }
+
+    /// A report holding only an error about this path.
+    pub fn error(path: &Path, message: impl Into<String>) -> FileReport {
+        FileReport {
+            error: Some(message.into()),
+            ..FileReport::new(path)
+        }
+    }
+}
+
+/// Scans files with a fixed set of rules.
+pub struct Scanner {
+    rules: Vec<Rule>,
+    prefilter: AhoCorasick,
+    options: ScanOptions,
+}
+
+impl Scanner {
+    /// Builds the prefilter from every card alias of every rule, in each encoding's bytes.
+    pub fn new(rules: Vec<Rule>, options: ScanOptions) -> Scanner {
+        let patterns: Vec<Vec<u8>> = rules
+            .iter()
+            .flat_map(|rule| rule.card.aliases.iter())
+            .flat_map(|alias| alias_forms(alias))
+            .collect();
+        let prefilter = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&patterns)
+            .expect("card aliases form a valid automaton");
+        Scanner {
+            rules,
+            prefilter,
+            options,
+        }
+    }
+
+    /// The rules this scanner applies.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Reads and scans one file.
+    pub fn scan_path(&self, path: &Path) -> FileReport {
+        let mut report = FileReport::new(path);
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.len() > self.options.max_filesize => {
+                report.skipped = Some(Skip::TooLarge(meta.len()));
+                return report;
+            }
+            Ok(_) => {}
+            Err(e) => return FileReport::error(path, format!("cannot read: {e}")),
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => self.scan_bytes(path, bytes),
+            Err(e) => FileReport::error(path, format!("cannot read: {e}")),
+        }
+    }
+
+    /// Scans a file's bytes; `path` is only used to name the file.
+    pub fn scan_bytes(&self, path: &Path, bytes: Vec<u8>) -> FileReport {
+        let mut report = FileReport::new(path);
+        if bytes[..bytes.len().min(8192)].contains(&0) {
+            report.skipped = Some(Skip::Binary);
+            return report;
+        }
+        if !self.prefilter.is_match(&bytes) {
+            return report;
+        }
+        let decoded = match encoding::decode(&bytes, self.options.encoding) {
+            Ok(decoded) => decoded,
+            Err(e) => return FileReport::error(path, e.to_string()),
+        };
+        let page = match Page::parse(&decoded.text) {
+            Ok(page) => page,
+            Err(e) => return FileReport::error(path, e.to_string()),
+        };
+        let findings = self.detect(&page);
+
+        if self.options.mode == Mode::Fix {
+            match fix::apply(&bytes, &decoded, &findings, self.options.unsafe_fixes) {
+                Ok(Some(fixed)) => {
+                    if let Err(message) = self.check_converged(&fixed.bytes) {
+                        report.error = Some(message);
+                    } else {
+                        report.change = Some(Change {
+                            original: bytes.clone(),
+                            fixed: fixed.bytes,
+                            encoding: decoded.encoding,
+                            fixes: fixed.applied.len(),
+                        });
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => report.error = Some(e.to_string()),
+            }
+        }
+        report.findings = findings
+            .into_iter()
+            .map(|finding| locate(&page, finding))
+            .collect();
+        report
+    }
+
+    fn detect(&self, page: &Page) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = self
+            .rules
+            .iter()
+            .flat_map(|rule| detect::detect(page, rule))
+            .collect();
+        findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+        findings
+    }
+
+    /// A fixed file must have nothing left to fix: guards against a fix that undoes itself
+    /// or keeps growing on each run.
+    fn check_converged(&self, fixed: &[u8]) -> Result<(), String> {
+        let failed = || {
+            "internal check failed: the fixed page does not scan cleanly; not written".to_string()
+        };
+        let decoded = encoding::decode(fixed, self.options.encoding).map_err(|_| failed())?;
+        let page = Page::parse(&decoded.text).map_err(|_| failed())?;
+        let leftover = self.detect(&page).into_iter().any(|f| {
+            f.applicability == Applicability::Safe
+                || (self.options.unsafe_fixes && f.applicability == Applicability::Unsafe)
+        });
+        if leftover { Err(failed()) } else { Ok(()) }
+    }
+}
+
+/// The byte forms a card alias takes in pages: UTF-8, EUC-KR and numeric character references.
+fn alias_forms(alias: &str) -> Vec<Vec<u8>> {
+    let mut forms = vec![alias.as_bytes().to_vec()];
+    if !alias.is_ascii() {
+        if let Some(euc_kr) = encoding::encode(EUC_KR, alias) {
+            forms.push(euc_kr);
+        }
+        let decimal: String = alias.chars().map(|c| format!("&#{};", c as u32)).collect();
+        let hex: String = alias
+            .chars()
+            .map(|c| format!("&#x{:x};", c as u32))
+            .collect();
+        forms.push(decimal.into_bytes());
+        forms.push(hex.into_bytes());
+    }
+    forms
+}
+
+fn locate(page: &Page, finding: Finding) -> Located {
+    let (line, column) = page.lines.position(page.text, finding.span.start);
+    let (end_line, end_column) = page.lines.position(page.text, finding.span.end);
+    let line_range = page.lines.line_of(finding.span.start);
+    let source_line = without_ending(&page.text[line_range.clone()]).to_string();
+    let span_end = if end_line == line {
+        end_column - 1
+    } else {
+        source_line.chars().count()
+    };
+    Located {
+        line_span: column - 1..span_end,
+        finding,
+        line,
+        column,
+        end_line,
+        end_column,
+        source_line,
+    }
+}

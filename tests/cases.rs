@@ -1,0 +1,163 @@
+//! Runs every folder under `tests/cases/`: an input page, the expected page after `fix`
+//! (absent when the page must not change) and the expected findings. A new case is a new
+//! folder; this runner needs no change.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use kspay_migrate::encoding::EncodingChoice;
+use kspay_migrate::report::is_fixable;
+use kspay_migrate::rules;
+use kspay_migrate::scan::{FileReport, Mode, ScanOptions, Scanner};
+
+fn scanner(mode: Mode) -> Scanner {
+    Scanner::new(
+        rules::embedded().expect("built-in rules load"),
+        ScanOptions {
+            encoding: EncodingChoice::Auto,
+            max_filesize: 8 << 20,
+            unsafe_fixes: false,
+            mode,
+        },
+    )
+}
+
+/// The one file in `dir` whose name starts with `stem.`.
+fn file_named(dir: &Path, stem: &str) -> Option<PathBuf> {
+    let prefix = format!("{stem}.");
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&prefix)
+        })
+}
+
+fn findings_lines(report: &FileReport) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{} {} {} {}",
+                f.line,
+                f.column,
+                f.finding.kind.as_str(),
+                f.finding.severity,
+                serde_json::to_value(f.finding.applicability)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+            )
+        })
+        .collect()
+}
+
+fn case_dirs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut dirs: Vec<PathBuf> = fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// Checks one case; returns a description of every way it fails.
+fn run_case(dir: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    let name = dir.file_name().unwrap().to_string_lossy().to_string();
+    let input_path = file_named(dir, "input").unwrap_or_else(|| panic!("{name}: no input.*"));
+    let input = fs::read(&input_path).unwrap();
+    let expected_findings: Vec<String> = fs::read_to_string(dir.join("findings.txt"))
+        .unwrap_or_else(|_| panic!("{name}: no findings.txt"))
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect();
+
+    let report = scanner(Mode::Fix).scan_bytes(&input_path, input.clone());
+    if let Some(error) = &report.error {
+        problems.push(format!("{name}: error: {error}"));
+    }
+    let found = findings_lines(&report);
+    if found != expected_findings {
+        problems.push(format!(
+            "{name}: findings differ\n  expected: {expected_findings:?}\n  found:    {found:?}"
+        ));
+    }
+
+    let fixed = report
+        .change
+        .as_ref()
+        .map_or(input.clone(), |c| c.fixed.clone());
+    match file_named(dir, "fixed") {
+        Some(expected_path) => {
+            let expected = fs::read(&expected_path).unwrap();
+            if fixed != expected {
+                problems.push(format!(
+                    "{name}: fixed page differs from {}\n--- expected\n{}\n--- got\n{}",
+                    expected_path.display(),
+                    String::from_utf8_lossy(&expected),
+                    String::from_utf8_lossy(&fixed)
+                ));
+            }
+        }
+        None if fixed != input => problems.push(format!("{name}: page changed but must not")),
+        None => {}
+    }
+
+    // Idempotence: the fixed page has nothing left to fix, and fixing it again changes nothing.
+    let again = scanner(Mode::Fix).scan_bytes(&input_path, fixed.clone());
+    if again.change.is_some() {
+        problems.push(format!("{name}: a second fix changes the page again"));
+    }
+    if again
+        .findings
+        .iter()
+        .any(|f| is_fixable(f.finding.applicability, false))
+    {
+        problems.push(format!("{name}: fixable findings remain after the fix"));
+    }
+    problems
+}
+
+#[test]
+fn every_case_folder_matches_its_expectations() {
+    let dirs = case_dirs();
+    assert!(
+        dirs.len() >= 20,
+        "expected the case folders, found {}",
+        dirs.len()
+    );
+    let problems: Vec<String> = dirs.iter().flat_map(|dir| run_case(dir)).collect();
+    assert!(
+        problems.is_empty(),
+        "{} of {} cases fail:\n\n{}",
+        problems.len(),
+        dirs.len(),
+        problems.join("\n\n")
+    );
+}
+
+#[test]
+fn check_mode_reports_the_same_findings_as_fix_mode() {
+    for dir in case_dirs() {
+        let input_path = file_named(&dir, "input").unwrap();
+        let input = fs::read(&input_path).unwrap();
+        let check = scanner(Mode::Check).scan_bytes(&input_path, input.clone());
+        let fix = scanner(Mode::Fix).scan_bytes(&input_path, input);
+        assert_eq!(
+            findings_lines(&check),
+            findings_lines(&fix),
+            "{}",
+            dir.display()
+        );
+        assert!(check.change.is_none());
+    }
+}
