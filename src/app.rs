@@ -105,7 +105,11 @@ fn scan_command(args: &ScanArgs, fix: Option<&FixArgs>) -> Result<u8, String> {
         None => FixOutcome::default(),
     };
     let summary = Summary::of(&reports, args.unsafe_fixes, started.elapsed().as_millis());
-    print_report(args, fix, &reports, &summary, &outcome).map_err(|e| e.to_string())?;
+    match print_report(args, fix, &reports, &summary, &outcome) {
+        // A reader such as `head` closing the pipe early is not an error of ours.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        result => result.map_err(|e| e.to_string())?,
+    }
 
     let findings_left = reports
         .iter()
@@ -160,12 +164,12 @@ fn apply_fixes(fix: &FixArgs, reports: &mut [FileReport]) -> Result<FixOutcome, 
         let Some(change) = &report.change else {
             continue;
         };
-        if fix.write {
-            if let Err(e) = write::replace(&report.path, &change.original, &change.fixed) {
-                report.error = Some(e.to_string());
-                report.change = None;
-                continue;
-            }
+        if fix.write
+            && let Err(e) = write::replace(&report.path, &change.original, &change.fixed)
+        {
+            report.error = Some(e.to_string());
+            report.change = None;
+            continue;
         }
         outcome.changed_files += 1;
         outcome.fixed_findings += change.fixes;
@@ -176,10 +180,10 @@ fn apply_fixes(fix: &FixArgs, reports: &mut [FileReport]) -> Result<FixOutcome, 
 /// Patch paths must resolve from where the user applies the patch: the current folder.
 fn patch_display_path(path: &Path) -> String {
     if path.is_absolute() {
-        if let Ok(relative) = std::env::current_dir().map(|cwd| path.strip_prefix(cwd)) {
-            if let Ok(relative) = relative {
-                return display_path(relative);
-            }
+        if let Ok(cwd) = std::env::current_dir()
+            && let Ok(relative) = path.strip_prefix(cwd)
+        {
+            return display_path(relative);
         }
         return display_path(path).trim_start_matches('/').to_string();
     }

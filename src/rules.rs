@@ -310,7 +310,7 @@ impl Card {
             let hits = items.iter().filter(|item| pred(item)).count();
             !items.is_empty() && hits * 2 > items.len()
         };
-        let latin = majority(&|item: &str| item.chars().all(|c| c.is_ascii()));
+        let latin = majority(&|item: &str| item.is_ascii());
         let base = if latin { &self.latin_name } else { &self.name };
         let suffix = self.suffixes.iter().find(|suffix| {
             majority(&|item: &str| item.len() > suffix.len() && item.ends_with(suffix.as_str()))

@@ -72,11 +72,14 @@ pub fn files(roots: &[PathBuf], options: &WalkOptions) -> Vec<Found> {
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|entry| {
-                let is_dir = entry.file_type().is_dir();
+                if entry.depth() == 0 {
+                    return true;
+                }
                 let name = entry.file_name().to_string_lossy();
+                let is_vcs_dir =
+                    entry.file_type().is_dir() && SKIPPED_DIRS.contains(&name.as_ref());
                 let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                !(is_dir && entry.depth() > 0 && SKIPPED_DIRS.contains(&name.as_ref()))
-                    && !(entry.depth() > 0 && is_excluded(relative, options))
+                !is_vcs_dir && !is_excluded(relative, options)
             });
         for entry in walker {
             match entry {

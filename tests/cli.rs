@@ -1,0 +1,398 @@
+//! The command line as users and CI gates drive it: exit codes, formats, dry runs, writes,
+//! patches applied by `git apply` and `patch -p1`, rule loading.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn tool() -> Command {
+    let mut cmd = Command::cargo_bin("kspay-migrate").unwrap();
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// Copies a folder tree (files only) into `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes, by relative path.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+const STALE_SAMPLES: &[&str] = &[
+    "samples/asp-shop/kspay/KSPayCreditFormM.asp:117:23",
+    "samples/asp-shop/kspay/KSPayForm.asp:103:48",
+    "samples/html-shop/pay/card_select.html:90:36",
+    "samples/jsp-shop/WEB-INF/jsp/order/payment.jsp:114:40",
+    "samples/php-shop/pay/KSPayForm.php:81:51",
+];
+
+#[test]
+fn check_samples_lists_the_stale_pages_and_exits_1() {
+    let output = tool()
+        .current_dir(root())
+        .args(["check", "samples/", "-q"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let stdout = String::from_utf8(output).unwrap();
+    let located: Vec<&str> = stdout
+        .lines()
+        .map(|l| l.split(": ").next().unwrap())
+        .collect();
+    for stale in STALE_SAMPLES {
+        assert!(located.contains(stale), "{stale} missing from:\n{stdout}");
+    }
+    for clean in [
+        "order_form.asp",
+        "card_select_migrated.html",
+        "2013_jeju.html",
+        "footer.jspf",
+    ] {
+        assert!(
+            !stdout.contains(clean),
+            "{clean} must not be flagged:\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn clean_page_exits_0_and_text_output_has_snippet_and_summary() {
+    tool()
+        .current_dir(root())
+        .args(["check", "samples/html-shop/pay/card_select_migrated.html"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No findings in 1 file"));
+    tool()
+        .current_dir(root())
+        .args(["check", "samples/asp-shop/kspay/KSPayForm.asp"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "103 |         &nbsp;&nbsp;&nbsp;&nbsp;외환,삼성,현대,신한,롯데,하나,씨티,제주<br>",
+        ))
+        .stdout(predicate::str::contains("^^^^"))
+        .stdout(predicate::str::contains(
+            "1 finding in 1 file of 1 scanned file",
+        ));
+}
+
+#[test]
+fn errors_exit_2_name_the_file_and_other_files_are_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.php");
+    // Declares EUC-KR, but holds a byte sequence that is not EUC-KR.
+    fs::write(
+        &broken,
+        b"<meta charset=\"euc-kr\">\r\n<p>\xC1\xA6\xC1\xD6 \x80\x80</p>\r\n",
+    )
+    .unwrap();
+    let missing = dir.path().join("missing");
+    tool()
+        .current_dir(root())
+        .arg("check")
+        .arg(&broken)
+        .arg(&missing)
+        .arg("samples/php-shop/pay/KSPayForm.php")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("broken.php"))
+        .stderr(predicate::str::contains("not valid EUC-KR (line 2)"))
+        .stderr(predicate::str::contains(
+            "missing: error: no such file or directory",
+        ))
+        .stdout(predicate::str::contains(
+            "samples/php-shop/pay/KSPayForm.php:81:51",
+        ));
+
+    // An undecodable file is never rewritten.
+    let before = fs::read(&broken).unwrap();
+    tool()
+        .arg("fix")
+        .arg("--write")
+        .arg(&broken)
+        .assert()
+        .code(2);
+    assert_eq!(fs::read(&broken).unwrap(), before);
+}
+
+#[test]
+fn bad_arguments_and_bad_rules_exit_2() {
+    tool().args(["check", "--format", "xml"]).assert().code(2);
+    tool()
+        .args(["check", "--max-filesize", "8X", "."])
+        .assert()
+        .code(2);
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("bad.toml"),
+        "id = \"x\"\nseverity = \"fatal\"\n",
+    )
+    .unwrap();
+    tool()
+        .args(["check", "--rules"])
+        .arg(dir.path())
+        .arg(root().join("samples"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.toml"));
+    tool()
+        .args(["check", "--select", "no-such-rule"])
+        .arg(root().join("samples"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no rule \"no-such-rule\""));
+}
+
+#[test]
+fn fix_dry_run_shows_a_decoded_diff_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("samples"), dir.path());
+    let before = snapshot(dir.path());
+    tool()
+        .current_dir(dir.path())
+        .args(["fix", "."])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "-\t\t&nbsp;&nbsp;&nbsp;&nbsp;외환,삼성,현대,신한,롯데,하나,씨티,제주<br>",
+        ))
+        .stdout(predicate::str::contains(
+            "+\t\t&nbsp;&nbsp;&nbsp;&nbsp;외환,삼성,현대,신한,롯데,하나,씨티<br>",
+        ))
+        .stdout(predicate::str::contains("(EUC-KR, shown as UTF-8)"));
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn patch_applied_by_git_and_by_patch_equals_write_and_a_second_fix_changes_nothing() {
+    let work = tempfile::tempdir().unwrap();
+    let [by_write, by_git, by_patch] = ["write", "git", "patch"].map(|name| work.path().join(name));
+    for dir in [&by_write, &by_git, &by_patch] {
+        copy_tree(&root().join("samples"), dir);
+    }
+    let original = snapshot(&by_git);
+
+    let patch_file = work.path().join("jeju.patch");
+    tool()
+        .current_dir(&by_git)
+        .args(["fix", "--patch"])
+        .arg(&patch_file)
+        .arg(".")
+        .assert()
+        .code(1);
+    assert_eq!(
+        snapshot(&by_git),
+        original,
+        "--patch must not write the pages"
+    );
+    let patch = fs::read(&patch_file).unwrap();
+    assert!(
+        patch.windows(2).any(|w| w == b"\r\n"),
+        "CRLF lines kept in the patch"
+    );
+    assert!(
+        patch.windows(4).any(|w| w == b"\xC1\xA6\xC1\xD6"),
+        "EUC-KR bytes kept"
+    );
+
+    let git = Process::new("git")
+        .current_dir(&by_git)
+        .args(["apply", "--whitespace=nowarn"])
+        .arg(&patch_file)
+        .output()
+        .unwrap();
+    assert!(
+        git.status.success(),
+        "git apply: {}",
+        String::from_utf8_lossy(&git.stderr)
+    );
+    let patch_run = Process::new("patch")
+        .current_dir(&by_patch)
+        .args(["-p1", "--quiet", "--no-backup-if-mismatch", "-i"])
+        .arg(&patch_file)
+        .output()
+        .unwrap();
+    assert!(
+        patch_run.status.success(),
+        "patch -p1: {}",
+        String::from_utf8_lossy(&patch_run.stdout)
+    );
+    tool()
+        .current_dir(&by_write)
+        .args(["fix", "--write", "."])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("Fixed 5 finding(s) in 5 file(s)"));
+
+    let written = snapshot(&by_write);
+    assert_ne!(written, original);
+    assert_eq!(snapshot(&by_git), written);
+    assert_eq!(snapshot(&by_patch), written);
+
+    // After the fix: nothing left to report, and a second fix changes nothing.
+    tool()
+        .current_dir(&by_write)
+        .args(["check", "."])
+        .assert()
+        .code(0);
+    tool()
+        .current_dir(&by_write)
+        .args(["fix", "--write", "."])
+        .assert()
+        .code(0);
+    assert_eq!(snapshot(&by_write), written);
+
+    // Reversing the patch restores every byte.
+    let reverse = Process::new("git")
+        .current_dir(&by_git)
+        .args(["apply", "-R", "--whitespace=nowarn"])
+        .arg(&patch_file)
+        .output()
+        .unwrap();
+    assert!(reverse.status.success());
+    assert_eq!(snapshot(&by_git), original);
+}
+
+#[test]
+fn json_output_follows_the_schema() {
+    let output = tool()
+        .current_dir(root())
+        .args(["check", "--format", "json", "samples/"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["tool"]["name"], "kspay-migrate");
+    assert_eq!(doc["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    let findings = doc["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), STALE_SAMPLES.len());
+    let first = &findings[0];
+    let keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for key in [
+        "rule",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "kind",
+        "severity",
+        "message",
+        "fix",
+    ] {
+        assert!(keys.contains(&key), "finding lacks {key}: {first}");
+    }
+    assert_eq!(first["path"], "samples/asp-shop/kspay/KSPayCreditFormM.asp");
+    assert_eq!(
+        (&first["line"], &first["column"], &first["end_column"]),
+        (&117.into(), &23.into(), &27.into())
+    );
+    assert_eq!(first["kind"], "select-option");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["fix"], "safe");
+    assert_eq!(doc["errors"], serde_json::json!([]));
+    let summary = &doc["summary"];
+    assert_eq!(summary["findings"], 5);
+    assert_eq!(summary["files_with_findings"], 5);
+    assert_eq!(summary["fixable"], 5);
+    assert_eq!(summary["errors"], 0);
+    assert!(summary["files_scanned"].as_u64().unwrap() >= 18);
+    assert!(summary["elapsed_ms"].is_u64());
+}
+
+#[test]
+fn a_second_rule_from_a_file_works_without_code_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("KSPayForm.asp");
+    fs::copy(root().join("tests/fixtures/suhyup-radio.asp"), &page).unwrap();
+    // The built-in Jeju rule has nothing to say about this page (Jeju is under ISP).
+    tool().arg("check").arg(&page).assert().code(0);
+    tool()
+        .args(["check", "-q", "--rules"])
+        .arg(root().join("tests/rules"))
+        .arg(&page)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(":24:25: error[suhyup-isp-to-mpi]"));
+    tool()
+        .args(["fix", "--write", "--rules"])
+        .arg(root().join("tests/rules"))
+        .arg(&page)
+        .assert()
+        .code(0);
+    assert_eq!(
+        fs::read(&page).unwrap(),
+        fs::read(root().join("tests/fixtures/suhyup-radio.fixed.asp")).unwrap()
+    );
+    tool()
+        .args(["rules", "--rules"])
+        .arg(root().join("tests/rules"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("suhyup-isp-to-mpi"));
+}
+
+#[test]
+fn rules_and_explain() {
+    tool()
+        .arg("rules")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("jeju-mpi-to-isp"))
+        .stdout(predicate::str::contains(
+            "embedded:rules/jeju-mpi-to-isp.toml",
+        ));
+    tool()
+        .args(["explain", "jeju-mpi-to-isp"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("2013-05-01"))
+        .stdout(predicate::str::contains("moves from: MPI"));
+    tool()
+        .args(["explain", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no rule \"nope\""));
+}
