@@ -322,10 +322,11 @@ mod tests {
     use crate::page::mask::mask;
 
     fn branches(page: &str) -> Vec<(String, String)> {
-        let (_, blocks) = mask(page);
+        // Regions run between the blocks' code; what a reader sees there is the masked text.
+        let (masked, blocks) = mask(page);
         find(page, &blocks)
             .into_iter()
-            .map(|b| (b.condition, page[b.region].trim().to_string()))
+            .map(|b| (b.condition, masked[b.region].trim().to_string()))
             .collect()
     }
 
