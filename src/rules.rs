@@ -66,6 +66,8 @@ struct CardFile {
     #[serde(default)]
     codes: Vec<String>,
     #[serde(default)]
+    bank_suffixes: Vec<String>,
+    #[serde(default)]
     peers: Vec<String>,
 }
 
@@ -111,6 +113,7 @@ pub struct Card {
     pub aliases: Vec<String>,
     pub suffixes: Vec<String>,
     pub codes: Vec<String>,
+    bank_suffixes: Vec<String>,
     peers: Vec<String>,
     token: Regex,
 }
@@ -186,6 +189,7 @@ impl Rule {
                 aliases: file.card.aliases,
                 suffixes: file.card.suffixes,
                 codes: file.card.codes,
+                bank_suffixes: file.card.bank_suffixes,
                 peers: file.card.peers,
                 token,
             },
@@ -301,6 +305,20 @@ impl Card {
                 rest.is_empty() || self.suffixes.iter().any(|s| rest.trim() == s.trim())
             })
         })
+    }
+
+    /// Whether list items (trimmed labels) are a list of cards: one of them is a peer card,
+    /// and they are not mostly bank names (a virtual-account bank list holds 제주은행 too).
+    pub fn is_card_list(&self, items: &[&str]) -> bool {
+        let banks = items
+            .iter()
+            .filter(|item| {
+                self.bank_suffixes
+                    .iter()
+                    .any(|s| item.trim().ends_with(s.as_str()))
+            })
+            .count();
+        items.iter().any(|item| self.is_peer(item)) && banks * 2 <= items.len()
     }
 
     /// The card's name written in the style of a list's other items: the Latin name in a
@@ -505,6 +523,19 @@ mod tests {
         );
         assert_eq!(rule.side_of_condition(r#"$certitype != "M""#), None);
         assert_eq!(rule.side_of_condition(r#"paytype = "M""#), None);
+    }
+
+    #[test]
+    fn bank_lists_are_not_card_lists() {
+        let rule = jeju();
+        assert!(rule.card.is_card_list(&["외환", "삼성", "제주"]));
+        assert!(rule.card.is_card_list(&["BC카드", "국민카드", "제주은행"]));
+        assert!(!rule.card.is_card_list(&["제주은행", "국민은행", "농협"]));
+        assert!(
+            !rule
+                .card
+                .is_card_list(&["제주", "도서산간 지역 추가 배송비"])
+        );
     }
 
     #[test]

@@ -23,9 +23,22 @@ struct OptionSpan {
     label: Range<usize>,
 }
 
-/// The card list formed by `options`, which belong to one scheme.
-pub(super) fn card_list(page: &Page, rule: &Rule, side: Side, options: &[NodeId]) -> CardList {
+/// The card list formed by `options`, which belong to one scheme; `None` when the options are
+/// not a list of cards (a bank list in the same server branch, say).
+pub(super) fn card_list(
+    page: &Page,
+    rule: &Rule,
+    side: Side,
+    options: &[NodeId],
+) -> Option<CardList> {
     let spans: Vec<OptionSpan> = options.iter().map(|&id| span(page, id)).collect();
+    let labels: Vec<&str> = spans
+        .iter()
+        .map(|o| page.visible(o.label.clone()))
+        .collect();
+    if !rule.card.is_card_list(&labels) {
+        return None;
+    }
     let entries = spans
         .iter()
         .filter_map(|option| {
@@ -57,12 +70,12 @@ pub(super) fn card_list(page: &Page, rule: &Rule, side: Side, options: &[NodeId]
     let insertion = spans
         .last()
         .and_then(|last| copy_after(page, last, &rule.card.styled_like(&labels)));
-    CardList {
+    Some(CardList {
         side,
         kind: Kind::SelectOption,
         entries,
         insertion,
-    }
+    })
 }
 
 fn span(page: &Page, id: NodeId) -> OptionSpan {

@@ -28,11 +28,13 @@ pub(super) fn selections(page: &Page, rule: &Rule) -> Vec<Selection> {
         if !optgroups.is_empty() {
             let lists = optgroups
                 .into_iter()
-                .map(|(group, side)| options::card_list(page, rule, side, &options_in(page, group)))
+                .filter_map(|(group, side)| {
+                    options::card_list(page, rule, side, &options_in(page, group))
+                })
                 .collect();
             selections.push(Selection { lists });
         } else if let Some(side) = side_of_select(page, rule, select) {
-            page_selects.lists.push(options::card_list(
+            page_selects.lists.extend(options::card_list(
                 page,
                 rule,
                 side,

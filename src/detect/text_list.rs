@@ -36,7 +36,7 @@ pub(super) fn card_list(
                 continue;
             };
             let labels: Vec<&str> = list.items.iter().map(|i| page.visible(i.clone())).collect();
-            let is_card_list = labels.iter().any(|label| rule.card.is_peer(label));
+            let is_card_list = rule.card.is_card_list(&labels);
             let mut card_items = Vec::new();
             for (index, item) in list.items.iter().enumerate() {
                 if let Some(token) = rule.card.tokens(labels[index]).first() {
