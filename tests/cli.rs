@@ -54,6 +54,7 @@ const STALE_SAMPLES: &[&str] = &[
     "samples/asp-shop/kspay/KSPayForm.asp:103:48",
     "samples/html-shop/pay/card_select.html:90:36",
     "samples/jsp-shop/WEB-INF/jsp/order/payment.jsp:114:40",
+    "samples/php-shop/pay/KSPayCreditFormIM.php:44:78",
     "samples/php-shop/pay/KSPayForm.php:81:51",
 ];
 
@@ -256,7 +257,7 @@ fn patch_applied_by_git_and_by_patch_equals_write_and_a_second_fix_changes_nothi
         .args(["fix", "--write", "."])
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("Fixed 5 finding(s) in 5 file(s)"));
+        .stderr(predicate::str::contains("Fixed 6 finding(s) in 6 file(s)"));
 
     let written = snapshot(&by_write);
     assert_ne!(written, original);
@@ -334,9 +335,9 @@ fn json_output_follows_the_schema() {
     assert_eq!(first["fix"], "safe");
     assert_eq!(doc["errors"], serde_json::json!([]));
     let summary = &doc["summary"];
-    assert_eq!(summary["findings"], 5);
-    assert_eq!(summary["files_with_findings"], 5);
-    assert_eq!(summary["fixable"], 5);
+    assert_eq!(summary["findings"], 6);
+    assert_eq!(summary["files_with_findings"], 6);
+    assert_eq!(summary["fixable"], 6);
     assert_eq!(summary["errors"], 0);
     assert!(summary["files_scanned"].as_u64().unwrap() >= 18);
     assert!(summary["elapsed_ms"].is_u64());

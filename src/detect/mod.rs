@@ -8,6 +8,7 @@
 mod options;
 mod plan;
 mod radio;
+mod script;
 mod select;
 mod text_list;
 
@@ -26,6 +27,8 @@ pub enum Kind {
     RadioLabel,
     /// An `<option>` of a scheme's select or optgroup.
     SelectOption,
+    /// Script code that routes the card's code to a scheme's submit function.
+    Script,
 }
 
 impl Kind {
@@ -34,6 +37,7 @@ impl Kind {
         match self {
             Kind::RadioLabel => "radio-label",
             Kind::SelectOption => "select-option",
+            Kind::Script => "script",
         }
     }
 }
@@ -133,6 +137,7 @@ pub fn detect(page: &Page, rule: &Rule) -> Vec<Finding> {
         .chain(select::selections(page, rule));
     let mut findings: Vec<Finding> = selections
         .flat_map(|selection| plan::findings(page, rule, &selection))
+        .chain(script::findings(page, rule))
         .collect();
     findings.sort_by_key(|f| f.span.start);
     findings

@@ -116,7 +116,7 @@ impl CLikeScanner {
                 }
                 let open = skip_spaces(bytes, end, limit);
                 if bytes.get(open) == Some(&b'(') {
-                    let close = matching_paren(bytes, open, limit);
+                    let close = matching_bracket(bytes, open, limit);
                     self.pending = Some(text[open + 1..close.saturating_sub(1)].to_string());
                     return close;
                 }
@@ -268,7 +268,8 @@ fn skip_spaces(bytes: &[u8], mut i: usize, limit: usize) -> usize {
     i
 }
 
-fn skip_string(bytes: &[u8], start: usize, limit: usize) -> usize {
+/// Index just past the string literal that starts at `start` (quote at `start`).
+pub(crate) fn skip_string(bytes: &[u8], start: usize, limit: usize) -> usize {
     let quote = bytes[start];
     let mut i = start + 1;
     while i < limit && bytes[i] != quote {
@@ -292,8 +293,14 @@ fn find_from(bytes: &[u8], from: usize, limit: usize, needle: &[u8]) -> Option<u
         .map(|i| i + from)
 }
 
-/// Index just past the `)` matching the `(` at `open` (or `limit`).
-fn matching_paren(bytes: &[u8], open: usize, limit: usize) -> usize {
+/// Index just past the bracket that closes the `(`, `{` or `[` at `open` (or `limit`),
+/// skipping string literals.
+pub(crate) fn matching_bracket(bytes: &[u8], open: usize, limit: usize) -> usize {
+    let (opening, closing) = match bytes[open] {
+        b'{' => (b'{', b'}'),
+        b'[' => (b'[', b']'),
+        _ => (b'(', b')'),
+    };
     let mut depth = 0usize;
     let mut i = open;
     while i < limit {
@@ -302,8 +309,8 @@ fn matching_paren(bytes: &[u8], open: usize, limit: usize) -> usize {
                 i = skip_string(bytes, i, limit);
                 continue;
             }
-            b'(' => depth += 1,
-            b')' => {
+            b if b == opening => depth += 1,
+            b if b == closing => {
                 depth -= 1;
                 if depth == 0 {
                     return i + 1;
