@@ -83,18 +83,22 @@ fn header_side(range: &Range<usize>) -> String {
     format!("{start},{}", range.len())
 }
 
+/// The `@@ -a,b +c,d @@` line of a hunk.
+fn hunk_header(hunk: &Hunk) -> String {
+    format!(
+        "@@ -{} +{} @@",
+        header_side(&hunk.old),
+        header_side(&hunk.new)
+    )
+}
+
 /// Writes a git-style patch for one file, in the file's own bytes.
 pub fn write_patch(out: &mut impl Write, path: &str, old: &[u8], new: &[u8]) -> io::Result<()> {
     writeln!(out, "diff --git a/{path} b/{path}")?;
     writeln!(out, "--- a/{path}")?;
     writeln!(out, "+++ b/{path}")?;
     for hunk in hunks(old, new) {
-        writeln!(
-            out,
-            "@@ -{} +{} @@",
-            header_side(&hunk.old),
-            header_side(&hunk.new)
-        )?;
+        writeln!(out, "{}", hunk_header(&hunk))?;
         for (tag, line) in &hunk.lines {
             out.write_all(match tag {
                 LineTag::Context => b" ",
@@ -130,12 +134,7 @@ pub fn write_decoded(
     writeln!(out, "{bold}--- a/{path}{note}{bold:#}")?;
     writeln!(out, "{bold}+++ b/{path}{bold:#}")?;
     for hunk in hunks(old, new) {
-        writeln!(
-            out,
-            "{cyan}@@ -{} +{} @@{cyan:#}",
-            header_side(&hunk.old),
-            header_side(&hunk.new)
-        )?;
+        writeln!(out, "{cyan}{}{cyan:#}", hunk_header(&hunk))?;
         for (tag, line) in &hunk.lines {
             let (decoded, _) = encoding.decode_without_bom_handling(line);
             let text = decoded.trim_end_matches(['\n', '\r']);
