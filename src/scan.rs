@@ -170,7 +170,7 @@ impl Scanner {
                         report.error = Some(message);
                     } else {
                         report.change = Some(Change {
-                            original: bytes.clone(),
+                            original: bytes,
                             fixed: fixed.bytes,
                             encoding: decoded.encoding,
                             fixes: fixed.applied.len(),

@@ -118,6 +118,8 @@ impl Insertion {
 struct CardList {
     side: Side,
     kind: Kind,
+    /// Where the list starts on the page (for messages).
+    start: usize,
     /// Where the rule's card appears in this list.
     entries: Vec<Entry>,
     /// How to add the card; `None` when the list's style cannot be copied safely.

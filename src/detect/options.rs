@@ -73,6 +73,7 @@ pub(super) fn card_list(
     Some(CardList {
         side,
         kind: Kind::SelectOption,
+        start: spans.first().map_or(0, |o| o.extent.start),
         entries,
         insertion,
     })

@@ -46,7 +46,7 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
             None => Target::Manual(insertion.at),
         }
     } else if let Some(list) = to_lists.first() {
-        Target::Manual(list.entries.first().map_or(0, |e| e.token.start))
+        Target::Manual(list.start)
     } else {
         Target::NoList
     };

@@ -50,7 +50,7 @@ pub(super) fn selections(page: &Page, rule: &Rule) -> Vec<Selection> {
             let Some(side) = side_of(page, rule, &name, radio, &texts) else {
                 continue;
             };
-            selection.lists.push(text_list::card_list(
+            selection.lists.extend(text_list::card_list(
                 page,
                 rule,
                 side,

@@ -20,16 +20,18 @@ struct TextList {
     items: Vec<Range<usize>>,
 }
 
-/// The card list of one scheme section made of text nodes (radio sections, headed lists).
+/// The card list of one scheme section made of text nodes (radio sections, headed lists);
+/// `None` when the section shows no card list.
 pub(super) fn card_list(
     page: &Page,
     rule: &Rule,
     side: Side,
     kind: Kind,
     text_nodes: &[Range<usize>],
-) -> CardList {
+) -> Option<CardList> {
     let mut entries = Vec::new();
     let mut insertion = None;
+    let mut start = None;
     for node in text_nodes {
         for segment in segments(page, node.clone()) {
             let Some(list) = parse(page, segment) else {
@@ -47,6 +49,7 @@ pub(super) fn card_list(
             if !is_card_list && !lone_card {
                 continue;
             }
+            start.get_or_insert(list.items[0].start);
             for (index, token) in card_items {
                 entries.push(Entry {
                     token,
@@ -59,12 +62,13 @@ pub(super) fn card_list(
             }
         }
     }
-    CardList {
+    Some(CardList {
         side,
         kind,
+        start: start?,
         entries,
         insertion,
-    }
+    })
 }
 
 /// Pieces of a text node that can hold one list: lines, split at titles and brackets.
