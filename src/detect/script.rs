@@ -36,24 +36,28 @@ struct Route {
 }
 
 pub(super) fn findings(page: &Page, rule: &Rule) -> Vec<Finding> {
-    let codes = card_codes(page, rule);
+    let options = card_options(page, rule);
+    let mut codes: Vec<String> = options
+        .iter()
+        .filter(|option| !rule.card.tokens(&option.label).is_empty())
+        .map(|option| option.value.clone())
+        .collect();
+    for code in &rule.card.codes {
+        if !codes.contains(code) {
+            codes.push(code.clone());
+        }
+    }
     if codes.is_empty() {
         return Vec::new();
     }
-    // A route tests the codes the page's options submit; a test of anything else (an
-    // optgroup label, a payment method name) is not routing by card.
-    let option_values: Vec<&str> = page
-        .tree
-        .elements("option")
-        .filter_map(|id| page.tree.attr(id, "value"))
-        .map(|attr| attr.value.trim())
-        .filter(|value| !value.is_empty())
-        .collect();
+    // A route tests the codes the page's card options submit; a test of anything else (an
+    // optgroup label, a payment method name, a bank code) is not routing by card.
     let routes_by_card_code = |route: &Route| {
-        route
-            .comparisons
-            .iter()
-            .all(|c| option_values.contains(&&page.masked[c.code.clone()]))
+        route.comparisons.iter().all(|c| {
+            options
+                .iter()
+                .any(|o| o.value == page.masked[c.code.clone()])
+        })
     };
     let mut findings = Vec::new();
     for node in &page.tree.nodes {
@@ -68,27 +72,41 @@ pub(super) fn findings(page: &Page, rule: &Rule) -> Vec<Finding> {
     findings
 }
 
-/// The card's codes on this page: values of options labelled with the card, and the rule's.
-fn card_codes(page: &Page, rule: &Rule) -> Vec<String> {
+/// An option of a card select: its trimmed label and its code.
+struct CardOption {
+    label: String,
+    value: String,
+}
+
+/// Options of the page's selects that list cards (not banks, regions or months), with a
+/// literal code: the card's code on this page is the value of its option here.
+fn card_options(page: &Page, rule: &Rule) -> Vec<CardOption> {
     let tree = &page.tree;
-    let mut codes: Vec<String> = tree
-        .elements("option")
-        .filter(|&id| {
-            let label = page.visible(tree.content_range(id));
-            !rule.card.tokens(label).is_empty()
-        })
-        .filter_map(|id| tree.attr(id, "value"))
-        .filter(|attr| {
-            attr.value_range
-                .as_ref()
-                .is_some_and(|r| !page.has_server_code(r))
-        })
-        .map(|attr| attr.value.trim().to_string())
-        .filter(|code| !code.is_empty())
-        .collect();
-    codes.extend(rule.card.codes.iter().cloned());
-    codes.dedup();
-    codes
+    let mut out = Vec::new();
+    for select in tree.elements("select") {
+        let options: Vec<CardOption> = tree
+            .descendants(select)
+            .into_iter()
+            .filter(|&id| tree.name(id) == "option")
+            .filter_map(|id| {
+                let value = tree.attr(id, "value")?;
+                let literal = value
+                    .value_range
+                    .as_ref()
+                    .is_some_and(|r| !page.has_server_code(r));
+                let code = value.value.trim();
+                (literal && !code.is_empty()).then(|| CardOption {
+                    label: page.visible(tree.content_range(id)).trim().to_string(),
+                    value: code.to_string(),
+                })
+            })
+            .collect();
+        let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
+        if rule.card.is_card_list(&labels) {
+            out.extend(options);
+        }
+    }
+    out
 }
 
 /// Every `if (a == "x" || a == "y") ... else ...` in a script.
