@@ -221,32 +221,27 @@ fn print_report(
         if let (Some(skip), Detail::Full) = (&report.skipped, detail) {
             report::text::skipped(&mut err, &report.path, skip, args.max_filesize)?;
         }
-        match (&report.change, fix) {
-            (Some(change), Some(_)) if dry_run => {
-                diff::write_decoded(
-                    &mut out,
-                    &display_path(&report.path),
-                    &change.original,
-                    &change.fixed,
-                    change.encoding,
-                )?;
-            }
-            (_, Some(_)) => {}
-            (_, None) => {
-                for located in &report.findings {
-                    report::text::finding(&mut out, &report.path, located, detail)?;
-                }
-            }
-        }
-        if fix.is_some() {
-            // `fix` lists only what it leaves for a person to do.
-            let fixed = report.change.is_some();
+        if fix.is_none() {
             for located in &report.findings {
-                let left =
-                    !fixed || !report::is_fixable(located.finding.applicability, args.unsafe_fixes);
-                if left {
-                    report::text::finding(&mut err, &report.path, located, detail)?;
-                }
+                report::text::finding(&mut out, &report.path, located, detail)?;
+            }
+            continue;
+        }
+        if let (true, Some(change)) = (dry_run, &report.change) {
+            diff::write_decoded(
+                &mut out,
+                &display_path(&report.path),
+                &change.original,
+                &change.fixed,
+                change.encoding,
+            )?;
+        }
+        // `fix` lists only what it leaves for a person to do.
+        for located in &report.findings {
+            let fixed = report.change.is_some()
+                && report::is_fixable(located.finding.applicability, args.unsafe_fixes);
+            if !fixed {
+                report::text::finding(&mut err, &report.path, located, detail)?;
             }
         }
     }

@@ -55,9 +55,12 @@ impl<'t> Page<'t> {
 
     /// Whether any server code lies inside `range`.
     pub fn has_server_code(&self, range: &Range<usize>) -> bool {
+        // Blocks are disjoint and in page order: only the first one ending after
+        // `range.start` can overlap it.
+        let first = self.blocks.partition_point(|b| b.range.end <= range.start);
         self.blocks
-            .iter()
-            .any(|b| b.range.start < range.end && range.start < b.range.end)
+            .get(first)
+            .is_some_and(|b| b.range.start < range.end)
     }
 
     /// The side selected by the innermost server branch around `offset` whose condition
@@ -69,5 +72,24 @@ impl<'t> Page<'t> {
             .filter_map(|b| Some((b.region.len(), rule.side_of_condition(&b.condition)?)))
             .min_by_key(|(len, _)| *len)
             .map(|(_, side)| side)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_code_overlap_at_block_boundaries() {
+        let text = "<a><% x %>b<?php y ?>c";
+        let page = Page::parse(text).unwrap();
+        let asp = text.find("<%").unwrap();
+        let php = text.find("<?php").unwrap();
+        assert!(!page.has_server_code(&(0..asp)));
+        assert!(page.has_server_code(&(0..asp + 1)));
+        let between = text.find("b<?php").unwrap();
+        assert!(!page.has_server_code(&(between..between + 1)));
+        assert!(page.has_server_code(&(php + 3..php + 4)));
+        assert!(!page.has_server_code(&(text.len() - 1..text.len())));
     }
 }
