@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 use serde::Deserialize;
 
+use crate::charref;
+
 /// Rule files compiled into the binary from `rules/` (file name, contents).
 const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
@@ -209,7 +211,8 @@ impl Rule {
 
     /// Which side a visible title names (`안심클릭(MPI)` → From), if exactly one.
     pub fn side_of_label(&self, text: &str) -> Option<Side> {
-        one_side(self.from.names_label(text), self.to.names_label(text))
+        let text = charref::decode(text);
+        one_side(self.from.names_label(&text), self.to.names_label(&text))
     }
 
     /// Which side an attribute or script identifier names (`mpi_card`, `ispCard`), if one.
@@ -233,6 +236,11 @@ impl Rule {
             self.from.codes.iter().any(|c| c == value),
             self.to.codes.iter().any(|c| c == value),
         )
+    }
+
+    /// Names of the scheme field (`certitype`).
+    pub fn field_names(&self) -> &[String] {
+        &self.field_names
     }
 
     /// Whether a form field or variable name is the scheme field (`certitype`).
@@ -281,6 +289,11 @@ impl Scheme {
         }
     }
 
+    /// The scheme field's values that select this scheme (`M`).
+    pub fn codes(&self) -> &[String] {
+        &self.codes
+    }
+
     /// Whether `text` contains one of this scheme's titles (Latin ones as whole words).
     pub fn names_label(&self, text: &str) -> bool {
         self.labels.iter().any(|label| contains_label(text, label))
@@ -289,16 +302,29 @@ impl Scheme {
 
 impl Card {
     /// Byte ranges of every whole-word token naming the card (`제주`, `제주카드`, `Jeju Card`).
+    ///
+    /// After a suffix, a particle may follow (`제주카드로`, `제주카드는`): with the suffix the
+    /// token is already unambiguous, while a bare `제주도` is the island.
     pub fn tokens(&self, text: &str) -> Vec<Range<usize>> {
         self.token
             .find_iter(text)
-            .filter(|m| is_word_boundary(text, m.start(), m.end()))
+            .filter(|m| {
+                let suffixed = self
+                    .suffixes
+                    .iter()
+                    .any(|s| !s.is_ascii() && charref::decode(m.as_str()).ends_with(s.as_str()));
+                let before = charref::char_before(text, m.start());
+                let after = charref::char_at(text, m.end());
+                !before.is_some_and(char::is_alphanumeric)
+                    && (suffixed || !after.is_some_and(char::is_alphanumeric))
+            })
             .map(|m| m.range())
             .collect()
     }
 
     /// Whether a list item (already trimmed) is one of the card's usual list companions.
     pub fn is_peer(&self, item: &str) -> bool {
+        let item = charref::decode(item);
         let item = item.trim();
         self.peers.iter().any(|peer| {
             item.strip_prefix(peer.as_str()).is_some_and(|rest| {
@@ -313,6 +339,7 @@ impl Card {
         let banks = items
             .iter()
             .filter(|item| {
+                let item = charref::decode(item);
                 self.bank_suffixes
                     .iter()
                     .any(|s| item.trim().ends_with(s.as_str()))
@@ -322,8 +349,13 @@ impl Card {
     }
 
     /// The card's name written in the style of a list's other items: the Latin name in a
-    /// Latin list, and the suffix (such as `카드`) that most of the items carry.
+    /// Latin list, the suffix (such as `카드`) that most of the items carry, and character
+    /// references when most items are written with them.
     pub fn styled_like(&self, items: &[&str]) -> String {
+        let by_reference =
+            items.iter().filter(|item| item.contains("&#")).count() * 2 > items.len();
+        let decoded: Vec<_> = items.iter().map(|item| charref::decode(item)).collect();
+        let items: Vec<&str> = decoded.iter().map(|item| item.as_ref()).collect();
         let majority = |pred: &dyn Fn(&str) -> bool| {
             let hits = items.iter().filter(|item| pred(item)).count();
             !items.is_empty() && hits * 2 > items.len()
@@ -333,9 +365,14 @@ impl Card {
         let suffix = self.suffixes.iter().find(|suffix| {
             majority(&|item: &str| item.len() > suffix.len() && item.ends_with(suffix.as_str()))
         });
-        match suffix {
+        let name = match suffix {
             Some(suffix) => format!("{base}{suffix}"),
             None => base.clone(),
+        };
+        if by_reference {
+            charref::encode(&name)
+        } else {
+            name
         }
     }
 }
@@ -356,7 +393,7 @@ fn card_token_regex(aliases: &[String], suffixes: &[String]) -> Regex {
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         words
             .iter()
-            .map(|w| regex::escape(w))
+            .map(|w| charref::pattern(w))
             .collect::<Vec<_>>()
             .join("|")
     };
@@ -373,10 +410,10 @@ fn card_token_regex(aliases: &[String], suffixes: &[String]) -> Regex {
 }
 
 /// A token is a whole word when neither neighbour is a letter or digit of any script:
-/// `결제주문` holds `제주` but not as a word.
+/// `결제주문` holds `제주` but not as a word. Neighbours written as references count as theirs.
 fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
+    let before = charref::char_before(text, start);
+    let after = charref::char_at(text, end);
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 

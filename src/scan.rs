@@ -9,8 +9,8 @@ use encoding_rs::{EUC_KR, Encoding};
 use crate::detect::{self, Applicability, Finding};
 use crate::encoding::{self, EncodingChoice};
 use crate::fix;
-use crate::page::Page;
 use crate::page::lines::without_ending;
+use crate::page::{Page, PageKind};
 use crate::rules::Rule;
 
 /// What a scan is for.
@@ -103,11 +103,21 @@ pub struct Scanner {
 
 impl Scanner {
     /// Builds the prefilter from every card alias of every rule, in each encoding's bytes.
+    ///
+    /// Hangul scheme titles (`안심클릭`, `안전결제`) pass a page too: a page whose lists leave the
+    /// card out altogether never names it, and is still reported. Latin titles (`ISP` is in
+    /// every `display:`) would let nearly every file through, so they do not.
     pub fn new(rules: Vec<Rule>, options: ScanOptions) -> Scanner {
         let patterns: Vec<Vec<u8>> = rules
             .iter()
-            .flat_map(|rule| rule.card.aliases.iter())
-            .flat_map(|alias| alias_forms(alias))
+            .flat_map(|rule| {
+                let titles = rule.from.labels.iter().chain(&rule.to.labels);
+                rule.card
+                    .aliases
+                    .iter()
+                    .chain(titles.filter(|label| !label.is_ascii()))
+            })
+            .flat_map(|word| alias_forms(word))
             .collect();
         let prefilter = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -157,7 +167,7 @@ impl Scanner {
             Ok(decoded) => decoded,
             Err(e) => return FileReport::error(path, e.to_string()),
         };
-        let page = match Page::parse(&decoded.text) {
+        let page = match Page::parse_as(&decoded.text, PageKind::of_path(path)) {
             Ok(page) => page,
             Err(e) => return FileReport::error(path, e.to_string()),
         };
@@ -166,7 +176,7 @@ impl Scanner {
         if self.options.mode == Mode::Fix {
             match fix::apply(&bytes, &decoded, &findings, self.options.unsafe_fixes) {
                 Ok(Some(fixed)) => {
-                    if let Err(message) = self.check_converged(&fixed.bytes) {
+                    if let Err(message) = self.check_converged(path, &fixed.bytes) {
                         report.error = Some(message);
                     } else {
                         report.change = Some(Change {
@@ -200,12 +210,12 @@ impl Scanner {
 
     /// A fixed file must have nothing left to fix: guards against a fix that undoes itself
     /// or keeps growing on each run.
-    fn check_converged(&self, fixed: &[u8]) -> Result<(), String> {
+    fn check_converged(&self, path: &Path, fixed: &[u8]) -> Result<(), String> {
         let failed = || {
             "internal check failed: the fixed page does not scan cleanly; not written".to_string()
         };
         let decoded = encoding::decode(fixed, self.options.encoding).map_err(|_| failed())?;
-        let page = Page::parse(&decoded.text).map_err(|_| failed())?;
+        let page = Page::parse_as(&decoded.text, PageKind::of_path(path)).map_err(|_| failed())?;
         let leftover = self.detect(&page).into_iter().any(|f| {
             f.applicability == Applicability::Safe
                 || (self.options.unsafe_fixes && f.applicability == Applicability::Unsafe)
@@ -221,7 +231,7 @@ fn alias_forms(alias: &str) -> Vec<Vec<u8>> {
         if let Some(euc_kr) = encoding::encode(EUC_KR, alias) {
             forms.push(euc_kr);
         }
-        let decimal: String = alias.chars().map(|c| format!("&#{};", c as u32)).collect();
+        let decimal = crate::charref::encode(alias);
         let hex: String = alias
             .chars()
             .map(|c| format!("&#x{:x};", c as u32))

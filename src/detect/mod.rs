@@ -5,30 +5,51 @@
 //! entry would be written in that list's own style. [`plan`] then turns each selection into
 //! findings and fixes the same way for every form.
 
-mod options;
+mod choice;
+mod image;
+mod inline;
+pub(super) mod items;
+mod lists;
 mod plan;
+mod prose;
 mod radio;
 mod script;
+mod sections;
 mod select;
+mod server_code;
+mod table;
 mod text_list;
 
 use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::page::Page;
+use crate::page::{Page, PageKind};
 use crate::rules::{Rule, Severity, Side};
 
 /// Where on the page a finding was made; reported as the finding's `kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
-    /// Text after a scheme radio button (the KSPAY entry page).
+    /// Text after a scheme radio button (the KSPAY entry page), or a card's radio button in a
+    /// scheme's section.
     RadioLabel,
+    /// A card's checkbox in a scheme's section.
+    CheckboxLabel,
     /// An `<option>` of a scheme's select or optgroup.
     SelectOption,
+    /// A card list under a scheme's heading, in a scheme's container, or after its title.
+    TextList,
+    /// A card list in a table row whose other cell names the scheme.
+    TableRow,
+    /// A card logo in a scheme's block.
+    Image,
     /// Script code that routes the card's code to a scheme's submit function.
     Script,
+    /// Help or notice text that names the card as a card of the scheme it left.
+    Prose,
+    /// Server code that picks the scheme for the card.
+    ServerCode,
 }
 
 impl Kind {
@@ -36,8 +57,14 @@ impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::RadioLabel => "radio-label",
+            Kind::CheckboxLabel => "checkbox-label",
             Kind::SelectOption => "select-option",
+            Kind::TextList => "text-list",
+            Kind::TableRow => "table-row",
+            Kind::Image => "image",
             Kind::Script => "script",
+            Kind::Prose => "prose",
+            Kind::ServerCode => "server-code",
         }
     }
 }
@@ -81,15 +108,20 @@ struct Entry {
     token: Range<usize>,
     /// What to delete to take the entry out of its list, separator or line included.
     removal: Range<usize>,
+    /// The entry's own markup, for lists whose entries are moved rather than rewritten.
+    element: Range<usize>,
     /// The code the page gives this entry (an option's value), if any.
     code: Option<String>,
 }
 
-/// A piece of text to insert; [`Piece::Code`] is the card's code on this page.
+/// A piece of text to insert.
 #[derive(Debug, Clone)]
 enum Piece {
     Text(String),
+    /// The card's code on this page.
     Code,
+    /// The markup of the entry removed from the `from` list (a moved logo or radio button).
+    Moved,
 }
 
 /// How to add the card to a list: at `at`, insert the pieces.
@@ -100,13 +132,14 @@ struct Insertion {
 }
 
 impl Insertion {
-    /// The text to insert, or `None` when it needs a code and none is known.
-    fn render(&self, code: Option<&str>) -> Option<String> {
+    /// The text to insert, or `None` when it needs a code or a moved entry and has none.
+    fn render(&self, code: Option<&str>, moved: Option<&str>) -> Option<String> {
         let mut out = String::new();
         for piece in &self.pieces {
             match piece {
                 Piece::Text(text) => out.push_str(text),
                 Piece::Code => out.push_str(code?),
+                Piece::Moved => out.push_str(moved?),
             }
         }
         Some(out)
@@ -133,14 +166,44 @@ struct Selection {
 }
 
 /// Every finding of `rule` on `page`, in page order.
+///
+/// Forms are asked in order from the most specific markup to the least: where two forms read
+/// the same token (a table cell that is also under a heading), the first one's finding stands.
 pub fn detect(page: &Page, rule: &Rule) -> Vec<Finding> {
-    let selections = radio::selections(page, rule)
-        .into_iter()
-        .chain(select::selections(page, rule));
+    if page.kind == PageKind::Script {
+        return script::findings(page, rule);
+    }
+    let sections = sections::find(page, rule);
+    let selections = [
+        radio::selections(page, rule),
+        select::selections(page, rule),
+        table::selections(page, rule, &sections),
+        choice::selections(page, rule, &sections),
+        image::selections(page, rule, &sections),
+        lists::selections(page, rule, &sections),
+        inline::selections(page, rule),
+    ];
     let mut findings: Vec<Finding> = selections
-        .flat_map(|selection| plan::findings(page, rule, &selection))
+        .iter()
+        .flatten()
+        .flat_map(|selection| plan::findings(page, rule, selection))
         .chain(script::findings(page, rule))
+        .chain(server_code::findings(page, rule))
         .collect();
+    let mut reported: Vec<Range<usize>> = Vec::new();
+    findings.retain(|finding| {
+        let new = !reported.iter().any(|r| overlaps(r, &finding.span));
+        if new {
+            reported.push(finding.span.clone());
+        }
+        new
+    });
+    let prose = prose::findings(page, rule, &reported);
+    findings.extend(prose);
     findings.sort_by_key(|f| f.span.start);
     findings
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1)
 }

@@ -3,7 +3,7 @@
 
 use super::{Applicability, CardList, Edit, Finding, Selection};
 use crate::page::Page;
-use crate::rules::{Rule, Side};
+use crate::rules::{Rule, Severity, Side};
 
 /// What the fix of a selection will do about the `to` side.
 enum Target<'s> {
@@ -24,24 +24,29 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
         .filter(|list| list.side == Side::From)
         .flat_map(|list| list.entries.iter().map(move |entry| (list.kind, entry)))
         .collect();
-    if from_entries.is_empty() {
-        return Vec::new();
-    }
     let to_lists: Vec<&CardList> = selection
         .lists
         .iter()
         .filter(|list| list.side == Side::To)
         .collect();
+    if from_entries.is_empty() {
+        return missing_from_both(rule, selection, &to_lists)
+            .into_iter()
+            .collect();
+    }
 
     let code = from_entries
         .iter()
         .find_map(|(_, entry)| entry.code.as_deref())
         .or(rule.card.codes.first().map(String::as_str));
+    let moved = from_entries
+        .first()
+        .map(|(_, entry)| &page.text[entry.element.clone()]);
     let target = if to_lists.iter().any(|list| !list.entries.is_empty()) {
         Target::AlreadyListed
     } else if let Some(list) = to_lists.iter().find(|list| list.insertion.is_some()) {
         let insertion = list.insertion.as_ref().expect("filtered above");
-        match insertion.render(code) {
+        match insertion.render(code, moved) {
             Some(text) => Target::Add(list, text),
             None => Target::Manual(insertion.at),
         }
@@ -113,4 +118,50 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
             }
         })
         .collect()
+}
+
+/// A selection with a `from` list and a `to` list that both leave the card out: its
+/// cardholders have no way to pay. Reported once, at the first `to` list; adding the card
+/// there is left to `--unsafe-fixes`, since the shop may have dropped the card on purpose.
+fn missing_from_both(
+    rule: &Rule,
+    selection: &Selection,
+    to_lists: &[&CardList],
+) -> Option<Finding> {
+    let has_from_list = selection.lists.iter().any(|list| list.side == Side::From);
+    let first_to = to_lists.first()?;
+    if !has_from_list || to_lists.iter().any(|list| !list.entries.is_empty()) {
+        return None;
+    }
+    let code = rule.card.codes.first().map(String::as_str);
+    let edit = to_lists.iter().find_map(|list| {
+        let insertion = list.insertion.as_ref()?;
+        Some(Edit {
+            range: insertion.at..insertion.at,
+            replacement: insertion.render(code, None)?,
+        })
+    });
+    let (from, to) = (&rule.from.name, &rule.to.name);
+    let card = &rule.card.name;
+    let (advice, applicability) = match &edit {
+        Some(_) => (
+            format!("fix (unsafe): add it to the {to} list"),
+            Applicability::Unsafe,
+        ),
+        None => (
+            format!("add it to the {to} list by hand"),
+            Applicability::None,
+        ),
+    };
+    Some(Finding {
+        rule: rule.id.clone(),
+        span: first_to.start..first_to.start,
+        kind: first_to.kind,
+        severity: Severity::Warning,
+        message: format!(
+            "{card} is listed under neither {from} nor {to}: its cardholders have no way to pay; {advice}"
+        ),
+        applicability,
+        edits: edit.into_iter().collect(),
+    })
 }

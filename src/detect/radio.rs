@@ -67,13 +67,7 @@ pub(super) fn selections(page: &Page, rule: &Rule) -> Vec<Selection> {
 
 /// The scheme a radio stands for: its value when the group is the scheme field
 /// (`certitype`), else the title written after it.
-fn side_of(
-    page: &Page,
-    rule: &Rule,
-    group: &str,
-    radio: NodeId,
-    texts: &[Range<usize>],
-) -> Option<Side> {
+fn side_of(page: &Page, rule: &Rule, group: &str, radio: NodeId, texts: &[NodeId]) -> Option<Side> {
     let by_code = rule
         .is_scheme_field(group)
         .then(|| page.tree.attr(radio, "value"))
@@ -82,7 +76,7 @@ fn side_of(
     by_code.or_else(|| {
         let title = texts
             .iter()
-            .map(|r| page.visible(r.clone()).trim())
+            .map(|&id| page.visible(page.tree.nodes[id].range.clone()).trim())
             .find(|t| !t.is_empty())?;
         rule.side_of_label(title)
     })
@@ -90,7 +84,7 @@ fn side_of(
 
 /// Visible text nodes of `container` inside `section`, leaving out text that belongs to other
 /// controls (options of a select, a textarea).
-fn section_texts(page: &Page, container: NodeId, section: Range<usize>) -> Vec<Range<usize>> {
+fn section_texts(page: &Page, container: NodeId, section: Range<usize>) -> Vec<NodeId> {
     let tree = &page.tree;
     tree.text_nodes(container)
         .into_iter()
@@ -103,7 +97,6 @@ fn section_texts(page: &Page, container: NodeId, section: Range<usize>) -> Vec<R
                 .ancestors(id)
                 .any(|a| matches!(tree.name(a), "select" | "option" | "textarea" | "title"))
         })
-        .map(|id| tree.nodes[id].range.clone())
         .collect()
 }
 

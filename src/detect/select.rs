@@ -6,7 +6,8 @@
 //!   fieldset, or by the server-side branch they sit in (`<% If certitype = "M" Then %>`, the
 //!   KSPAY MPI card page). All such selects of a page form one selection.
 
-use super::{Selection, options};
+use super::items::{self, Joining};
+use super::{Kind, Selection};
 use crate::page::Page;
 use crate::page::tree::NodeId;
 use crate::rules::{Rule, Side};
@@ -28,18 +29,13 @@ pub(super) fn selections(page: &Page, rule: &Rule) -> Vec<Selection> {
         if !optgroups.is_empty() {
             let lists = optgroups
                 .into_iter()
-                .filter_map(|(group, side)| {
-                    options::card_list(page, rule, side, &options_in(page, group))
-                })
+                .filter_map(|(group, side)| options_list(page, rule, side, group))
                 .collect();
             selections.push(Selection { lists });
         } else if let Some(side) = side_of_select(page, rule, select) {
-            page_selects.lists.extend(options::card_list(
-                page,
-                rule,
-                side,
-                &options_in(page, select),
-            ));
+            page_selects
+                .lists
+                .extend(options_list(page, rule, side, select));
         }
     }
     if !page_selects.lists.is_empty() {
@@ -48,12 +44,16 @@ pub(super) fn selections(page: &Page, rule: &Rule) -> Vec<Selection> {
     selections
 }
 
-fn options_in(page: &Page, parent: NodeId) -> Vec<NodeId> {
-    page.tree
+/// The card list of the options in `parent` (a select or optgroup).
+fn options_list(page: &Page, rule: &Rule, side: Side, parent: NodeId) -> Option<super::CardList> {
+    let options = page
+        .tree
         .descendants(parent)
         .into_iter()
         .filter(|&id| page.tree.name(id) == "option")
-        .collect()
+        .map(|id| items::element(page, id))
+        .collect();
+    items::card_list(page, rule, side, Kind::SelectOption, options, Joining::Copy)
 }
 
 /// The scheme of a select without scheme optgroups: its name/id/class, its fieldset's legend,

@@ -1,14 +1,17 @@
-//! Card lists written as plain text: `외환,삼성,현대,제주`, `BC카드, 국민카드`, `안심클릭 : 삼성 / 제주`.
+//! Card lists written as plain text: `외환,삼성,현대,제주`, `BC카드, 국민카드`, `안심클릭 : 삼성 / 제주`,
+//! or one card per line between `<br>`s.
 //!
 //! A list is a run of items split by one separator (`,` `，` `、` `·` `/` `|`, else spaces),
-//! within one line of a text node and after any title ending in `:` or `(`. It is a card list
-//! only when another item is a card the rule names as a peer, so a shipping note such as
-//! `제주/도서산간 추가 배송비` is never taken for one.
+//! within one line of a text node and after any title ending in `:` or `(`; or the text nodes of
+//! an element that holds nothing but them and `<br>`s. It is a card list only when another item
+//! is a card the rule names as a peer, so a shipping note such as `제주/도서산간 추가 배송비` is
+//! never taken for one.
 
 use std::ops::Range;
 
 use super::{CardList, Entry, Insertion, Kind, Piece};
 use crate::page::Page;
+use crate::page::tree::{NodeId, NodeKind};
 use crate::rules::{Rule, Side};
 
 const SEPARATORS: &[char] = &[',', '，', '、', '·', '/', '|'];
@@ -20,46 +23,147 @@ struct TextList {
     items: Vec<Range<usize>>,
 }
 
-/// The card list of one scheme section made of text nodes (radio sections, headed lists);
-/// `None` when the section shows no card list.
+/// The card list of one scheme section made of text nodes (radio sections, headed lists,
+/// table cells); `None` when the section shows no card list.
 pub(super) fn card_list(
     page: &Page,
     rule: &Rule,
     side: Side,
     kind: Kind,
-    text_nodes: &[Range<usize>],
+    text_nodes: &[NodeId],
+) -> Option<CardList> {
+    card_list_of(page, rule, side, kind, lists_in(page, text_nodes))
+}
+
+/// The card list in one range of text (the part of a line after a title).
+pub(super) fn card_list_in(
+    page: &Page,
+    rule: &Rule,
+    side: Side,
+    kind: Kind,
+    range: Range<usize>,
+) -> Option<CardList> {
+    let lists = segments(page, range)
+        .into_iter()
+        .filter_map(|s| parse(page, s))
+        .collect();
+    card_list_of(page, rule, side, kind, lists)
+}
+
+/// What removes the card `token` from the card list it is an item of in `range`, if it is
+/// one (with a peer beside it).
+pub(super) fn item_removal(
+    page: &Page,
+    rule: &Rule,
+    range: Range<usize>,
+    token: &Range<usize>,
+) -> Option<Range<usize>> {
+    segments(page, range)
+        .into_iter()
+        .filter_map(|s| parse(page, s))
+        .find_map(|list| {
+            let index = list
+                .items
+                .iter()
+                .position(|item| item.start <= token.start && token.end <= item.end)?;
+            let labels: Vec<&str> = list.items.iter().map(|i| page.visible(i.clone())).collect();
+            (list.items.len() >= 2 && rule.card.is_card_list(&labels)).then(|| list.removal(index))
+        })
+}
+
+/// The text lists that `text_nodes` show: one per `<br>`-separated element, and one per
+/// segment of every other text node.
+fn lists_in(page: &Page, text_nodes: &[NodeId]) -> Vec<TextList> {
+    let tree = &page.tree;
+    let mut lists = Vec::new();
+    let mut broken_parents: Vec<NodeId> = Vec::new();
+    for &id in text_nodes {
+        let parent = tree.nodes[id].parent;
+        if let Some(parent) = parent {
+            if broken_parents.contains(&parent) {
+                continue;
+            }
+            if let Some(list) = between_breaks(page, parent) {
+                broken_parents.push(parent);
+                lists.push(list);
+                continue;
+            }
+        }
+        let range = tree.nodes[id].range.clone();
+        lists.extend(
+            segments(page, range)
+                .into_iter()
+                .filter_map(|s| parse(page, s)),
+        );
+    }
+    lists
+}
+
+/// The list of an element that holds only text and `<br>`s, one item per line, when it has at
+/// least two items and none is itself a separated list.
+fn between_breaks(page: &Page, parent: NodeId) -> Option<TextList> {
+    let tree = &page.tree;
+    let mut items = Vec::new();
+    let mut breaks_since_item = true;
+    for &child in &tree.nodes[parent].children {
+        match &tree.nodes[child].kind {
+            NodeKind::Text { raw: false } => {
+                let range = tree.nodes[child].range.clone();
+                let text = page.visible(range.clone());
+                let item = trim(text, 0..text.len());
+                if item.is_empty() {
+                    continue;
+                }
+                let item_text = &text[item.clone()];
+                if !breaks_since_item || item_text.contains(SEPARATORS) || item_text.contains('\n')
+                {
+                    return None;
+                }
+                items.push(range.start + item.start..range.start + item.end);
+                breaks_since_item = false;
+            }
+            NodeKind::Element { name, .. } if name == "br" => breaks_since_item = true,
+            NodeKind::Comment => {}
+            _ => return None,
+        }
+    }
+    (items.len() >= 2).then_some(TextList { items })
+}
+
+fn card_list_of(
+    page: &Page,
+    rule: &Rule,
+    side: Side,
+    kind: Kind,
+    lists: Vec<TextList>,
 ) -> Option<CardList> {
     let mut entries = Vec::new();
     let mut insertion = None;
     let mut start = None;
-    for node in text_nodes {
-        for segment in segments(page, node.clone()) {
-            let Some(list) = parse(page, segment) else {
-                continue;
-            };
-            let labels: Vec<&str> = list.items.iter().map(|i| page.visible(i.clone())).collect();
-            let is_card_list = rule.card.is_card_list(&labels);
-            let mut card_items = Vec::new();
-            for (index, item) in list.items.iter().enumerate() {
-                if let Some(token) = rule.card.tokens(labels[index]).first() {
-                    card_items.push((index, item.start + token.start..item.start + token.end));
-                }
+    for list in lists {
+        let labels: Vec<&str> = list.items.iter().map(|i| page.visible(i.clone())).collect();
+        let is_card_list = rule.card.is_card_list(&labels);
+        let mut card_items = Vec::new();
+        for (index, item) in list.items.iter().enumerate() {
+            if let Some(token) = rule.card.tokens(labels[index]).first() {
+                card_items.push((index, item.start + token.start..item.start + token.end));
             }
-            let lone_card = list.items.len() == 1 && !card_items.is_empty();
-            if !is_card_list && !lone_card {
-                continue;
-            }
-            start.get_or_insert(list.items[0].start);
-            for (index, token) in card_items {
-                entries.push(Entry {
-                    token,
-                    removal: list.removal(index),
-                    code: None,
-                });
-            }
-            if insertion.is_none() && is_card_list {
-                insertion = Some(list.insertion(page, rule, &labels));
-            }
+        }
+        let lone_card = list.items.len() == 1 && !card_items.is_empty();
+        if !is_card_list && !lone_card {
+            continue;
+        }
+        start.get_or_insert(list.items[0].start);
+        for (index, token) in card_items {
+            entries.push(Entry {
+                element: token.clone(),
+                token,
+                removal: list.removal(index),
+                code: None,
+            });
+        }
+        if insertion.is_none() && is_card_list {
+            insertion = Some(list.insertion(page, rule, &labels));
         }
     }
     Some(CardList {

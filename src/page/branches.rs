@@ -25,13 +25,7 @@ struct Frame {
 /// Finds the branches opened and closed by the page's server code.
 pub fn find(text: &str, blocks: &[ServerBlock]) -> Vec<Branch> {
     let code_blocks: Vec<&ServerBlock> = blocks.iter().filter(|b| !b.is_comment).collect();
-    // `<% %>` is JSP (C-like) when any block has braces or a directive; ASP's VBScript otherwise.
-    let percent_is_c_like = code_blocks.iter().any(|b| {
-        b.dialect == Dialect::Percent && {
-            let code = &text[b.code.clone()];
-            code.contains('{') || code.contains('}') || code.trim_start().starts_with("@ page")
-        }
-    });
+    let percent_is_c_like = percent_is_c_like(text, blocks);
     let mut branches = Vec::new();
     let mut c_like = CLikeScanner::default();
     let mut vb = VbScanner::default();
@@ -44,6 +38,17 @@ pub fn find(text: &str, blocks: &[ServerBlock]) -> Vec<Branch> {
         }
     }
     branches
+}
+
+/// Whether the page's `<% %>` blocks are JSP (C-like): any block has braces or a directive.
+/// Otherwise they are ASP's VBScript.
+pub(crate) fn percent_is_c_like(text: &str, blocks: &[ServerBlock]) -> bool {
+    blocks.iter().filter(|b| !b.is_comment).any(|b| {
+        b.dialect == Dialect::Percent && {
+            let code = &text[b.code.clone()];
+            code.contains('{') || code.contains('}') || code.trim_start().starts_with("@ page")
+        }
+    })
 }
 
 #[derive(Default)]

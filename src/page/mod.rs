@@ -2,6 +2,7 @@
 //! server-side branches located, lines indexed. Built once per file and shared by every rule.
 
 pub mod branches;
+pub mod comments;
 pub mod lines;
 pub mod mask;
 pub mod tree;
@@ -25,6 +26,30 @@ pub struct Page<'t> {
     pub tree: Tree,
     pub branches: Vec<Branch>,
     pub lines: LineIndex,
+    /// What kind of file the page is.
+    pub kind: PageKind,
+}
+
+/// Markup (with server code and inline scripts) or a script file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    Markup,
+    /// A `.js` file: all of it is script.
+    Script,
+}
+
+impl PageKind {
+    /// The kind a file's name implies.
+    pub fn of_path(path: &std::path::Path) -> PageKind {
+        let is_js = path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("js"));
+        if is_js {
+            PageKind::Script
+        } else {
+            PageKind::Markup
+        }
+    }
 }
 
 /// A page that the HTML parser gave up on.
@@ -35,8 +60,19 @@ pub struct ParseError(#[from] lol_html::errors::RewritingError);
 impl<'t> Page<'t> {
     /// Masks, parses and indexes a decoded page.
     pub fn parse(text: &'t str) -> Result<Page<'t>, ParseError> {
-        let (masked, blocks) = mask::mask(text);
-        let tree = Tree::parse(&masked)?;
+        Page::parse_as(text, PageKind::Markup)
+    }
+
+    /// Parses a page of a given kind; a script file gets an empty element tree.
+    pub fn parse_as(text: &'t str, kind: PageKind) -> Result<Page<'t>, ParseError> {
+        let (masked, blocks) = match kind {
+            PageKind::Markup => mask::mask(text),
+            PageKind::Script => (text.to_string(), Vec::new()),
+        };
+        let tree = match kind {
+            PageKind::Markup => Tree::parse(&masked)?,
+            PageKind::Script => Tree::parse("")?,
+        };
         let branches = branches::find(text, &blocks);
         Ok(Page {
             text,
@@ -45,6 +81,7 @@ impl<'t> Page<'t> {
             blocks,
             tree,
             branches,
+            kind,
         })
     }
 

@@ -77,7 +77,7 @@ function goPay(f) {
 		&nbsp;&nbsp;외환,삼성,현대,신한,롯데,하나,씨티,농협<br>
 		&nbsp;&nbsp;<font color="#888888">결제주문 전 안심클릭 등록 여부를 확인해 주세요.</font><br>
 		<input type="radio" name="certitype" value="I">안전결제(ISP)<br>
-		&nbsp;&nbsp;비씨,국민,수협,전북,광주<br>
+		&nbsp;&nbsp;비씨,국민,수협,전북,광주,제주<br>
 		<input type="radio" name="certitype" value="N">일반인증승인<br>
 	</td>
 </tr>

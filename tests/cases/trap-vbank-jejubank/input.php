@@ -72,6 +72,7 @@ function goSettle(f) {
 				<option value="0100">BC카드</option>
 				<option value="0204">국민카드</option>
 				<option value="1800">수협카드</option>
+				<option value="13">제주카드</option>
 			</optgroup>
 		</select>
 	</td>

@@ -1,8 +1,11 @@
-//! Card lists made of `<option>` elements (a scheme's select or optgroup).
+//! Card lists made of one element per card: `<option>`s of a scheme's select or optgroup,
+//! `<li>`/`<dd>` items, card logos and card radio buttons.
 //!
-//! Removing an option takes its whole line when it stands alone there; adding one copies the
-//! list's last option (indentation, quoting, attribute order, line ending) with the card's label
-//! and code in place of that option's, so the new line looks like its neighbours.
+//! Removing an item takes its whole line when it stands alone there. Adding one either copies
+//! the list's last item (indentation, quoting, attribute order, line ending) with the card's
+//! label and code in place of that item's, so the new line looks like its neighbours, or, for
+//! items whose markup is the card's own (a logo's `src`, a radio's `value` and server code),
+//! moves the removed item there.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -14,24 +17,34 @@ use crate::page::Page;
 use crate::page::tree::{NodeId, NodeKind};
 use crate::rules::{Rule, Side};
 
-/// One option: where it is and where its label is.
-struct OptionSpan {
-    node: NodeId,
+/// One item: where it is and where its label is.
+pub(super) struct Item {
+    pub node: NodeId,
     /// From `<option` to `</option>`, or to the end of its label when the end tag is implied.
-    extent: Range<usize>,
-    /// The label, trimmed.
-    label: Range<usize>,
+    pub extent: Range<usize>,
+    /// The label, trimmed (for a logo, its `alt`).
+    pub label: Range<usize>,
 }
 
-/// The card list formed by `options`, which belong to one scheme; `None` when the options are
-/// not a list of cards (a bank list in the same server branch, say).
+/// How the card joins the `to` list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Joining {
+    /// A copy of the list's last item with the card's label and code.
+    Copy,
+    /// The item removed from the `from` list, as it was written.
+    Move,
+}
+
+/// The card list formed by `items`, which belong to one scheme; `None` when the items are not
+/// a list of cards (a bank list in the same server branch, say).
 pub(super) fn card_list(
     page: &Page,
     rule: &Rule,
     side: Side,
-    options: &[NodeId],
+    kind: Kind,
+    spans: Vec<Item>,
+    joining: Joining,
 ) -> Option<CardList> {
-    let spans: Vec<OptionSpan> = options.iter().map(|&id| span(page, id)).collect();
     let labels: Vec<&str> = spans
         .iter()
         .map(|o| page.visible(o.label.clone()))
@@ -59,6 +72,7 @@ pub(super) fn card_list(
             Some(Entry {
                 token: option.label.start + token.start..option.label.start + token.end,
                 removal: whole_lines_or(page, option.extent.clone()),
+                element: option.extent.clone(),
                 code,
             })
         })
@@ -67,19 +81,21 @@ pub(super) fn card_list(
         .iter()
         .map(|o| page.visible(o.label.clone()))
         .collect();
-    let insertion = spans
-        .last()
-        .and_then(|last| copy_after(page, last, &rule.card.styled_like(&labels)));
+    let insertion = spans.last().and_then(|last| match joining {
+        Joining::Copy => copy_after(page, last, &rule.card.styled_like(&labels)),
+        Joining::Move => Some(place_after(page, last, vec![Piece::Moved])),
+    });
     Some(CardList {
         side,
-        kind: Kind::SelectOption,
+        kind,
         start: spans.first().map_or(0, |o| o.extent.start),
         entries,
         insertion,
     })
 }
 
-fn span(page: &Page, id: NodeId) -> OptionSpan {
+/// An element item whose label is its text (`<option>`, `<li>`, `<dd>`).
+pub(super) fn element(page: &Page, id: NodeId) -> Item {
     let node = &page.tree.nodes[id];
     let content = page.tree.content_range(id);
     let text = page.visible(content.clone());
@@ -98,7 +114,7 @@ fn span(page: &Page, id: NodeId) -> OptionSpan {
     } else {
         label.end.max(content.start)
     };
-    OptionSpan {
+    Item {
         node: id,
         extent: node.range.start..extent_end,
         label,
@@ -106,7 +122,7 @@ fn span(page: &Page, id: NodeId) -> OptionSpan {
 }
 
 /// `range` widened to whole lines (with the line ending) when nothing else is on them.
-fn whole_lines_or(page: &Page, range: Range<usize>) -> Range<usize> {
+pub(super) fn whole_lines_or(page: &Page, range: Range<usize>) -> Range<usize> {
     let first = page.lines.line_of(range.start);
     let last = page
         .lines
@@ -122,7 +138,7 @@ fn whole_lines_or(page: &Page, range: Range<usize>) -> Range<usize> {
 
 /// A copy of `last` placed after it, with `label` and the card's code; `None` when the option
 /// holds server code, whose copy could change what the page does.
-fn copy_after(page: &Page, last: &OptionSpan, label: &str) -> Option<Insertion> {
+fn copy_after(page: &Page, last: &Item, label: &str) -> Option<Insertion> {
     static SELECTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"(?i)\s+selected(?:\s*=\s*(?:"selected"|'selected'|selected))?"#)
             .expect("valid regex")
@@ -149,14 +165,20 @@ fn copy_after(page: &Page, last: &OptionSpan, label: &str) -> Option<Insertion> 
     }
     pieces.push(Piece::Text(label.to_string()));
     pieces.push(Piece::Text(text(last.label.end..last.extent.end)));
+    Some(place_after(page, last, pieces))
+}
 
+/// Places an item's `pieces` after `last`: on a new line in the same style when `last` stands
+/// alone on its line, else right after it.
+fn place_after(page: &Page, last: &Item, pieces: Vec<Piece>) -> Insertion {
+    let text = |range: Range<usize>| page.text[range].to_string();
     let lines = whole_lines_or(page, last.extent.clone());
     if lines == last.extent {
         // Shares its line with other markup: the copy goes right after it.
-        return Some(Insertion {
+        return Insertion {
             at: last.extent.end,
             pieces,
-        });
+        };
     }
     let indent = text(lines.start..last.extent.start);
     let line_text = &page.text[lines.clone()];
@@ -179,5 +201,5 @@ fn copy_after(page: &Page, last: &OptionSpan, label: &str) -> Option<Insertion> 
     let mut line = vec![Piece::Text(lead + &indent)];
     line.extend(pieces);
     line.push(Piece::Text(ending.to_string()));
-    Some(Insertion { at, pieces: line })
+    Insertion { at, pieces: line }
 }

@@ -1,0 +1,100 @@
+//! Form 9: help and notice text that names the card as a card of the scheme it left.
+//!
+//! ```text
+//! 외환, 삼성, 현대, 신한, 롯데, 수협, 제주, 조흥 카드사가 시행하는 안심클릭 서비스를 …
+//! ```
+//! Prose is stale but not a choice a buyer acts on, so it is a `warning`. A sentence that also
+//! names the new scheme (a migration notice) is not stale. When the card is an item of a
+//! comma-separated run of cards, removing it is offered as an unsafe fix: rewording is the
+//! author's call.
+
+use std::ops::Range;
+
+use super::{Applicability, Edit, Finding, Kind, text_list};
+use crate::page::Page;
+use crate::page::tree::NodeKind;
+use crate::rules::{Rule, Severity};
+
+const SENTENCE_ENDS: &[char] = &['.', '。', '!', '?', '\n'];
+
+/// Prose findings for tokens no other form has reported (`reported` holds their spans).
+pub(super) fn findings(page: &Page, rule: &Rule, reported: &[Range<usize>]) -> Vec<Finding> {
+    let tree = &page.tree;
+    let mut findings = Vec::new();
+    for (id, node) in tree.nodes.iter().enumerate() {
+        if !matches!(node.kind, NodeKind::Text { raw: false })
+            || tree
+                .ancestors(id)
+                .any(|a| matches!(tree.name(a), "select" | "option" | "textarea" | "title"))
+        {
+            continue;
+        }
+        for sentence in sentences(page, node.range.clone()) {
+            findings.extend(sentence_findings(page, rule, sentence, reported));
+        }
+    }
+    findings
+}
+
+fn sentences(page: &Page, range: Range<usize>) -> Vec<Range<usize>> {
+    let text = page.visible(range.clone());
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if SENTENCE_ENDS.contains(&c) {
+            out.push(range.start + start..range.start + i);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(range.start + start..range.end);
+    out
+}
+
+fn sentence_findings(
+    page: &Page,
+    rule: &Rule,
+    sentence: Range<usize>,
+    reported: &[Range<usize>],
+) -> Vec<Finding> {
+    let text = page.visible(sentence.clone());
+    let decoded = crate::charref::decode(text);
+    if !rule.from.names_label(&decoded) || rule.to.names_label(&decoded) {
+        return Vec::new();
+    }
+    rule.card
+        .tokens(text)
+        .into_iter()
+        .map(|t| sentence.start + t.start..sentence.start + t.end)
+        .filter(|token| {
+            !reported
+                .iter()
+                .any(|r| r.start < token.end && token.start < r.end)
+        })
+        .map(|token| {
+            let removal = text_list::item_removal(page, rule, sentence.clone(), &token);
+            let (advice, applicability, edits) = match removal {
+                Some(range) => (
+                    "fix (unsafe): remove it from this list of cards, or reword the text",
+                    Applicability::Unsafe,
+                    vec![Edit {
+                        range,
+                        replacement: String::new(),
+                    }],
+                ),
+                None => ("reword this text", Applicability::None, Vec::new()),
+            };
+            Finding {
+                rule: rule.id.clone(),
+                span: token,
+                kind: Kind::Prose,
+                severity: Severity::Warning,
+                message: format!(
+                    "this text names {} as a {} card, but it pays by {} now; {advice}",
+                    rule.card.name, rule.from.name, rule.to.name
+                ),
+                applicability,
+                edits,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,170 @@
+//! Script arrays of card codes or names, named after the scheme they serve.
+//!
+//! ```js
+//! var MPI_CARDS = ['0300', '0400', '13'];
+//! var ISP_CARDS = new Array("0100", "0204", "1800");
+//! ```
+//! The card in an array named for the `from` scheme is reported; the fix removes it there and,
+//! when the page has exactly one array named for the `to` scheme, adds it there in that array's
+//! quoting. Arrays are also what membership routes (`ISP_CARDS.indexOf(code)`) read.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::codes::Codes;
+use super::{Scripts, finding, last_separator, removal_in_run};
+use crate::detect::{Edit, Finding};
+use crate::page::Page;
+use crate::page::branches::matching_bracket;
+use crate::rules::{Rule, Side};
+
+/// A literal array of quoted strings assigned to a name.
+pub(super) struct Array {
+    /// The name it is assigned to (the last part of `obj.name`).
+    pub name: String,
+    pub side: Option<Side>,
+    pub elements: Vec<Element>,
+    /// Whether it lists the rule's card (by code or name).
+    pub has_card: bool,
+}
+
+/// One quoted element.
+pub(super) struct Element {
+    /// The literal with its quotes.
+    pub range: Range<usize>,
+}
+
+impl Element {
+    /// The text between the quotes.
+    pub fn inner<'p>(&self, page: &'p Page) -> &'p str {
+        &page.text[self.range.start + 1..self.range.end - 1]
+    }
+
+    /// This literal with other text between its quotes.
+    pub fn with_inner(&self, page: &Page, inner: &str) -> String {
+        let quote = &page.text[self.range.start..self.range.start + 1];
+        format!("{quote}{inner}{quote}")
+    }
+}
+
+/// Every literal array of card codes or card names in the scripts.
+pub(super) fn find(page: &Page, rule: &Rule, scripts: &Scripts, codes: &Codes) -> Vec<Array> {
+    static ASSIGNED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([A-Za-z_$][\w$]*)\s*=\s*(?:\[|new\s+Array\s*\()").expect("valid regex")
+    });
+    let code = &scripts.code;
+    let mut arrays = Vec::new();
+    for script in &scripts.ranges {
+        for caps in ASSIGNED.captures_iter(&code[script.clone()]) {
+            let whole = caps.get(0).expect("match");
+            let open = script.start + whole.end() - 1;
+            let close = matching_bracket(code.as_bytes(), open, script.end);
+            let Some(elements) = elements(code, open + 1..close.saturating_sub(1)) else {
+                continue;
+            };
+            let inners: Vec<&str> = elements.iter().map(|e| e.inner(page)).collect();
+            let of_codes = inners.iter().all(|i| codes.is_card(i));
+            let of_names = rule.card.is_card_list(&inners);
+            if elements.is_empty() || !(of_codes || of_names) {
+                continue;
+            }
+            let has_card = inners
+                .iter()
+                .any(|i| codes.is_jeju(i) || !rule.card.tokens(i).is_empty());
+            let name = caps[1].to_string();
+            arrays.push(Array {
+                side: rule.side_of_identifier(&name),
+                name,
+                elements,
+                has_card,
+            });
+        }
+    }
+    arrays
+}
+
+/// The quoted elements between brackets; `None` when any element is not a quoted literal.
+fn elements(code: &str, inside: Range<usize>) -> Option<Vec<Element>> {
+    static LITERAL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"^\s*("[^"\n]*"|'[^'\n]*')\s*$"#).expect("valid regex"));
+    let mut out = Vec::new();
+    let mut start = inside.start;
+    let text = &code[inside.clone()];
+    if text.trim().is_empty() {
+        return Some(out);
+    }
+    for part in text.split(',') {
+        let range = start..start + part.len();
+        start = range.end + 1;
+        let literal = LITERAL.captures(part)?.get(1)?;
+        out.push(Element {
+            range: range.start + literal.start()..range.start + literal.end(),
+        });
+    }
+    Some(out)
+}
+
+/// The card in an array named for the `from` scheme.
+pub(super) fn findings(page: &Page, rule: &Rule, arrays: &[Array], codes: &Codes) -> Vec<Finding> {
+    let mut to_arrays = arrays.iter().filter(|a| a.side == Some(Side::To));
+    let target = match (to_arrays.next(), to_arrays.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    };
+    let mut added = target.is_some_and(|t| t.has_card);
+    let (from, to) = (&rule.from.name, &rule.to.name);
+    let mut findings = Vec::new();
+    for array in arrays.iter().filter(|a| a.side == Some(Side::From)) {
+        let items: Vec<Range<usize>> = array.elements.iter().map(|e| e.range.clone()).collect();
+        for (index, element) in array.elements.iter().enumerate() {
+            let inner = element.inner(page);
+            let is_card = !rule.card.tokens(inner).is_empty() || codes.is_jeju(inner);
+            if !is_card {
+                continue;
+            }
+            let mut edits = Vec::new();
+            if let Some(range) = removal_in_run(&items, index) {
+                edits.push(Edit {
+                    range,
+                    replacement: String::new(),
+                });
+                if let (Some(target), false) = (target, added) {
+                    edits.push(addition(page, rule, target, inner));
+                    added = true;
+                }
+            }
+            let advice = match edits.len() {
+                2 => format!(
+                    "this script lists it for {from}; fix: move it to {}",
+                    target.map_or("", |t| &t.name)
+                ),
+                1 => format!("this script lists it for {from}; fix: remove it here"),
+                _ => format!("this script lists it for {from}; list it for {to} by hand"),
+            };
+            findings.push(finding(rule, element.range.clone(), advice, edits));
+        }
+    }
+    findings
+}
+
+/// Adds the card to `target` after its last element, in its quoting and separator.
+fn addition(page: &Page, rule: &Rule, target: &Array, from_inner: &str) -> Edit {
+    let items: Vec<Range<usize>> = target.elements.iter().map(|e| e.range.clone()).collect();
+    let last = target.elements.last().expect("arrays have elements");
+    let inners: Vec<&str> = target.elements.iter().map(|e| e.inner(page)).collect();
+    let inner = if rule.card.tokens(from_inner).is_empty() {
+        from_inner.to_string()
+    } else {
+        rule.card.styled_like(&inners)
+    };
+    Edit {
+        range: last.range.end..last.range.end,
+        replacement: format!(
+            "{}{}",
+            last_separator(page, &items, ", "),
+            last.with_inner(page, &inner)
+        ),
+    }
+}

@@ -1,0 +1,132 @@
+//! Form 8: JavaScript that routes cards to a scheme's submit function, in inline `<script>`s and
+//! `.js` files.
+//!
+//! ```js
+//! if (code == "0100" || code == "0204") { submitISP(); } else { submitV3d(); }   // routes
+//! var ISP_CARDS = ["0100", "0204", "1800"];                                      // arrays
+//! switch (code) { case "0100": submitISP(); break; default: submitV3d(); }        // switch
+//! ```
+//! Which function or array serves which scheme comes from the rule's identifiers (`submitISP`,
+//! `ISP_CARDS` → ISP; `submitV3d`, `mpiCards` → MPI). The card's code is known only where the
+//! page ties it to the card's label or the rule lists it ([`Codes`]). Comments are blanked
+//! before anything is read, so a commented-out route is never reported.
+
+mod arrays;
+mod codes;
+mod routes;
+mod switch;
+
+use std::ops::Range;
+
+use super::{Applicability, Edit, Finding, Kind};
+use crate::page::comments::{self, Syntax};
+use crate::page::tree::NodeKind;
+use crate::page::{Page, PageKind};
+use crate::rules::{Rule, Side};
+use codes::Codes;
+pub(super) use codes::card_codes;
+
+/// The page's scripts with their comments blanked, ready to be read as code.
+struct Scripts {
+    /// The page (masked) with comments in script ranges blanked; offsets are the page's.
+    code: String,
+    ranges: Vec<Range<usize>>,
+}
+
+impl Scripts {
+    fn of(page: &Page) -> Scripts {
+        let ranges: Vec<Range<usize>> = match page.kind {
+            PageKind::Script => std::iter::once(0..page.text.len()).collect(),
+            PageKind::Markup => page
+                .tree
+                .nodes
+                .iter()
+                .enumerate()
+                .filter(|(id, node)| {
+                    matches!(node.kind, NodeKind::Text { raw: true })
+                        && node.parent.is_some_and(|p| page.tree.name(p) == "script")
+                        && *id > 0
+                })
+                .map(|(_, node)| node.range.clone())
+                .collect(),
+        };
+        let mut code = page.masked.as_bytes().to_vec();
+        for range in &ranges {
+            comments::blank_into(
+                &page.masked,
+                range.clone(),
+                Syntax::CLike { hash: false },
+                &mut code,
+            );
+        }
+        Scripts {
+            code: String::from_utf8(code).expect("blanking keeps UTF-8"),
+            ranges,
+        }
+    }
+}
+
+pub(super) fn findings(page: &Page, rule: &Rule) -> Vec<Finding> {
+    let scripts = Scripts::of(page);
+    if scripts.ranges.is_empty() {
+        return Vec::new();
+    }
+    let codes = Codes::of(page, rule, &scripts);
+    let arrays = arrays::find(page, rule, &scripts, &codes);
+    let mut findings = routes::findings(page, rule, &scripts, &codes, &arrays);
+    findings.extend(switch::findings(page, rule, &scripts, &codes));
+    findings.extend(arrays::findings(page, rule, &arrays, &codes));
+    // An array element can be reported both as a routed code and as a listed one: keep the
+    // finding that can fix it.
+    findings.sort_by_key(|f| (f.span.start, f.edits.is_empty()));
+    findings.dedup_by_key(|f| f.span.start);
+    findings
+}
+
+/// A script finding; safe when it carries edits.
+fn finding(rule: &Rule, span: Range<usize>, advice: String, edits: Vec<Edit>) -> Finding {
+    Finding {
+        rule: rule.id.clone(),
+        span,
+        kind: Kind::Script,
+        severity: rule.severity,
+        message: format!("{}; {advice}", rule.message),
+        applicability: if edits.is_empty() {
+            Applicability::None
+        } else {
+            Applicability::Safe
+        },
+        edits,
+    }
+}
+
+/// The scheme the functions called in a body serve, if exactly one.
+fn side_of_body(rule: &Rule, body: &str) -> Option<Side> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static CALL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"([A-Za-z_$][\w$]*)\s*\(").expect("valid regex"));
+    let mut sides = CALL
+        .captures_iter(body)
+        .filter_map(|caps| rule.side_of_identifier(&caps[1]));
+    let first = sides.next()?;
+    sides.all(|s| s == first).then_some(first)
+}
+
+/// What removes item `index` of a separated run: the separator before it, or after it when
+/// it is first; `None` when it is the only item.
+fn removal_in_run(items: &[Range<usize>], index: usize) -> Option<Range<usize>> {
+    match (index, items.len()) {
+        (_, 1) => None,
+        (0, _) => Some(items[0].start..items[1].start),
+        (i, _) => Some(items[i - 1].end..items[i].end),
+    }
+}
+
+/// The separator written between the last two items of a run, or `default`.
+fn last_separator(page: &Page, items: &[Range<usize>], default: &str) -> String {
+    match items.len() {
+        n if n >= 2 => page.text[items[n - 2].end..items[n - 1].start].to_string(),
+        _ => default.to_string(),
+    }
+}

@@ -1,0 +1,264 @@
+//! Scheme sections: the parts of a page that a visible title or a container's name assigns to
+//! one scheme. Several forms read their card lists from them (headed lists, logos, card radio
+//! buttons, table rows), each in its own module.
+//!
+//! - a heading (`<h4>안심클릭</h4>`, `<strong>`, `<legend>`, `<dt>`, `class="tit"`) rules the
+//!   siblings after it, up to the next sibling that is or holds a heading;
+//! - a container whose class or id names a scheme (`<div class="isp-cards">`) holds its section;
+//! - a table row with one cell titled by a scheme holds the row's other cells.
+
+use crate::page::Page;
+use crate::page::tree::{NodeId, NodeKind, Tree};
+use crate::rules::{Rule, Side};
+
+/// What made a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Origin {
+    Heading,
+    Container,
+    TableRow,
+}
+
+/// Part of a page given to one scheme.
+#[derive(Debug)]
+pub(super) struct Section {
+    pub side: Side,
+    pub origin: Origin,
+    /// The section's top-level nodes, in page order.
+    pub nodes: Vec<NodeId>,
+}
+
+/// Elements that are headings by their tag.
+const HEADING_TAGS: &[&str] = &[
+    "h1", "h2", "h3", "h4", "h5", "h6", "legend", "caption", "dt", "strong", "b", "th",
+];
+/// Class words that make any element a title.
+const TITLE_CLASSES: &[&str] = &["title", "tit", "subject", "head", "heading"];
+/// Inline or block wrappers a heading can sit alone in (`<p><strong>안심클릭</strong></p>`).
+const WRAPPERS: &[&str] = &[
+    "p", "div", "span", "font", "a", "b", "strong", "center", "em",
+];
+/// Elements that can be a scheme's container by class or id.
+const CONTAINERS: &[&str] = &[
+    "div", "ul", "ol", "dl", "p", "span", "section", "fieldset", "table", "tbody", "td",
+];
+/// Longest text (in characters) still read as a title rather than a sentence.
+const TITLE_MAX_CHARS: usize = 40;
+
+impl Section {
+    /// Every node of the section, in page order.
+    pub fn all_nodes(&self, tree: &Tree) -> Vec<NodeId> {
+        self.nodes
+            .iter()
+            .flat_map(|&id| std::iter::once(id).chain(tree.descendants(id)))
+            .collect()
+    }
+
+    /// Visible text nodes of the section, leaving out other controls' text (options,
+    /// textareas) and anything under `skip`.
+    pub fn text_nodes(&self, tree: &Tree, skip: &dyn Fn(NodeId) -> bool) -> Vec<NodeId> {
+        self.all_nodes(tree)
+            .into_iter()
+            .filter(|&id| matches!(tree.nodes[id].kind, NodeKind::Text { raw: false }))
+            .filter(|&id| {
+                !tree.ancestors(id).any(|a| {
+                    skip(a) || matches!(tree.name(a), "select" | "option" | "textarea" | "title")
+                })
+            })
+            .collect()
+    }
+}
+
+/// Every scheme section of the page.
+pub(super) fn find(page: &Page, rule: &Rule) -> Vec<Section> {
+    let tree = &page.tree;
+    let mut sections = Vec::new();
+    for id in 0..tree.nodes.len() {
+        if tree.name(id) == "tr" {
+            sections.extend(row_section(page, rule, id));
+        } else if let Some(side) = heading_side(page, rule, id).filter(|_| tree.name(id) != "th") {
+            sections.extend(heading_section(page, rule, id, side));
+        }
+    }
+    let in_headed = |id: NodeId| {
+        sections
+            .iter()
+            .filter(|s| s.origin == Origin::Heading)
+            .any(|s| {
+                s.nodes
+                    .iter()
+                    .any(|&n| n == id || tree.ancestors(id).any(|a| a == n))
+            })
+    };
+    let mut containers = Vec::new();
+    for id in 0..tree.nodes.len() {
+        if !CONTAINERS.contains(&tree.name(id)) || in_headed(id) {
+            continue;
+        }
+        let Some(side) = ["class", "id"]
+            .iter()
+            .filter_map(|name| tree.attr(id, name))
+            .find_map(|attr| rule.side_of_identifier(&attr.value))
+        else {
+            continue;
+        };
+        let holds_heading = tree
+            .descendants(id)
+            .into_iter()
+            .any(|d| heading_side(page, rule, d).is_some());
+        // The innermost named container wins: an outer one is only a wrapper.
+        let holds_container = containers.iter().any(|s: &Section| {
+            s.nodes
+                .first()
+                .and_then(|&n| tree.nodes[n].parent)
+                .is_some_and(|p| tree.ancestors(p).any(|a| a == id))
+        });
+        if !holds_heading && !holds_container {
+            containers.push(Section {
+                side,
+                origin: Origin::Container,
+                nodes: tree.nodes[id].children.clone(),
+            });
+        }
+    }
+    sections.extend(containers);
+    sections
+}
+
+/// The scheme a heading element names, if it is a heading and its text is a short title that
+/// names exactly one scheme and no card.
+pub(super) fn heading_side(page: &Page, rule: &Rule, id: NodeId) -> Option<Side> {
+    let tree = &page.tree;
+    let by_tag = HEADING_TAGS.contains(&tree.name(id));
+    let by_class = tree.attr(id, "class").is_some_and(|class| {
+        class
+            .value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| TITLE_CLASSES.iter().any(|t| t.eq_ignore_ascii_case(word)))
+    });
+    if !by_tag && !by_class {
+        return None;
+    }
+    title_side(rule, &element_text(page, id))
+}
+
+/// The scheme a short title names: one scheme, no card, not a sentence.
+pub(super) fn title_side(rule: &Rule, text: &str) -> Option<Side> {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > TITLE_MAX_CHARS {
+        return None;
+    }
+    let names_card = !rule.card.tokens(text).is_empty()
+        || text
+            .split(|c: char| !c.is_alphanumeric() && c != '&' && c != '#' && c != ';')
+            .any(|word| rule.card.is_peer(word));
+    if names_card {
+        return None;
+    }
+    rule.side_of_label(text)
+}
+
+/// The visible text of an element, its text nodes joined.
+fn element_text(page: &Page, id: NodeId) -> String {
+    page.tree
+        .text_nodes(id)
+        .into_iter()
+        .map(|t| page.visible(page.tree.nodes[t].range.clone()))
+        .collect()
+}
+
+/// The siblings after a heading (or after the wrapper it is alone in), up to the next sibling
+/// that is or holds a heading.
+fn heading_section(page: &Page, rule: &Rule, heading: NodeId, side: Side) -> Option<Section> {
+    let tree = &page.tree;
+    let mut block = heading;
+    while let Some(parent) = tree.nodes[block].parent {
+        if WRAPPERS.contains(&tree.name(parent)) && meaningful_children(page, parent) == [block] {
+            block = parent;
+        } else {
+            break;
+        }
+    }
+    let parent = tree.nodes[block].parent?;
+    let siblings = &tree.nodes[parent].children;
+    let at = siblings.iter().position(|&s| s == block)?;
+    let is_boundary = |id: NodeId| {
+        std::iter::once(id)
+            .chain(tree.descendants(id))
+            .any(|d| is_structural_heading(tree, d) || heading_side(page, rule, d).is_some())
+    };
+    let nodes: Vec<NodeId> = siblings[at + 1..]
+        .iter()
+        .copied()
+        .take_while(|&s| !is_boundary(s))
+        .collect();
+    (!nodes.is_empty()).then_some(Section {
+        side,
+        origin: Origin::Heading,
+        nodes,
+    })
+}
+
+fn is_structural_heading(tree: &Tree, id: NodeId) -> bool {
+    matches!(
+        tree.name(id),
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dt" | "legend" | "caption" | "hr"
+    )
+}
+
+/// Children that show something: elements and non-blank text.
+fn meaningful_children(page: &Page, id: NodeId) -> Vec<NodeId> {
+    let tree = &page.tree;
+    tree.nodes[id]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| match &tree.nodes[c].kind {
+            NodeKind::Element { .. } => true,
+            NodeKind::Text { .. } => !page.visible(tree.nodes[c].range.clone()).trim().is_empty(),
+            NodeKind::Comment => false,
+        })
+        .collect()
+}
+
+/// A row whose one title cell names a scheme: the other cells are that scheme's section.
+fn row_section(page: &Page, rule: &Rule, row: NodeId) -> Option<Section> {
+    let tree = &page.tree;
+    let cells: Vec<NodeId> = tree.nodes[row]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| matches!(tree.name(c), "td" | "th"))
+        .collect();
+    let titled: Vec<(NodeId, Side)> = cells
+        .iter()
+        .filter_map(|&c| Some((c, title_side(rule, &element_text(page, c))?)))
+        .collect();
+    let [(title, side)] = titled[..] else {
+        return None;
+    };
+    let nodes: Vec<NodeId> = cells.into_iter().filter(|&c| c != title).collect();
+    (!nodes.is_empty()).then_some(Section {
+        side,
+        origin: Origin::TableRow,
+        nodes,
+    })
+}
+
+/// Elements of the section that each hold one item: the outermost `<li>`/`<dd>` (or `tag`)
+/// elements, not nested in another.
+pub(super) fn outermost(tree: &Tree, section: &Section, tags: &[&str]) -> Vec<NodeId> {
+    section
+        .all_nodes(tree)
+        .into_iter()
+        .filter(|&id| tags.contains(&tree.name(id)))
+        .filter(|&id| !tree.ancestors(id).any(|a| tags.contains(&tree.name(a))))
+        .collect()
+}
+
+/// Whether an element holds any of `tags` (an item that is really a logo or a radio button).
+pub(super) fn holds(tree: &Tree, id: NodeId, tags: &[&str]) -> bool {
+    tree.descendants(id)
+        .into_iter()
+        .any(|d| tags.contains(&tree.name(d)))
+}
