@@ -539,6 +539,29 @@ mod tests {
     }
 
     #[test]
+    fn particles_may_follow_a_suffixed_name_and_references_count() {
+        let rule = jeju();
+        let text = "제주카드로 결제, 제주는 맑음, 제주도민, &#51228;&#xC8FC;카드, &#44208;&#51228;&#51452;&#47928;";
+        let found: Vec<&str> = rule
+            .card
+            .tokens(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["제주카드", "&#51228;&#xC8FC;카드"]);
+        assert_eq!(
+            rule.side_of_label("&#50504;&#49900;&#53364;&#47533;"),
+            Some(Side::From)
+        );
+        assert!(rule.card.is_peer("&#49340;&#49457;"));
+        assert_eq!(
+            rule.card
+                .styled_like(&["&#48708;&#50472;", "&#44397;&#48124;"]),
+            "&#51228;&#51452;"
+        );
+    }
+
+    #[test]
     fn labels_identifiers_codes_and_conditions_pick_a_side() {
         let rule = jeju();
         assert_eq!(rule.side_of_label("안심클릭(MPI)"), Some(Side::From));

@@ -397,3 +397,41 @@ fn rules_and_explain() {
         .code(2)
         .stderr(predicate::str::contains("no rule \"nope\""));
 }
+
+#[test]
+fn version_control_copies_and_binaries_with_template_names_are_never_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let stale = fs::read(root().join("samples/asp-shop/kspay/KSPayForm.asp")).unwrap();
+    // Old copies of a stale page kept by Subversion and Git, and a live copy of it.
+    for copy in [
+        ".svn/pristine/3f/KSPayForm.asp",
+        ".svn/text-base/KSPayForm.asp",
+        ".git/old/KSPayForm.asp",
+        "www/kspay/KSPayForm.asp",
+    ] {
+        let path = dir.path().join(copy);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, &stale).unwrap();
+    }
+    // A GIF uploaded as `.php`: a NUL byte and the EUC-KR bytes of 제주 inside.
+    let mut gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00".to_vec();
+    gif.extend_from_slice(b"\xC1\xA6\xC1\xD6 \xBE\xC8\xBD\xC9\xC5\xAC\xB8\xAF");
+    fs::write(dir.path().join("www/banner.php"), &gif).unwrap();
+
+    let output = tool()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let paths: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 1, "{paths:?}");
+    assert!(paths[0].ends_with("www/kspay/KSPayForm.asp"), "{paths:?}");
+    assert_eq!(report["summary"]["errors"], 0);
+}
