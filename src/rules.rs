@@ -525,30 +525,29 @@ mod tests {
         embedded().unwrap().remove(0)
     }
 
+    fn tokens<'t>(rule: &Rule, text: &'t str) -> Vec<&'t str> {
+        rule.card
+            .tokens(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
     #[test]
     fn card_tokens_are_whole_words() {
         let rule = jeju();
         let text = "결제주문 삭제주문 제주도 제주항공 제주특별자치도 제주카드, 제주은행,제주/도서 JEJU Card jejudo";
-        let found: Vec<&str> = rule
-            .card
-            .tokens(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
-        assert_eq!(found, ["제주카드", "제주은행", "제주", "JEJU Card"]);
+        assert_eq!(
+            tokens(&rule, text),
+            ["제주카드", "제주은행", "제주", "JEJU Card"]
+        );
     }
 
     #[test]
     fn particles_may_follow_a_suffixed_name_and_references_count() {
         let rule = jeju();
         let text = "제주카드로 결제, 제주는 맑음, 제주도민, &#51228;&#xC8FC;카드, &#44208;&#51228;&#51452;&#47928;";
-        let found: Vec<&str> = rule
-            .card
-            .tokens(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
-        assert_eq!(found, ["제주카드", "&#51228;&#xC8FC;카드"]);
+        assert_eq!(tokens(&rule, text), ["제주카드", "&#51228;&#xC8FC;카드"]);
         assert_eq!(
             rule.side_of_label("&#50504;&#49900;&#53364;&#47533;"),
             Some(Side::From)

@@ -9,7 +9,6 @@
 use super::sections::title_side;
 use super::{Kind, Selection, text_list};
 use crate::page::Page;
-use crate::page::tree::NodeKind;
 use crate::rules::Rule;
 
 const COLONS: &[char] = &[':', '：'];
@@ -18,11 +17,7 @@ pub(super) fn selections(page: &Page, rule: &Rule) -> Vec<Selection> {
     let tree = &page.tree;
     let mut lists = Vec::new();
     for (id, node) in tree.nodes.iter().enumerate() {
-        if !matches!(node.kind, NodeKind::Text { raw: false })
-            || tree
-                .ancestors(id)
-                .any(|a| matches!(tree.name(a), "select" | "option" | "textarea" | "title"))
-        {
+        if !page.is_shown_text(id) {
             continue;
         }
         let text = page.visible(node.range.clone());

@@ -49,6 +49,6 @@ fn section_list(page: &Page, rule: &Rule, section: &Section) -> Option<CardList>
             return Some(list);
         }
     }
-    let texts = section.text_nodes(tree, &|id| OTHER_FORMS.contains(&tree.name(id)));
+    let texts = section.text_nodes(page, &|id| OTHER_FORMS.contains(&tree.name(id)));
     text_list::card_list(page, rule, section.side, Kind::TextList, &texts)
 }

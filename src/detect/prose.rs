@@ -12,7 +12,6 @@ use std::ops::Range;
 
 use super::{Applicability, Edit, Finding, Kind, text_list};
 use crate::page::Page;
-use crate::page::tree::NodeKind;
 use crate::rules::{Rule, Severity};
 
 const SENTENCE_ENDS: &[char] = &['.', '。', '!', '?', '\n'];
@@ -22,32 +21,14 @@ pub(super) fn findings(page: &Page, rule: &Rule, reported: &[Range<usize>]) -> V
     let tree = &page.tree;
     let mut findings = Vec::new();
     for (id, node) in tree.nodes.iter().enumerate() {
-        if !matches!(node.kind, NodeKind::Text { raw: false })
-            || tree
-                .ancestors(id)
-                .any(|a| matches!(tree.name(a), "select" | "option" | "textarea" | "title"))
-        {
+        if !page.is_shown_text(id) {
             continue;
         }
-        for sentence in sentences(page, node.range.clone()) {
+        for sentence in page.split_at(node.range.clone(), SENTENCE_ENDS) {
             findings.extend(sentence_findings(page, rule, sentence, reported));
         }
     }
     findings
-}
-
-fn sentences(page: &Page, range: Range<usize>) -> Vec<Range<usize>> {
-    let text = page.visible(range.clone());
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if SENTENCE_ENDS.contains(&c) {
-            out.push(range.start + start..range.start + i);
-            start = i + c.len_utf8();
-        }
-    }
-    out.push(range.start + start..range.end);
-    out
 }
 
 fn sentence_findings(

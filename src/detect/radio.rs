@@ -92,11 +92,7 @@ fn section_texts(page: &Page, container: NodeId, section: Range<usize>) -> Vec<N
             let range = &tree.nodes[id].range;
             range.start >= section.start && range.end <= section.end
         })
-        .filter(|&id| {
-            !tree
-                .ancestors(id)
-                .any(|a| matches!(tree.name(a), "select" | "option" | "textarea" | "title"))
-        })
+        .filter(|&id| page.is_shown_text(id))
         .collect()
 }
 

@@ -56,15 +56,11 @@ impl Section {
 
     /// Visible text nodes of the section, leaving out other controls' text (options,
     /// textareas) and anything under `skip`.
-    pub fn text_nodes(&self, tree: &Tree, skip: &dyn Fn(NodeId) -> bool) -> Vec<NodeId> {
+    pub fn text_nodes(&self, page: &Page, skip: &dyn Fn(NodeId) -> bool) -> Vec<NodeId> {
+        let tree = &page.tree;
         self.all_nodes(tree)
             .into_iter()
-            .filter(|&id| matches!(tree.nodes[id].kind, NodeKind::Text { raw: false }))
-            .filter(|&id| {
-                !tree.ancestors(id).any(|a| {
-                    skip(a) || matches!(tree.name(a), "select" | "option" | "textarea" | "title")
-                })
-            })
+            .filter(|&id| page.is_shown_text(id) && !tree.ancestors(id).any(skip))
             .collect()
     }
 }

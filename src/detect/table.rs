@@ -17,7 +17,7 @@ pub(super) fn selections(page: &Page, rule: &Rule, sections: &[Section]) -> Vec<
         .iter()
         .filter(|section| section.origin == Origin::TableRow)
         .filter_map(|section| {
-            let texts = section.text_nodes(&page.tree, &|_| false);
+            let texts = section.text_nodes(page, &|_| false);
             text_list::card_list(page, rule, section.side, Kind::TableRow, &texts)
         })
         .collect();

@@ -177,17 +177,7 @@ fn card_list_of(
 
 /// Pieces of a text node that can hold one list: lines, split at titles and brackets.
 fn segments(page: &Page, node: Range<usize>) -> Vec<Range<usize>> {
-    let text = page.visible(node.clone());
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if SEGMENT_BREAKS.contains(&c) {
-            out.push(node.start + start..node.start + i);
-            start = i + c.len_utf8();
-        }
-    }
-    out.push(node.start + start..node.end);
-    out
+    page.split_at(node, SEGMENT_BREAKS)
 }
 
 /// Splits a segment into trimmed items; `None` when it holds nothing.

@@ -90,6 +90,35 @@ impl<'t> Page<'t> {
         &self.masked[range]
     }
 
+    /// Whether a text node is text a buyer reads as such: visible (not script or style) and
+    /// not the content of another control (an option, a textarea) or of the page's `<title>`.
+    pub fn is_shown_text(&self, id: tree::NodeId) -> bool {
+        matches!(
+            self.tree.nodes[id].kind,
+            tree::NodeKind::Text { raw: false }
+        ) && !self.tree.ancestors(id).any(|a| {
+            matches!(
+                self.tree.name(a),
+                "select" | "option" | "textarea" | "title"
+            )
+        })
+    }
+
+    /// `range` of the masked text split at each of `breaks` (which belong to no piece).
+    pub fn split_at(&self, range: Range<usize>, breaks: &[char]) -> Vec<Range<usize>> {
+        let text = self.visible(range.clone());
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if breaks.contains(&c) {
+                out.push(range.start + start..range.start + i);
+                start = i + c.len_utf8();
+            }
+        }
+        out.push(range.start + start..range.end);
+        out
+    }
+
     /// Whether any server code lies inside `range`.
     pub fn has_server_code(&self, range: &Range<usize>) -> bool {
         // Blocks are disjoint and in page order: only the first one ending after
