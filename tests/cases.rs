@@ -1,5 +1,6 @@
 //! Runs every folder under `tests/cases/`: an input page, the expected page after `fix`
-//! (absent when the page must not change) and the expected findings. A new case is a new
+//! (absent when the page must not change), optionally the expected page after
+//! `fix --unsafe-fixes` (`fixed-unsafe.*`), and the expected findings. A new case is a new
 //! folder; this runner needs no change.
 
 use std::fs;
@@ -11,12 +12,16 @@ use kspay_migrate::rules;
 use kspay_migrate::scan::{FileReport, Mode, ScanOptions, Scanner};
 
 fn scanner(mode: Mode) -> Scanner {
+    scanner_with(mode, false)
+}
+
+fn scanner_with(mode: Mode, unsafe_fixes: bool) -> Scanner {
     Scanner::new(
         rules::embedded().expect("built-in rules load"),
         ScanOptions {
             encoding: EncodingChoice::Auto,
             max_filesize: 8 << 20,
-            unsafe_fixes: false,
+            unsafe_fixes,
             mode,
         },
     )
@@ -110,6 +115,19 @@ fn run_case(dir: &Path) -> Vec<String> {
         }
         None if fixed != input => problems.push(format!("{name}: page changed but must not")),
         None => {}
+    }
+
+    // With `--unsafe-fixes`: the page as `fixed-unsafe.*` says, when the case has one.
+    if let Some(expected_path) = file_named(dir, "fixed-unsafe") {
+        let report = scanner_with(Mode::Fix, true).scan_bytes(&input_path, input.clone());
+        let fixed = report.change.map_or(input.clone(), |c| c.fixed);
+        if fixed != fs::read(&expected_path).unwrap() {
+            problems.push(format!(
+                "{name}: the page fixed with unsafe fixes differs from {}\n--- got\n{}",
+                expected_path.display(),
+                String::from_utf8_lossy(&fixed)
+            ));
+        }
     }
 
     // Idempotence: the fixed page has nothing left to fix, and fixing it again changes nothing.

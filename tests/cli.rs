@@ -52,11 +52,19 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 const STALE_SAMPLES: &[&str] = &[
     "samples/asp-shop/kspay/KSPayCreditFormM.asp:117:23",
     "samples/asp-shop/kspay/KSPayForm.asp:103:48",
+    "samples/asp-shop/order/pay_help.asp:51:33",
+    "samples/asp-shop/order/pay_help.asp:64:42",
+    "samples/html-shop/pay/card_info.html:52:32",
     "samples/html-shop/pay/card_select.html:90:36",
     "samples/jsp-shop/WEB-INF/jsp/order/payment.jsp:114:40",
+    "samples/jsp-shop/static/js/kspay_route.js:20:42",
     "samples/php-shop/pay/KSPayCreditFormIM.php:44:78",
     "samples/php-shop/pay/KSPayForm.php:81:51",
+    "samples/php-shop/pay/card_guide.php:49:51",
 ];
+
+/// The one sample finding without a safe fix: stale help prose (a warning).
+const PROSE_SAMPLE: &str = "samples/asp-shop/order/pay_help.asp:51:33";
 
 #[test]
 fn check_samples_lists_the_stale_pages_and_exits_1() {
@@ -81,6 +89,8 @@ fn check_samples_lists_the_stale_pages_and_exits_1() {
         "card_select_migrated.html",
         "2013_jeju.html",
         "footer.jspf",
+        "delivery.html",
+        "pay_method.php",
     ] {
         assert!(
             !stdout.contains(clean),
@@ -252,29 +262,37 @@ fn patch_applied_by_git_and_by_patch_equals_write_and_a_second_fix_changes_nothi
         "patch -p1: {}",
         String::from_utf8_lossy(&patch_run.stdout)
     );
+    // The help page's prose keeps its warning: its fix is unsafe, so findings are left (1).
     tool()
         .current_dir(&by_write)
         .args(["fix", "--write", "."])
         .assert()
-        .code(0)
-        .stderr(predicate::str::contains("Fixed 6 finding(s) in 6 file(s)"));
+        .code(1)
+        .stderr(predicate::str::contains("Fixed 10 finding(s) in 10 file(s)"));
 
     let written = snapshot(&by_write);
     assert_ne!(written, original);
     assert_eq!(snapshot(&by_git), written);
     assert_eq!(snapshot(&by_patch), written);
 
-    // After the fix: nothing left to report, and a second fix changes nothing.
-    tool()
+    // After the fix: only the prose warning is left, and a second fix changes nothing.
+    let left = tool()
         .current_dir(&by_write)
-        .args(["check", "."])
+        .args(["check", "-q", "."])
         .assert()
-        .code(0);
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let left = String::from_utf8(left).unwrap();
+    let prose = PROSE_SAMPLE.trim_start_matches("samples/");
+    assert_eq!(left.lines().count(), 1, "{left}");
+    assert!(left.starts_with(&format!("./{prose}")) || left.starts_with(prose), "{left}");
     tool()
         .current_dir(&by_write)
         .args(["fix", "--write", "."])
         .assert()
-        .code(0);
+        .code(1);
     assert_eq!(snapshot(&by_write), written);
 
     // Reversing the patch restores every byte.
@@ -335,9 +353,9 @@ fn json_output_follows_the_schema() {
     assert_eq!(first["fix"], "safe");
     assert_eq!(doc["errors"], serde_json::json!([]));
     let summary = &doc["summary"];
-    assert_eq!(summary["findings"], 6);
-    assert_eq!(summary["files_with_findings"], 6);
-    assert_eq!(summary["fixable"], 6);
+    assert_eq!(summary["findings"], 11);
+    assert_eq!(summary["files_with_findings"], 10);
+    assert_eq!(summary["fixable"], 10, "all but the prose warning");
     assert_eq!(summary["errors"], 0);
     assert!(summary["files_scanned"].as_u64().unwrap() >= 18);
     assert!(summary["elapsed_ms"].is_u64());

@@ -70,7 +70,7 @@ fn sentence_findings(
                 kind: Kind::Prose,
                 severity: Severity::Warning,
                 message: format!(
-                    "this text names {} as a {} card, but it pays by {} now; {advice}",
+                    "this text names {} among the {} cards, but it pays by {} now; {advice}",
                     rule.card.name, rule.from.name, rule.to.name
                 ),
                 applicability,

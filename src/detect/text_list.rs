@@ -61,13 +61,19 @@ pub(super) fn item_removal(
     segments(page, range)
         .into_iter()
         .filter_map(|s| parse(page, s))
-        .find_map(|list| {
+        .find_map(|mut list| {
             let index = list
                 .items
                 .iter()
                 .position(|item| item.start <= token.start && token.end <= item.end)?;
             let labels: Vec<&str> = list.items.iter().map(|i| page.visible(i.clone())).collect();
-            (list.items.len() >= 2 && rule.card.is_card_list(&labels)).then(|| list.removal(index))
+            if list.items.len() < 2 || !rule.card.is_card_list(&labels) {
+                return None;
+            }
+            // In a sentence the first and last items carry the words around the run
+            // (`대상은 제주`, `제주카드 회원님은 …`): only the card and its separator go.
+            list.items[index] = token.clone();
+            Some(list.removal(index))
         })
 }
 
