@@ -268,7 +268,9 @@ fn patch_applied_by_git_and_by_patch_equals_write_and_a_second_fix_changes_nothi
         .args(["fix", "--write", "."])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("Fixed 10 finding(s) in 10 file(s)"));
+        .stderr(predicate::str::contains(
+            "Fixed 10 finding(s) in 10 file(s)",
+        ));
 
     let written = snapshot(&by_write);
     assert_ne!(written, original);
@@ -287,7 +289,10 @@ fn patch_applied_by_git_and_by_patch_equals_write_and_a_second_fix_changes_nothi
     let left = String::from_utf8(left).unwrap();
     let prose = PROSE_SAMPLE.trim_start_matches("samples/");
     assert_eq!(left.lines().count(), 1, "{left}");
-    assert!(left.starts_with(&format!("./{prose}")) || left.starts_with(prose), "{left}");
+    assert!(
+        left.starts_with(&format!("./{prose}")) || left.starts_with(prose),
+        "{left}"
+    );
     tool()
         .current_dir(&by_write)
         .args(["fix", "--write", "."])
