@@ -105,6 +105,8 @@ pub struct Rule {
     pub from: Scheme,
     pub to: Scheme,
     field_names: Vec<String>,
+    /// `certitype = "M"`: the scheme field assigned a `from` code (built once, used per page).
+    from_assignment: Option<Regex>,
 }
 
 /// The card a rule moves: how to find it in text and how to write it into a list.
@@ -177,6 +179,7 @@ impl Rule {
         }
 
         let token = card_token_regex(&file.card.aliases, &file.card.suffixes);
+        let from_assignment = assignment_regex(&file.field.names, &file.from.codes);
         Ok(Rule {
             id: file.id,
             title: file.title,
@@ -198,6 +201,7 @@ impl Rule {
             from: Scheme::new(file.from),
             to: Scheme::new(file.to),
             field_names: file.field.names,
+            from_assignment,
         })
     }
 
@@ -238,9 +242,11 @@ impl Rule {
         )
     }
 
-    /// Names of the scheme field (`certitype`).
-    pub fn field_names(&self) -> &[String] {
-        &self.field_names
+    /// Matches an assignment of a `from` code to the scheme field (`$certitype = "M"`,
+    /// `certitype = 'M'`) with groups `field` and `value` (the quoted code); `None` when the
+    /// rule names no `from` code.
+    pub fn from_assignment(&self) -> Option<&Regex> {
+        self.from_assignment.as_ref()
     }
 
     /// Whether a form field or variable name is the scheme field (`certitype`).
@@ -407,6 +413,25 @@ fn card_token_regex(aliases: &[String], suffixes: &[String]) -> Regex {
         )
     };
     Regex::new(&pattern).expect("escaped alternation is a valid regex")
+}
+
+fn assignment_regex(fields: &[String], codes: &[String]) -> Option<Regex> {
+    let alternation = |words: &[String]| {
+        words
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    if codes.is_empty() {
+        return None;
+    }
+    let pattern = format!(
+        r#"(?i)(?:^|[^\w$.])\$?(?P<field>{})\s*=\s*(?P<value>"(?:{codes})"|'(?:{codes})')"#,
+        alternation(fields),
+        codes = alternation(codes),
+    );
+    Regex::new(&pattern).ok()
 }
 
 /// A token is a whole word when neither neighbour is a letter or digit of any script:

@@ -27,10 +27,10 @@ pub(super) fn findings(page: &Page, rule: &Rule) -> Vec<Finding> {
     if page.blocks.iter().all(|b| b.is_comment) {
         return Vec::new();
     }
-    let code = code_view(page);
-    let Some(assignment) = assignment_regex(rule) else {
+    let Some(assignment) = rule.from_assignment() else {
         return Vec::new();
     };
+    let code = code_view(page);
     let jeju_codes = script::card_codes(page, rule);
     let mut findings = Vec::new();
     for caps in assignment.captures_iter(&code) {
@@ -87,27 +87,6 @@ fn code_view(page: &Page) -> String {
     // Blanking keeps whole characters: multi-byte ones are either kept or turned into spaces
     // byte for byte, so the result is still UTF-8.
     String::from_utf8(out).unwrap_or_default()
-}
-
-/// `certitype = "M"` (also `$certitype`, `String certitype = 'M'`) for the rule's field and
-/// `from` codes; `None` when the rule names none.
-fn assignment_regex(rule: &Rule) -> Option<Regex> {
-    let alternation = |words: &[String]| {
-        words
-            .iter()
-            .map(|w| regex::escape(w))
-            .collect::<Vec<_>>()
-            .join("|")
-    };
-    if rule.from.codes().is_empty() {
-        return None;
-    }
-    let pattern = format!(
-        r#"(?i)(?:^|[^\w$.])\$?(?P<field>{})\s*=\s*(?P<value>"(?:{codes})"|'(?:{codes})')"#,
-        alternation(rule.field_names()),
-        codes = alternation(rule.from.codes()),
-    );
-    Regex::new(&pattern).ok()
 }
 
 /// Whether the `=` at `at` is a comparison inside a condition (`If certitype = "M" Then`).
