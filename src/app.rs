@@ -10,8 +10,9 @@ use rayon::prelude::*;
 use crate::cli::{Cli, ColorWhen, Command, ExplainArgs, FixArgs, Format, RuleSource, ScanArgs};
 use crate::report::{self, Summary, display_path, text::Detail};
 use crate::rules::{self, Rule, RuleError};
-use crate::scan::{FileReport, Mode, ScanOptions, Scanner};
+use crate::scan::{FileReport, Mode, ScanOptions, Scanner, Skip};
 use crate::walk::{self, Found, WalkOptions};
+use crate::write::WriteOptions;
 use crate::{diff, write};
 
 /// Exit status: nothing found / nothing to change / everything fixed.
@@ -96,12 +97,13 @@ fn scan_command(args: &ScanArgs, fix: Option<&FixArgs>) -> Result<u8, String> {
             .map(|found| match found {
                 Found::File(path) => scanner.scan_path(&path),
                 Found::Error(path, message) => FileReport::error(&path, message),
+                Found::LeftoverTemp(path) => leftover_temp(&path, fix.is_some_and(|f| f.write)),
             })
             .collect()
     });
 
     let outcome = match fix {
-        Some(fix) => apply_fixes(fix, &mut reports)?,
+        Some(fix) => apply_fixes(fix, &args.paths, &mut reports)?,
         None => FixOutcome::default(),
     };
     let summary = Summary::of(&reports, args.unsafe_fixes, started.elapsed().as_millis());
@@ -136,8 +138,39 @@ struct FixOutcome {
     patch: Option<PathBuf>,
 }
 
-fn apply_fixes(fix: &FixArgs, reports: &mut [FileReport]) -> Result<FixOutcome, String> {
+/// A temporary file a killed `fix --write` left: only `fix --write` removes it (a run that
+/// only reads must not delete anything), every run mentions it.
+fn leftover_temp(path: &Path, writing: bool) -> FileReport {
+    if !writing {
+        return FileReport::skipped(path, Skip::LeftoverTemp { removed: false });
+    }
+    match std::fs::remove_file(path) {
+        Ok(()) => FileReport::skipped(path, Skip::LeftoverTemp { removed: true }),
+        Err(e) => FileReport::error(
+            path,
+            format!(
+                "cannot remove a temporary file left by an interrupted run: {}",
+                walk::describe_io(&e)
+            ),
+        ),
+    }
+}
+
+fn apply_fixes(
+    fix: &FixArgs,
+    roots: &[PathBuf],
+    reports: &mut [FileReport],
+) -> Result<FixOutcome, String> {
     let mut outcome = FixOutcome::default();
+    // Files are written only inside the real folders the run was given, even when a followed
+    // link led the walk elsewhere.
+    let write_options = WriteOptions {
+        backup_suffix: fix.backup.clone(),
+        roots: roots
+            .iter()
+            .filter_map(|root| std::fs::canonicalize(root).ok())
+            .collect(),
+    };
     if let Some(patch_path) = &fix.patch {
         let mut patch = Vec::new();
         for report in reports.iter() {
@@ -165,7 +198,12 @@ fn apply_fixes(fix: &FixArgs, reports: &mut [FileReport]) -> Result<FixOutcome, 
             continue;
         };
         if fix.write
-            && let Err(e) = write::replace(&report.path, &change.original, &change.fixed)
+            && let Err(e) = write::replace(
+                &report.path,
+                &change.original,
+                &change.fixed,
+                &write_options,
+            )
         {
             report.error = Some(e.to_string());
             report.change = None;

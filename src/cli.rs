@@ -79,6 +79,16 @@ pub struct FixArgs {
     /// Write the fixes as a patch to FILE (apply with `git apply` or `patch -p1`).
     #[arg(long, value_name = "FILE")]
     pub patch: Option<PathBuf>,
+    /// With --write, keep each original as FILE<SUFFIX> (default suffix `.orig`).
+    #[arg(
+        long,
+        value_name = "SUFFIX",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = ".orig",
+        requires = "write"
+    )]
+    pub backup: Option<std::ffi::OsString>,
 }
 
 /// Where rules come from.

@@ -62,6 +62,9 @@ pub enum Skip {
     Binary,
     /// Larger than `--max-filesize` (the size in bytes).
     TooLarge(u64),
+    /// A temporary file left by a run that was killed before its rename; `removed` when this
+    /// run (`fix --write`) deleted it.
+    LeftoverTemp { removed: bool },
 }
 
 /// Everything a run learned about one file.
@@ -75,6 +78,14 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// A file that was not scanned, and why.
+    pub fn skipped(path: &Path, skip: Skip) -> FileReport {
+        FileReport {
+            skipped: Some(skip),
+            ..FileReport::new(path)
+        }
+    }
+
     fn new(path: &Path) -> FileReport {
         FileReport {
             path: path.to_path_buf(),

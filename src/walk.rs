@@ -28,11 +28,13 @@ pub struct WalkOptions {
     pub follow_symlinks: bool,
 }
 
-/// A file to scan, or a path that could not be walked.
+/// A file to scan, a path that could not be walked, or a temporary file that a killed run
+/// left behind (recognised by its name, whatever `--include` says).
 #[derive(Debug)]
 pub enum Found {
     File(PathBuf),
     Error(PathBuf, String),
+    LeftoverTemp(PathBuf),
 }
 
 /// Compiles `--include` / `--exclude` patterns; the error names the bad pattern.
@@ -85,7 +87,9 @@ pub fn files(roots: &[PathBuf], options: &WalkOptions) -> Vec<Found> {
             match entry {
                 Ok(entry) if entry.file_type().is_file() => {
                     let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                    if is_included(relative, options) {
+                    if crate::write::is_temp_name(&entry.file_name().to_string_lossy()) {
+                        found.push(Found::LeftoverTemp(entry.into_path()));
+                    } else if is_included(relative, options) {
                         found.push(Found::File(entry.into_path()));
                     }
                 }

@@ -2,16 +2,27 @@
 //!
 //! The new content goes to a hidden temporary file in the same folder (a name no web server
 //! runs as a script), takes the original's mode and owner, is synced, and is renamed over the
-//! original. A file that changed since it was read, a symbolic link, or a file with other hard
-//! links is not written: each is reported instead.
+//! original. A file that changed since it was read, a symbolic link, a file with other hard
+//! links, or a file whose real place lies outside the folders the run was given (reached
+//! through a followed link) is not written: each is reported instead. With a backup suffix the
+//! original is kept beside the file under that suffix: it is hard-linked there just before the
+//! rename, so the backup is the very file that was read, with its mode, owner and times.
 
+use std::ffi::OsString;
 use std::fs::{self, File, Permissions};
 use std::io::Write;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Prefix of the temporary files; a later run can recognise leftovers by it.
 pub const TEMP_PREFIX: &str = ".kspay-migrate-";
+/// Suffix of the temporary files: no web server runs `.tmp` as a script.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Whether a file name is one of this tool's temporary files.
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+}
 
 /// Why a file was not written.
 #[derive(Debug, thiserror::Error)]
@@ -24,6 +35,10 @@ pub enum WriteError {
     HardLinked(u64),
     #[error("changed on disk since it was read; not written (run again)")]
     Changed,
+    #[error("lies outside the given folders (at {0}, through a symbolic link); not written")]
+    OutsideRoots(PathBuf),
+    #[error("backup {0} already exists; not written (move the old backup away first)")]
+    BackupExists(PathBuf),
     #[error("cannot write: {0}")]
     Io(String),
 }
@@ -32,11 +47,42 @@ fn io(error: std::io::Error) -> WriteError {
     WriteError::Io(crate::walk::describe_io(&error))
 }
 
+/// What a write may do besides replacing the file.
+#[derive(Debug, Default, Clone)]
+pub struct WriteOptions {
+    /// Keep the original as `<file><suffix>`.
+    pub backup_suffix: Option<OsString>,
+    /// The real (canonical) folders and files the run was given; a file whose real path is
+    /// under none of them is not written. Empty: no limit.
+    pub roots: Vec<PathBuf>,
+}
+
 /// Replaces `path`'s content with `new`, provided it still holds `expected`.
-pub fn replace(path: &Path, expected: &[u8], new: &[u8]) -> Result<(), WriteError> {
+pub fn replace(
+    path: &Path,
+    expected: &[u8],
+    new: &[u8],
+    options: &WriteOptions,
+) -> Result<(), WriteError> {
     let meta = fs::symlink_metadata(path).map_err(io)?;
     if meta.file_type().is_symlink() {
         return Err(WriteError::Symlink);
+    }
+    if !options.roots.is_empty() {
+        let real = fs::canonicalize(path).map_err(io)?;
+        if !options.roots.iter().any(|root| real.starts_with(root)) {
+            return Err(WriteError::OutsideRoots(real));
+        }
+    }
+    let backup = options.backup_suffix.as_ref().map(|suffix| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    });
+    if let Some(backup) = &backup
+        && fs::symlink_metadata(backup).is_ok()
+    {
+        return Err(WriteError::BackupExists(backup.clone()));
     }
     if meta.nlink() > 1 {
         return Err(WriteError::HardLinked(meta.nlink()));
@@ -47,7 +93,7 @@ pub fn replace(path: &Path, expected: &[u8], new: &[u8]) -> Result<(), WriteErro
     };
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
-        .suffix(".tmp")
+        .suffix(TEMP_SUFFIX)
         .permissions(Permissions::from_mode(0o600))
         .tempfile_in(dir)
         .map_err(io)?;
@@ -70,7 +116,19 @@ pub fn replace(path: &Path, expected: &[u8], new: &[u8]) -> Result<(), WriteErro
     if fs::read(path).map_err(io)? != expected {
         return Err(WriteError::Changed);
     }
-    temp.persist(path).map_err(|e| io(e.error))?;
+    if let Some(backup) = &backup {
+        // Fails if the name was taken meanwhile: an old backup is never overwritten.
+        fs::hard_link(path, backup).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => WriteError::BackupExists(backup.clone()),
+            _ => io(e),
+        })?;
+    }
+    if let Err(e) = temp.persist(path) {
+        if let Some(backup) = &backup {
+            let _ = fs::remove_file(backup);
+        }
+        return Err(io(e.error));
+    }
     if let Ok(dir) = File::open(dir) {
         // Make the rename itself durable; a failure here leaves a correct file behind.
         let _ = dir.sync_all();
@@ -88,7 +146,7 @@ mod tests {
         let path = dir.path().join("pay.php");
         fs::write(&path, b"old").unwrap();
         fs::set_permissions(&path, Permissions::from_mode(0o640)).unwrap();
-        replace(&path, b"old", b"new").unwrap();
+        replace(&path, b"old", b"new", &WriteOptions::default()).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
         assert_eq!(fs::metadata(&path).unwrap().mode() & 0o777, 0o640);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
@@ -100,7 +158,7 @@ mod tests {
         let path = dir.path().join("pay.php");
         fs::write(&path, b"edited meanwhile").unwrap();
         assert!(matches!(
-            replace(&path, b"old", b"new"),
+            replace(&path, b"old", b"new", &WriteOptions::default()),
             Err(WriteError::Changed)
         ));
         assert_eq!(fs::read(&path).unwrap(), b"edited meanwhile");
@@ -108,16 +166,60 @@ mod tests {
         let link = dir.path().join("link.php");
         std::os::unix::fs::symlink(&path, &link).unwrap();
         assert!(matches!(
-            replace(&link, b"edited meanwhile", b"new"),
+            replace(&link, b"edited meanwhile", b"new", &WriteOptions::default()),
             Err(WriteError::Symlink)
         ));
 
         let hard = dir.path().join("hard.php");
         fs::hard_link(&path, &hard).unwrap();
         assert!(matches!(
-            replace(&path, b"edited meanwhile", b"new"),
+            replace(&path, b"edited meanwhile", b"new", &WriteOptions::default()),
             Err(WriteError::HardLinked(2))
         ));
         assert_eq!(fs::read(&path).unwrap(), b"edited meanwhile");
+    }
+
+    #[test]
+    fn backup_is_the_original_file_and_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pay.php");
+        fs::write(&path, b"old").unwrap();
+        fs::set_permissions(&path, Permissions::from_mode(0o604)).unwrap();
+        let options = WriteOptions {
+            backup_suffix: Some(".orig".into()),
+            roots: Vec::new(),
+        };
+        replace(&path, b"old", b"new", &options).unwrap();
+        let backup = dir.path().join("pay.php.orig");
+        assert_eq!(fs::read(&backup).unwrap(), b"old");
+        assert_eq!(fs::metadata(&backup).unwrap().mode() & 0o777, 0o604);
+        assert_eq!(fs::metadata(&path).unwrap().nlink(), 1);
+        // A second run must not replace the real original with the first run's output.
+        assert!(matches!(
+            replace(&path, b"new", b"newer", &options),
+            Err(WriteError::BackupExists(_))
+        ));
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(fs::read(&backup).unwrap(), b"old");
+    }
+
+    #[test]
+    fn files_outside_the_roots_are_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let (site, outside) = (dir.path().join("site"), dir.path().join("outside"));
+        fs::create_dir_all(&site).unwrap();
+        fs::create_dir_all(&outside).unwrap();
+        fs::write(outside.join("pay.php"), b"old").unwrap();
+        std::os::unix::fs::symlink(&outside, site.join("linked")).unwrap();
+        let options = WriteOptions {
+            backup_suffix: None,
+            roots: vec![fs::canonicalize(&site).unwrap()],
+        };
+        let through_link = site.join("linked/pay.php");
+        assert!(matches!(
+            replace(&through_link, b"old", b"new", &options),
+            Err(WriteError::OutsideRoots(_))
+        ));
+        assert_eq!(fs::read(outside.join("pay.php")).unwrap(), b"old");
     }
 }

@@ -107,6 +107,16 @@ pub fn skipped(
             "{BOLD}{}:{BOLD:#} note: skipped: {size} bytes is over --max-filesize ({max_filesize} bytes)",
             display_path(path)
         ),
+        Skip::LeftoverTemp { removed: true } => writeln!(
+            out,
+            "{BOLD}{}:{BOLD:#} note: removed a temporary file left by an interrupted run",
+            display_path(path)
+        ),
+        Skip::LeftoverTemp { removed: false } => writeln!(
+            out,
+            "{BOLD}{}:{BOLD:#} note: temporary file left by an interrupted run; `fix --write` removes it",
+            display_path(path)
+        ),
     }
 }
 

@@ -1,0 +1,225 @@
+//! The write path under faults: backups, links out of the tree, interrupted runs. Every fault
+//! is made in a temporary folder.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Stdio};
+use std::time::Duration;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const STALE_PAGE: &str = "samples/asp-shop/kspay/KSPayForm.asp";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn tool() -> Command {
+    let mut cmd = Command::cargo_bin("kspay-migrate").unwrap();
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn stale_bytes() -> Vec<u8> {
+    fs::read(root().join(STALE_PAGE)).unwrap()
+}
+
+/// The page as `fix --write` leaves it, computed on a copy.
+fn fixed_bytes() -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("KSPayForm.asp");
+    fs::write(&page, stale_bytes()).unwrap();
+    tool().args(["fix", "--write"]).arg(&page).assert().code(0);
+    let fixed = fs::read(&page).unwrap();
+    assert_ne!(fixed, stale_bytes());
+    fixed
+}
+
+fn temp_files(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".kspay-migrate-")
+        })
+        .map(|e| e.into_path())
+        .collect()
+}
+
+#[test]
+fn backup_keeps_the_original_beside_the_file_and_requires_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("KSPayForm.asp");
+    fs::write(&page, stale_bytes()).unwrap();
+
+    tool()
+        .args(["fix", "--backup"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--write"));
+
+    tool()
+        .args(["fix", "--write", "--backup=.bak"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    assert_eq!(
+        fs::read(dir.path().join("KSPayForm.asp.bak")).unwrap(),
+        stale_bytes()
+    );
+    assert_eq!(fs::read(&page).unwrap(), fixed_bytes());
+
+    // A stale page whose `.orig` name is taken: not written, the old backup kept.
+    let second = dir.path().join("second.asp");
+    fs::write(&second, stale_bytes()).unwrap();
+    fs::write(dir.path().join("second.asp.orig"), b"an earlier backup").unwrap();
+    tool()
+        .args(["fix", "--write", "--backup"])
+        .arg(&second)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("second.asp.orig already exists"));
+    assert_eq!(fs::read(&second).unwrap(), stale_bytes());
+    assert_eq!(
+        fs::read(dir.path().join("second.asp.orig")).unwrap(),
+        b"an earlier backup"
+    );
+}
+
+#[test]
+fn followed_links_never_lead_a_write_outside_the_given_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let (site, outside) = (dir.path().join("site"), dir.path().join("outside"));
+    fs::create_dir_all(&site).unwrap();
+    fs::create_dir_all(&outside).unwrap();
+    fs::write(site.join("KSPayForm.asp"), stale_bytes()).unwrap();
+    fs::write(outside.join("KSPayForm.asp"), stale_bytes()).unwrap();
+    std::os::unix::fs::symlink(&outside, site.join("linked")).unwrap();
+    std::os::unix::fs::symlink(&site, site.join("loop")).unwrap();
+
+    // Not followed by default: only the page inside is seen.
+    tool()
+        .args(["check", "-q"])
+        .arg(&site)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("linked").not());
+
+    // Followed: the loop is reported, the outside page is read but never written.
+    tool()
+        .args(["fix", "--write", "--follow-symlinks"])
+        .arg(&site)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("lies outside the given folders"))
+        .stderr(predicate::str::contains("symbolic link loop"));
+    assert_eq!(
+        fs::read(outside.join("KSPayForm.asp")).unwrap(),
+        stale_bytes()
+    );
+    assert_eq!(fs::read(site.join("KSPayForm.asp")).unwrap(), fixed_bytes());
+}
+
+#[test]
+fn leftover_temporary_files_are_reported_and_removed_only_by_write() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("KSPayForm.asp"), stale_bytes()).unwrap();
+    let leftover = dir.path().join(".kspay-migrate-Ab12Cd.tmp");
+    fs::write(&leftover, &stale_bytes()[..100]).unwrap();
+
+    tool()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("left by an interrupted run"));
+    assert!(leftover.exists(), "check must not delete anything");
+
+    tool()
+        .args(["fix", "--write"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("removed a temporary file"));
+    assert!(!leftover.exists());
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+/// A tree of `count` copies of the stale page, spread over tenant folders.
+fn stale_tree(count: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..count {
+        let sub = dir.path().join(format!("tenant{:03}", i % 50));
+        fs::create_dir_all(&sub).unwrap();
+        fs::write(sub.join(format!("KSPayForm{i}.asp")), stale_bytes()).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_killed_write_leaves_every_file_wholly_old_or_wholly_new() {
+    const FILES: usize = 300;
+    let (stale, fixed) = (stale_bytes(), fixed_bytes());
+    let binary = assert_cmd::cargo::cargo_bin("kspay-migrate");
+    // Files are written in walk order: once the first one is new, the run is writing. Kill it
+    // then, and at later moments, so that kills land between and during file writes.
+    for (round, after_first_write) in [0u64, 3, 15, 40].into_iter().enumerate() {
+        let dir = stale_tree(FILES);
+        let first = walkdir::WalkDir::new(dir.path())
+            .sort_by_file_name()
+            .into_iter()
+            .map(Result::unwrap)
+            .find(|e| e.file_type().is_file())
+            .unwrap()
+            .into_path();
+        let mut child = Process::new(&binary)
+            .args(["fix", "--write", "-j2"])
+            .arg(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        while fs::read(&first).unwrap() != fixed {
+            assert!(child.try_wait().unwrap().is_none(), "the run ended unseen");
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        std::thread::sleep(Duration::from_millis(after_first_write));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+
+        let mut new_files = 0;
+        for entry in walkdir::WalkDir::new(dir.path()) {
+            let entry = entry.unwrap();
+            let name = entry.file_name().to_string_lossy().to_string();
+            if entry.file_type().is_file() && name.ends_with(".asp") {
+                let bytes = fs::read(entry.path()).unwrap();
+                assert!(
+                    bytes == stale || bytes == fixed,
+                    "round {round}: {} is torn",
+                    entry.path().display()
+                );
+                new_files += usize::from(bytes == fixed);
+            }
+        }
+        eprintln!(
+            "round {round}: killed {after_first_write} ms after the first write: {new_files} of {FILES} new, {} temp files left",
+            temp_files(dir.path()).len()
+        );
+        assert!(
+            (1..FILES).contains(&new_files),
+            "round {round}: not killed mid-run"
+        );
+        // The next run finishes the job and clears whatever the kill left.
+        tool()
+            .args(["fix", "--write"])
+            .arg(dir.path())
+            .assert()
+            .success();
+        assert!(temp_files(dir.path()).is_empty(), "round {round}");
+        tool().arg("check").arg(dir.path()).assert().code(0);
+    }
+}
