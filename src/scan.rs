@@ -156,11 +156,19 @@ impl Scanner {
                 return report;
             }
             Ok(_) => {}
-            Err(e) => return FileReport::error(path, format!("cannot read: {e}")),
+            Err(e) => {
+                return FileReport::error(
+                    path,
+                    format!("cannot read: {}", crate::walk::describe_io(&e)),
+                );
+            }
         }
         match std::fs::read(path) {
             Ok(bytes) => self.scan_bytes(path, bytes),
-            Err(e) => FileReport::error(path, format!("cannot read: {e}")),
+            Err(e) => FileReport::error(
+                path,
+                format!("cannot read: {}", crate::walk::describe_io(&e)),
+            ),
         }
     }
 

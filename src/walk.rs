@@ -69,6 +69,14 @@ pub fn files(roots: &[PathBuf], options: &WalkOptions) -> Vec<Found> {
             found.push(Found::File(root.clone()));
             continue;
         }
+        if !meta.is_dir() {
+            // Reading a FIFO would block the run; a device or socket holds no page.
+            found.push(Found::Error(
+                root.clone(),
+                "not a regular file or folder (a FIFO, socket or device); not read".into(),
+            ));
+            continue;
+        }
         let walker = WalkDir::new(root)
             .follow_links(options.follow_symlinks)
             .sort_by_file_name()

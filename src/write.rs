@@ -35,6 +35,8 @@ pub enum WriteError {
     HardLinked(u64),
     #[error("changed on disk since it was read; not written (run again)")]
     Changed,
+    #[error("is read-only (mode {0:o}); not written (make it writable to have it fixed)")]
+    ReadOnly(u32),
     #[error("lies outside the given folders (at {0}, through a symbolic link); not written")]
     OutsideRoots(PathBuf),
     #[error("backup {0} already exists; not written (move the old backup away first)")]
@@ -87,6 +89,12 @@ pub fn replace(
     if meta.nlink() > 1 {
         return Err(WriteError::HardLinked(meta.nlink()));
     }
+    // A rename would replace a read-only file as easily as any other (and root may write
+    // anything): a file its owner made read-only is left as it is.
+    if meta.mode() & 0o200 == 0 {
+        return Err(WriteError::ReadOnly(meta.mode() & 0o7777));
+    }
+    fs::OpenOptions::new().write(true).open(path).map_err(io)?;
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
