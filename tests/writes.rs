@@ -223,3 +223,27 @@ fn a_killed_write_leaves_every_file_wholly_old_or_wholly_new() {
         tool().arg("check").arg(dir.path()).assert().code(0);
     }
 }
+
+#[test]
+fn a_tenant_owned_file_keeps_its_owner_group_and_mode() {
+    let is_root = Process::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap();
+    if !is_root {
+        eprintln!("not root: a file of another owner cannot be made here");
+        return;
+    }
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("KSPayForm.asp");
+    fs::write(&page, stale_bytes()).unwrap();
+    std::os::unix::fs::chown(&page, Some(65534), Some(65534)).unwrap();
+    fs::set_permissions(&page, fs::Permissions::from_mode(0o640)).unwrap();
+    tool().args(["fix", "--write"]).arg(&page).assert().code(0);
+    let meta = fs::metadata(&page).unwrap();
+    assert_eq!(fs::read(&page).unwrap(), fixed_bytes());
+    assert_eq!((meta.uid(), meta.gid()), (65534, 65534));
+    assert_eq!(meta.mode() & 0o7777, 0o640);
+}

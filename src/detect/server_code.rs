@@ -120,8 +120,8 @@ fn governing_condition(code: &str, at: usize) -> Option<Range<usize>> {
     let lead = rest.len() - rest.trim_start().len();
     let condition = if bytes.get(after + lead) == Some(&b'(') {
         let open = after + lead;
-        let close = matching_bracket(bytes, open, at);
-        open + 1..close.saturating_sub(1).max(open + 1)
+        let close = matching_bracket(bytes, open, at)?;
+        open + 1..close - 1
     } else {
         // `If x Then`, `case "13":`, `Case "13"`: to `then`, `:` or the line end.
         static END: LazyLock<Regex> =

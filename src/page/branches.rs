@@ -121,8 +121,12 @@ impl CLikeScanner {
                 }
                 let open = skip_spaces(bytes, end, limit);
                 if bytes.get(open) == Some(&b'(') {
-                    let close = matching_bracket(bytes, open, limit);
-                    self.pending = Some(text[open + 1..close.saturating_sub(1)].to_string());
+                    let Some(close) = matching_bracket(bytes, open, limit) else {
+                        // An unclosed condition runs to the end of the block.
+                        self.pending = Some(text[open + 1..limit].to_string());
+                        return limit;
+                    };
+                    self.pending = Some(text[open + 1..close - 1].to_string());
                     return close;
                 }
                 end
@@ -298,9 +302,9 @@ fn find_from(bytes: &[u8], from: usize, limit: usize, needle: &[u8]) -> Option<u
         .map(|i| i + from)
 }
 
-/// Index just past the bracket that closes the `(`, `{` or `[` at `open` (or `limit`),
-/// skipping string literals.
-pub(crate) fn matching_bracket(bytes: &[u8], open: usize, limit: usize) -> usize {
+/// Index just past the bracket that closes the `(`, `{` or `[` at `open`, skipping string
+/// literals; `None` when it is not closed before `limit` (a truncated or broken page).
+pub(crate) fn matching_bracket(bytes: &[u8], open: usize, limit: usize) -> Option<usize> {
     let (opening, closing) = match bytes[open] {
         b'{' => (b'{', b'}'),
         b'[' => (b'[', b']'),
@@ -318,14 +322,14 @@ pub(crate) fn matching_bracket(bytes: &[u8], open: usize, limit: usize) -> usize
             b if b == closing => {
                 depth -= 1;
                 if depth == 0 {
-                    return i + 1;
+                    return Some(i + 1);
                 }
             }
             _ => {}
         }
         i += 1;
     }
-    limit
+    None
 }
 
 #[cfg(test)]

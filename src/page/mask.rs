@@ -39,7 +39,7 @@ pub fn mask(text: &str) -> (String, Vec<ServerBlock>) {
             let end = find(bytes, found + 4, b"--%>").map_or(bytes.len(), |e| e + 4);
             Some(ServerBlock {
                 range: found..end,
-                code: found + 4..end.saturating_sub(4).max(found + 4),
+                code: found + 4..code_end(bytes, found + 4, end, b"--%>"),
                 dialect: Dialect::Percent,
                 is_comment: true,
             })
@@ -47,7 +47,7 @@ pub fn mask(text: &str) -> (String, Vec<ServerBlock>) {
             let end = find(bytes, found + 2, b"%>").map_or(bytes.len(), |e| e + 2);
             Some(ServerBlock {
                 range: found..end,
-                code: found + 2..end.saturating_sub(2).max(found + 2),
+                code: found + 2..code_end(bytes, found + 2, end, b"%>"),
                 dialect: Dialect::Percent,
                 is_comment: false,
             })
@@ -56,7 +56,7 @@ pub fn mask(text: &str) -> (String, Vec<ServerBlock>) {
             let end = php_block_end(bytes, code_start);
             Some(ServerBlock {
                 range: found..end,
-                code: code_start..end.saturating_sub(2).max(code_start),
+                code: code_start..code_end(bytes, code_start, end, b"?>"),
                 dialect: Dialect::Php,
                 is_comment: false,
             })
@@ -83,6 +83,16 @@ pub fn mask(text: &str) -> (String, Vec<ServerBlock>) {
     // Only whole UTF-8 sequences were replaced, by ASCII, so the result is still UTF-8.
     let masked = String::from_utf8(masked).expect("masking replaces whole blocks with ASCII");
     (masked, blocks)
+}
+
+/// Where a block's code ends: before its closer, or at the block's end when the page ends
+/// without one (a truncated page; cutting a closer's length there could split a character).
+fn code_end(bytes: &[u8], code_start: usize, end: usize, closer: &[u8]) -> usize {
+    if end >= code_start + closer.len() && bytes[..end].ends_with(closer) {
+        end - closer.len()
+    } else {
+        end.max(code_start)
+    }
 }
 
 fn memchr_lt(bytes: &[u8], from: usize) -> Option<usize> {
@@ -163,5 +173,16 @@ mod tests {
         assert_eq!(blocks.len(), 1);
         assert!(masked.starts_with("<?xml"));
         assert_eq!(blocks[0].range.end, masked.len());
+    }
+
+    #[test]
+    fn a_truncated_block_keeps_its_code_to_the_end() {
+        // Found by the fuzz harness: cutting a missing `?>` off the end split the last
+        // character, and reading the code panicked.
+        for page in ["<p><?php $a = '택", "<p><% a = \"택", "<%-- 택"] {
+            let (_, blocks) = mask(page);
+            assert_eq!(blocks[0].code.end, page.len(), "{page}");
+            assert!(page.is_char_boundary(blocks[0].code.end));
+        }
     }
 }

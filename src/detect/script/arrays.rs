@@ -60,8 +60,10 @@ pub(super) fn find(page: &Page, rule: &Rule, scripts: &Scripts, codes: &Codes) -
         for caps in ASSIGNED.captures_iter(&code[script.clone()]) {
             let whole = caps.get(0).expect("match");
             let open = script.start + whole.end() - 1;
-            let close = matching_bracket(code.as_bytes(), open, script.end);
-            let Some(elements) = elements(code, open + 1..close.saturating_sub(1)) else {
+            let Some(close) = matching_bracket(code.as_bytes(), open, script.end) else {
+                continue;
+            };
+            let Some(elements) = elements(code, open + 1..close - 1) else {
                 continue;
             };
             let inners: Vec<&str> = elements.iter().map(|e| e.inner(page)).collect();

@@ -145,8 +145,10 @@ fn routes<'a>(
     let mut routes = Vec::new();
     for found in IF.find_iter(&code[script.clone()]) {
         let open = script.start + found.end() - 1;
-        let close = matching_bracket(bytes, open, script.end);
-        let condition = open + 1..close.saturating_sub(1).max(open + 1);
+        let Some(close) = matching_bracket(bytes, open, script.end) else {
+            continue;
+        };
+        let condition = open + 1..close - 1;
         let listed = match comparisons(code, condition.clone()) {
             Some(chain) => Listed::Chain(chain),
             None => match membership(&code[condition], arrays) {
@@ -220,7 +222,7 @@ fn body(code: &str, from: usize, limit: usize) -> (Range<usize>, usize) {
     let bytes = code.as_bytes();
     let start = from + (code[from..limit].len() - code[from..limit].trim_start().len());
     if bytes.get(start) == Some(&b'{') {
-        let end = matching_bracket(bytes, start, limit);
+        let end = matching_bracket(bytes, start, limit).unwrap_or(limit);
         (start..end, end)
     } else {
         let end = code[start..limit]

@@ -52,7 +52,9 @@ pub(super) fn findings(page: &Page, rule: &Rule, scripts: &Scripts, codes: &Code
     for script in &scripts.ranges {
         for found in SWITCH.find_iter(&code[script.clone()]) {
             let open = script.start + found.end() - 1;
-            let close = matching_bracket(bytes, open, script.end);
+            let Some(close) = matching_bracket(bytes, open, script.end) else {
+                continue;
+            };
             let rest = &code[close..script.end];
             let Some(brace) = rest
                 .find(|c: char| !c.is_whitespace())
@@ -61,8 +63,10 @@ pub(super) fn findings(page: &Page, rule: &Rule, scripts: &Scripts, codes: &Code
                 continue;
             };
             let body_open = close + brace;
-            let body_close = matching_bracket(bytes, body_open, script.end);
-            let groups = groups(rule, code, body_open + 1..body_close.saturating_sub(1));
+            let Some(body_close) = matching_bracket(bytes, body_open, script.end) else {
+                continue;
+            };
+            let groups = groups(rule, code, body_open + 1..body_close - 1);
             let tested: Vec<&str> = groups
                 .iter()
                 .flat_map(|g| &g.labels)
