@@ -32,8 +32,12 @@ fn give(path: &Path, as_root: bool) {
 }
 
 /// Runs the tool (as `nobody` when we are root), failing the test if it does not end in 60 s.
-fn run(args: &[&std::ffi::OsStr], as_root: bool) -> (i32, String) {
-    let binary = assert_cmd::cargo::cargo_bin("kspay-migrate");
+/// The binary is copied into `holder` first: `nobody` may not reach the build folder (a
+/// checkout under `/root`).
+fn run(holder: &Path, args: &[&std::ffi::OsStr], as_root: bool) -> (i32, String) {
+    let binary = holder.join("kspay-migrate");
+    fs::copy(assert_cmd::cargo::cargo_bin("kspay-migrate"), &binary).unwrap();
+    chmod(&binary, 0o755);
     let mut command = if as_root {
         let mut c = Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
@@ -126,6 +130,7 @@ fn every_bad_input_is_named_and_the_run_goes_on() {
     let missing = holder.path().join("no-such-site");
 
     let (code, output) = run(
+        holder.path(),
         &[
             "fix".as_ref(),
             "--write".as_ref(),
