@@ -1,22 +1,14 @@
 //! The command line as users and CI gates drive it: exit codes, formats, dry runs, writes,
 //! patches applied by `git apply` and `patch -p1`, rule loading.
 
+mod common;
+use common::{root, tool};
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn tool() -> Command {
-    let mut cmd = Command::cargo_bin("kspay-migrate").unwrap();
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 /// Copies a folder tree (files only) into `to`.
 fn copy_tree(from: &Path, to: &Path) {

@@ -3,14 +3,12 @@
 //! finding or a changed kind, severity or fix anywhere fails here, not only in the one case
 //! that was meant to test it.
 
+mod common;
+use common::root;
+
 use std::fs;
-use std::path::PathBuf;
 
 use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 #[test]
 fn findings_over_samples_and_cases_match_the_expected_list() {

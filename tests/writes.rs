@@ -1,25 +1,17 @@
 //! The write path under faults: backups, links out of the tree, interrupted runs. Every fault
 //! is made in a temporary folder.
 
+mod common;
+use common::{is_root, root, tool};
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 use std::time::Duration;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
 const STALE_PAGE: &str = "samples/asp-shop/kspay/KSPayForm.asp";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn tool() -> Command {
-    let mut cmd = Command::cargo_bin("kspay-migrate").unwrap();
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 fn stale_bytes() -> Vec<u8> {
     fs::read(root().join(STALE_PAGE)).unwrap()
@@ -226,12 +218,7 @@ fn a_killed_write_leaves_every_file_wholly_old_or_wholly_new() {
 
 #[test]
 fn a_tenant_owned_file_keeps_its_owner_group_and_mode() {
-    let is_root = Process::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap();
-    if !is_root {
+    if !is_root() {
         eprintln!("not root: a file of another owner cannot be made here");
         return;
     }
