@@ -76,40 +76,39 @@ pub(super) fn find(page: &Page, rule: &Rule) -> Vec<Section> {
             sections.extend(heading_section(page, rule, id, side));
         }
     }
-    let in_headed = |id: NodeId| {
-        sections
-            .iter()
-            .filter(|s| s.origin == Origin::Heading)
-            .any(|s| {
-                s.nodes
-                    .iter()
-                    .any(|&n| n == id || tree.ancestors(id).any(|a| a == n))
-            })
-    };
-    let mut containers = Vec::new();
-    for id in 0..tree.nodes.len() {
-        if !CONTAINERS.contains(&tree.name(id)) || in_headed(id) {
-            continue;
+    // A container inside a heading's section is ruled by the heading.
+    let mut in_headed = vec![false; tree.nodes.len()];
+    for section in &sections {
+        if section.origin == Origin::Heading {
+            for id in section.all_nodes(tree) {
+                in_headed[id] = true;
+            }
         }
-        let Some(side) = ["class", "id"]
+    }
+    let named_side = |id: NodeId| {
+        if !CONTAINERS.contains(&tree.name(id)) {
+            return None;
+        }
+        ["class", "id"]
             .iter()
             .filter_map(|name| tree.attr(id, name))
             .find_map(|attr| rule.side_of_identifier(&attr.value))
-        else {
+    };
+    let mut containers = Vec::new();
+    for id in 0..tree.nodes.len() {
+        if in_headed[id] {
+            continue;
+        }
+        let Some(side) = named_side(id) else {
             continue;
         };
-        let holds_heading = tree
+        // The innermost named container wins (an outer one only wraps it), and headings inside
+        // a container decide for themselves.
+        let decided_inside = tree
             .descendants(id)
             .into_iter()
-            .any(|d| heading_side(page, rule, d).is_some());
-        // The innermost named container wins: an outer one is only a wrapper.
-        let holds_container = containers.iter().any(|s: &Section| {
-            s.nodes
-                .first()
-                .and_then(|&n| tree.nodes[n].parent)
-                .is_some_and(|p| tree.ancestors(p).any(|a| a == id))
-        });
-        if !holds_heading && !holds_container {
+            .any(|d| named_side(d).is_some() || heading_side(page, rule, d).is_some());
+        if !decided_inside {
             containers.push(Section {
                 side,
                 origin: Origin::Container,
@@ -257,4 +256,33 @@ pub(super) fn holds(tree: &Tree, id: NodeId, tags: &[&str]) -> bool {
     tree.descendants(id)
         .into_iter()
         .any(|d| tags.contains(&tree.name(d)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+
+    #[test]
+    fn the_innermost_named_container_is_the_section() {
+        let rule = rules::embedded().unwrap().remove(0);
+        let text = "<div class=\"mpi-area\"><p>안내</p><ul class=\"mpi-cards\"><li>삼성</li><li>제주</li></ul></div>\
+                    <div id=\"ispBox\"><h4>안전결제</h4><ul><li>비씨</li></ul></div>";
+        let page = Page::parse(text).unwrap();
+        let found = find(&page, &rule);
+        let containers: Vec<&Section> = found
+            .iter()
+            .filter(|s| s.origin == Origin::Container)
+            .collect();
+        assert_eq!(containers.len(), 1, "{found:?}");
+        assert_eq!(containers[0].side, Side::From);
+        let first = containers[0].nodes[0];
+        assert_eq!(page.tree.name(first), "li");
+        // The ISP box holds a heading: the heading, not the box, makes the section.
+        assert!(
+            found
+                .iter()
+                .any(|s| s.origin == Origin::Heading && s.side == Side::To)
+        );
+    }
 }
