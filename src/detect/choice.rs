@@ -25,16 +25,13 @@ pub(super) fn selections(page: &Page, rule: &Rule, sections: &[Section]) -> Vec<
             let inputs: Vec<NodeId> = section
                 .all_nodes(tree)
                 .into_iter()
-                .filter(|&id| input_type(page, id).is_some())
+                .filter(|&id| choice_kind(page, id).is_some())
                 .filter(|&id| {
                     tree.attr(id, "name")
                         .is_none_or(|name| !rule.is_scheme_field(&name.value))
                 })
                 .collect();
-            let kind = match input_type(page, *inputs.first()?)? {
-                "checkbox" => Kind::CheckboxLabel,
-                _ => Kind::RadioLabel,
-            };
+            let kind = choice_kind(page, *inputs.first()?)?;
             let choices = inputs
                 .iter()
                 .enumerate()
@@ -46,7 +43,8 @@ pub(super) fn selections(page: &Page, rule: &Rule, sections: &[Section]) -> Vec<
     vec![Selection { lists }]
 }
 
-fn input_type(page: &Page, id: NodeId) -> Option<&'static str> {
+/// The kind a card choice is reported as: its input's type, if a radio or a checkbox.
+fn choice_kind(page: &Page, id: NodeId) -> Option<Kind> {
     if page.tree.name(id) != "input" {
         return None;
     }
@@ -57,8 +55,8 @@ fn input_type(page: &Page, id: NodeId) -> Option<&'static str> {
         .trim()
         .to_ascii_lowercase();
     match kind.as_str() {
-        "radio" => Some("radio"),
-        "checkbox" => Some("checkbox"),
+        "radio" => Some(Kind::RadioLabel),
+        "checkbox" => Some(Kind::CheckboxLabel),
         _ => None,
     }
 }

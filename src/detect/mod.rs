@@ -170,8 +170,9 @@ struct Selection {
 /// Forms are asked in order from the most specific markup to the least: where two forms read
 /// the same token (a table cell that is also under a heading), the first one's finding stands.
 pub fn detect(page: &Page, rule: &Rule) -> Vec<Finding> {
+    let scripts = script::ScriptView::of(page, rule);
     if page.kind == PageKind::Script {
-        return script::findings(page, rule);
+        return script::findings(page, rule, &scripts);
     }
     let sections = sections::find(page, rule);
     let selections = [
@@ -187,8 +188,8 @@ pub fn detect(page: &Page, rule: &Rule) -> Vec<Finding> {
         .iter()
         .flatten()
         .flat_map(|selection| plan::findings(page, rule, selection))
-        .chain(script::findings(page, rule))
-        .chain(server_code::findings(page, rule))
+        .chain(script::findings(page, rule, &scripts))
+        .chain(server_code::findings(page, rule, scripts.card_codes()))
         .collect();
     let mut reported: Vec<Range<usize>> = Vec::new();
     findings.retain(|finding| {

@@ -95,8 +95,8 @@ pub(super) fn find(page: &Page, rule: &Rule) -> Vec<Section> {
             .find_map(|attr| rule.side_of_identifier(&attr.value))
     };
     let mut containers = Vec::new();
-    for id in 0..tree.nodes.len() {
-        if in_headed[id] {
+    for (id, &headed) in in_headed.iter().enumerate() {
+        if headed {
             continue;
         }
         let Some(side) = named_side(id) else {

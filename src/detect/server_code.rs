@@ -16,14 +16,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Applicability, Finding, Kind, script};
+use super::{Applicability, Finding, Kind};
 use crate::page::Page;
 use crate::page::branches::{matching_bracket, percent_is_c_like};
 use crate::page::comments::{self, Syntax};
 use crate::page::mask::Dialect;
 use crate::rules::Rule;
 
-pub(super) fn findings(page: &Page, rule: &Rule) -> Vec<Finding> {
+/// `jeju_codes`: the card's codes on this page.
+pub(super) fn findings(page: &Page, rule: &Rule, jeju_codes: &[String]) -> Vec<Finding> {
     if page.blocks.iter().all(|b| b.is_comment) {
         return Vec::new();
     }
@@ -31,7 +32,6 @@ pub(super) fn findings(page: &Page, rule: &Rule) -> Vec<Finding> {
         return Vec::new();
     };
     let code = code_view(page);
-    let jeju_codes = script::card_codes(page, rule);
     let mut findings = Vec::new();
     for caps in assignment.captures_iter(&code) {
         let whole = caps.get(0).expect("match");
@@ -43,7 +43,7 @@ pub(super) fn findings(page: &Page, rule: &Rule) -> Vec<Finding> {
         let Some(condition) = governing_condition(&code, at) else {
             continue;
         };
-        if !names_card(rule, &code[condition], &jeju_codes) {
+        if !names_card(rule, &code[condition], jeju_codes) {
             continue;
         }
         let to_code = rule.to.codes().first().map_or("", String::as_str);

@@ -43,10 +43,7 @@ pub(super) fn card_list_in(
     kind: Kind,
     range: Range<usize>,
 ) -> Option<CardList> {
-    let lists = segments(page, range)
-        .into_iter()
-        .filter_map(|s| parse(page, s))
-        .collect();
+    let lists = lists_in_range(page, range).collect();
     card_list_of(page, rule, side, kind, lists)
 }
 
@@ -58,23 +55,20 @@ pub(super) fn item_removal(
     range: Range<usize>,
     token: &Range<usize>,
 ) -> Option<Range<usize>> {
-    segments(page, range)
-        .into_iter()
-        .filter_map(|s| parse(page, s))
-        .find_map(|mut list| {
-            let index = list
-                .items
-                .iter()
-                .position(|item| item.start <= token.start && token.end <= item.end)?;
-            let labels: Vec<&str> = list.items.iter().map(|i| page.visible(i.clone())).collect();
-            if list.items.len() < 2 || !rule.card.is_card_list(&labels) {
-                return None;
-            }
-            // In a sentence the first and last items carry the words around the run
-            // (`대상은 제주`, `제주카드 회원님은 …`): only the card and its separator go.
-            list.items[index] = token.clone();
-            Some(list.removal(index))
-        })
+    lists_in_range(page, range).find_map(|mut list| {
+        let index = list
+            .items
+            .iter()
+            .position(|item| item.start <= token.start && token.end <= item.end)?;
+        let labels: Vec<&str> = list.items.iter().map(|i| page.visible(i.clone())).collect();
+        if list.items.len() < 2 || !rule.card.is_card_list(&labels) {
+            return None;
+        }
+        // In a sentence the first and last items carry the words around the run
+        // (`대상은 제주`, `제주카드 회원님은 …`): only the card and its separator go.
+        list.items[index] = token.clone();
+        Some(list.removal(index))
+    })
 }
 
 /// The text lists that `text_nodes` show: one per `<br>`-separated element, and one per
@@ -96,11 +90,7 @@ fn lists_in(page: &Page, text_nodes: &[NodeId]) -> Vec<TextList> {
             }
         }
         let range = tree.nodes[id].range.clone();
-        lists.extend(
-            segments(page, range)
-                .into_iter()
-                .filter_map(|s| parse(page, s)),
-        );
+        lists.extend(lists_in_range(page, range));
     }
     lists
 }
@@ -181,9 +171,11 @@ fn card_list_of(
     })
 }
 
-/// Pieces of a text node that can hold one list: lines, split at titles and brackets.
-fn segments(page: &Page, node: Range<usize>) -> Vec<Range<usize>> {
-    page.split_at(node, SEGMENT_BREAKS)
+/// The lists in a range of text: one per line, split at titles and brackets.
+fn lists_in_range<'p>(page: &'p Page, range: Range<usize>) -> impl Iterator<Item = TextList> + 'p {
+    page.split_at(range, SEGMENT_BREAKS)
+        .into_iter()
+        .filter_map(|segment| parse(page, segment))
 }
 
 /// Splits a segment into trimmed items; `None` when it holds nothing.

@@ -63,17 +63,13 @@ impl Codes {
     /// Whether `code` can be a card code here: one the page ties to a card, or any code when
     /// the page ties none (a `.js` file that only knows the rule's codes).
     pub fn is_card(&self, code: &str) -> bool {
-        self.card.len() <= self.jeju.len() || self.card.iter().any(|c| c == code)
+        let ties_other_cards = self.card.iter().any(|c| !self.jeju.contains(c));
+        !ties_other_cards || self.card.iter().any(|c| c == code)
     }
 
     pub fn is_jeju(&self, code: &str) -> bool {
         self.jeju.iter().any(|c| c == code)
     }
-}
-
-/// The card's codes on this page, for readers outside scripts (server code).
-pub(crate) fn card_codes(page: &Page, rule: &Rule) -> Vec<String> {
-    Codes::of(page, rule, &Scripts::of(page)).jeju
 }
 
 /// `(code, label)` of the options of the page's selects that list cards (not banks, regions

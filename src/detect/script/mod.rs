@@ -17,6 +17,9 @@ mod routes;
 mod switch;
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::{Applicability, Edit, Finding, Kind};
 use crate::page::comments::{self, Syntax};
@@ -24,7 +27,6 @@ use crate::page::tree::NodeKind;
 use crate::page::{Page, PageKind};
 use crate::rules::{Rule, Side};
 use codes::Codes;
-pub(super) use codes::card_codes;
 
 /// The page's scripts with their comments blanked, ready to be read as code.
 struct Scripts {
@@ -41,13 +43,11 @@ impl Scripts {
                 .tree
                 .nodes
                 .iter()
-                .enumerate()
-                .filter(|(id, node)| {
+                .filter(|node| {
                     matches!(node.kind, NodeKind::Text { raw: true })
                         && node.parent.is_some_and(|p| page.tree.name(p) == "script")
-                        && *id > 0
                 })
-                .map(|(_, node)| node.range.clone())
+                .map(|node| node.range.clone())
                 .collect(),
         };
         let mut code = page.masked.as_bytes().to_vec();
@@ -66,16 +66,35 @@ impl Scripts {
     }
 }
 
-pub(super) fn findings(page: &Page, rule: &Rule) -> Vec<Finding> {
-    let scripts = Scripts::of(page);
+/// A page's scripts and the card codes it ties to labels: read once per page and rule, and
+/// shared with the server-code reader, which needs the card's codes too.
+pub(super) struct ScriptView {
+    scripts: Scripts,
+    codes: Codes,
+}
+
+impl ScriptView {
+    pub fn of(page: &Page, rule: &Rule) -> ScriptView {
+        let scripts = Scripts::of(page);
+        let codes = Codes::of(page, rule, &scripts);
+        ScriptView { scripts, codes }
+    }
+
+    /// The rule's card's codes on this page.
+    pub fn card_codes(&self) -> &[String] {
+        &self.codes.jeju
+    }
+}
+
+pub(super) fn findings(page: &Page, rule: &Rule, view: &ScriptView) -> Vec<Finding> {
+    let ScriptView { scripts, codes } = view;
     if scripts.ranges.is_empty() {
         return Vec::new();
     }
-    let codes = Codes::of(page, rule, &scripts);
-    let arrays = arrays::find(page, rule, &scripts, &codes);
-    let mut findings = routes::findings(page, rule, &scripts, &codes, &arrays);
-    findings.extend(switch::findings(page, rule, &scripts, &codes));
-    findings.extend(arrays::findings(page, rule, &arrays, &codes));
+    let arrays = arrays::find(page, rule, scripts, codes);
+    let mut findings = routes::findings(page, rule, scripts, codes, &arrays);
+    findings.extend(switch::findings(page, rule, scripts, codes));
+    findings.extend(arrays::findings(page, rule, &arrays, codes));
     // An array element can be reported both as a routed code and as a listed one: keep the
     // finding that can fix it.
     findings.sort_by_key(|f| (f.span.start, f.edits.is_empty()));
@@ -102,8 +121,6 @@ fn finding(rule: &Rule, span: Range<usize>, advice: String, edits: Vec<Edit>) ->
 
 /// The scheme the functions called in a body serve, if exactly one.
 fn side_of_body(rule: &Rule, body: &str) -> Option<Side> {
-    use regex::Regex;
-    use std::sync::LazyLock;
     static CALL: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"([A-Za-z_$][\w$]*)\s*\(").expect("valid regex"));
     let mut sides = CALL
