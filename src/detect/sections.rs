@@ -2,7 +2,7 @@
 //! one scheme. Several forms read their card lists from them (headed lists, logos, card radio
 //! buttons, table rows), each in its own module.
 //!
-//! - a heading (`<h4>안심클릭</h4>`, `<strong>`, `<legend>`, `<dt>`, `class="tit"`) rules the
+//! - a heading (`<h4>안심클릭</h4>`, `<strong>`, `<legend>`, `<dt>`, a `<label>`, `class="tit"`) rules the
 //!   siblings after it, up to the next sibling that is or holds a heading;
 //! - a container whose class or id names a scheme (`<div class="isp-cards">`) holds its section;
 //! - a table row with one cell titled by a scheme holds the row's other cells.
@@ -30,7 +30,7 @@ pub(super) struct Section {
 
 /// Elements that are headings by their tag.
 const HEADING_TAGS: &[&str] = &[
-    "h1", "h2", "h3", "h4", "h5", "h6", "legend", "caption", "dt", "strong", "b", "th",
+    "h1", "h2", "h3", "h4", "h5", "h6", "legend", "caption", "dt", "strong", "b", "th", "label",
 ];
 /// Class words that make any element a title.
 const TITLE_CLASSES: &[&str] = &["title", "tit", "subject", "head", "heading"];
@@ -132,6 +132,10 @@ pub(super) fn heading_side(page: &Page, rule: &Rule, id: NodeId) -> Option<Side>
             .any(|word| TITLE_CLASSES.iter().any(|t| t.eq_ignore_ascii_case(word)))
     });
     if !by_tag && !by_class {
+        return None;
+    }
+    // A label around a radio button names that choice, not a section after it.
+    if tree.name(id) == "label" && holds(tree, id, &["input"]) {
         return None;
     }
     title_side(rule, &element_text(page, id))
