@@ -50,6 +50,13 @@ impl Scripts {
                 .map(|node| node.range.clone())
                 .collect(),
         };
+        if ranges.is_empty() {
+            // Most pages have no inline script: no copy of the page for them.
+            return Scripts {
+                code: String::new(),
+                ranges,
+            };
+        }
         let mut code = page.masked.as_bytes().to_vec();
         for range in &ranges {
             comments::blank_into(
