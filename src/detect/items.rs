@@ -42,27 +42,27 @@ pub(super) fn card_list(
     rule: &Rule,
     side: Side,
     kind: Kind,
-    spans: Vec<Item>,
+    items: Vec<Item>,
     joining: Joining,
 ) -> Option<CardList> {
-    let labels: Vec<&str> = spans
+    let labels: Vec<&str> = items
         .iter()
         .map(|o| page.visible(o.label.clone()))
         .collect();
     if !rule.card.is_card_list(&labels) {
         return None;
     }
-    let entries = spans
+    let entries = items
         .iter()
-        .filter_map(|option| {
+        .filter_map(|item| {
             let token = rule
                 .card
-                .tokens(page.visible(option.label.clone()))
+                .tokens(page.visible(item.label.clone()))
                 .first()?
                 .clone();
             let code = page
                 .tree
-                .attr(option.node, "value")
+                .attr(item.node, "value")
                 .filter(|attr| {
                     attr.value_range
                         .as_ref()
@@ -70,25 +70,21 @@ pub(super) fn card_list(
                 })
                 .map(|attr| attr.value.clone());
             Some(Entry {
-                token: option.label.start + token.start..option.label.start + token.end,
-                removal: whole_lines_or(page, option.extent.clone()),
-                element: option.extent.clone(),
+                token: item.label.start + token.start..item.label.start + token.end,
+                removal: whole_lines_or(page, item.extent.clone()),
+                element: item.extent.clone(),
                 code,
             })
         })
         .collect();
-    let labels: Vec<&str> = spans
-        .iter()
-        .map(|o| page.visible(o.label.clone()))
-        .collect();
-    let insertion = spans.last().and_then(|last| match joining {
+    let insertion = items.last().and_then(|last| match joining {
         Joining::Copy => copy_after(page, last, &rule.card.styled_like(&labels)),
         Joining::Move => Some(place_after(page, last, vec![Piece::Moved])),
     });
     Some(CardList {
         side,
         kind,
-        start: spans.first().map_or(0, |o| o.extent.start),
+        start: items.first().map_or(0, |item| item.extent.start),
         entries,
         insertion,
     })

@@ -8,7 +8,7 @@
 mod choice;
 mod image;
 mod inline;
-pub(super) mod items;
+mod items;
 mod lists;
 mod plan;
 mod prose;
