@@ -18,9 +18,8 @@ use regex::Regex;
 
 use super::{Applicability, Finding, Kind};
 use crate::page::Page;
-use crate::page::branches::{matching_bracket, percent_is_c_like};
-use crate::page::comments::{self, Syntax};
-use crate::page::mask::Dialect;
+use crate::page::branches::matching_bracket;
+use crate::page::comments;
 use crate::rules::Rule;
 
 /// `jeju_codes`: the card's codes on this page.
@@ -75,13 +74,8 @@ fn code_view(page: &Page) -> String {
         .bytes()
         .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
         .collect();
-    let c_like_percent = percent_is_c_like(page.text, &page.blocks);
     for block in page.blocks.iter().filter(|b| !b.is_comment) {
-        let syntax = match block.dialect {
-            Dialect::Php => Syntax::CLike { hash: true },
-            Dialect::Percent if c_like_percent => Syntax::CLike { hash: false },
-            Dialect::Percent => Syntax::Vb,
-        };
+        let syntax = page.comment_syntax(block);
         comments::blank_into(page.text, block.code.clone(), syntax, &mut out);
     }
     // Blanking keeps whole characters: multi-byte ones are either kept or turned into spaces

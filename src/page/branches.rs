@@ -23,9 +23,9 @@ struct Frame {
 }
 
 /// Finds the branches opened and closed by the page's server code.
-pub fn find(text: &str, blocks: &[ServerBlock]) -> Vec<Branch> {
+/// `percent_is_c_like`: the page's `<% %>` blocks are JSP rather than ASP's VBScript.
+pub fn find(text: &str, blocks: &[ServerBlock], percent_is_c_like: bool) -> Vec<Branch> {
     let code_blocks: Vec<&ServerBlock> = blocks.iter().filter(|b| !b.is_comment).collect();
-    let percent_is_c_like = percent_is_c_like(text, blocks);
     let mut branches = Vec::new();
     let mut c_like = CLikeScanner::default();
     let mut vb = VbScanner::default();
@@ -42,7 +42,7 @@ pub fn find(text: &str, blocks: &[ServerBlock]) -> Vec<Branch> {
 
 /// Whether the page's `<% %>` blocks are JSP (C-like): any block has braces or a directive.
 /// Otherwise they are ASP's VBScript.
-pub(crate) fn percent_is_c_like(text: &str, blocks: &[ServerBlock]) -> bool {
+pub fn percent_is_c_like(text: &str, blocks: &[ServerBlock]) -> bool {
     blocks.iter().filter(|b| !b.is_comment).any(|b| {
         b.dialect == Dialect::Percent && {
             let code = &text[b.code.clone()];
@@ -340,7 +340,7 @@ mod tests {
     fn branches(page: &str) -> Vec<(String, String)> {
         // Regions run between the blocks' code; what a reader sees there is the masked text.
         let (masked, blocks) = mask(page);
-        find(page, &blocks)
+        find(page, &blocks, percent_is_c_like(page, &blocks))
             .into_iter()
             .map(|b| (b.condition, masked[b.region].trim().to_string()))
             .collect()

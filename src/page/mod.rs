@@ -28,6 +28,8 @@ pub struct Page<'t> {
     pub lines: LineIndex,
     /// What kind of file the page is.
     pub kind: PageKind,
+    /// Whether the page's `<% %>` blocks are JSP (C-like) rather than ASP's VBScript.
+    percent_is_c_like: bool,
 }
 
 /// Markup (with server code and inline scripts) or a script file.
@@ -73,7 +75,8 @@ impl<'t> Page<'t> {
             PageKind::Markup => Tree::parse(&masked)?,
             PageKind::Script => Tree::parse("")?,
         };
-        let branches = branches::find(text, &blocks);
+        let percent_is_c_like = branches::percent_is_c_like(text, &blocks);
+        let branches = branches::find(text, &blocks, percent_is_c_like);
         Ok(Page {
             text,
             lines: LineIndex::new(text),
@@ -82,6 +85,7 @@ impl<'t> Page<'t> {
             tree,
             branches,
             kind,
+            percent_is_c_like,
         })
     }
 
@@ -117,6 +121,17 @@ impl<'t> Page<'t> {
         }
         out.push(range.start + start..range.end);
         out
+    }
+
+    /// How comments are written in a server block of this page.
+    pub fn comment_syntax(&self, block: &ServerBlock) -> comments::Syntax {
+        match block.dialect {
+            mask::Dialect::Php => comments::Syntax::CLike { hash: true },
+            mask::Dialect::Percent if self.percent_is_c_like => {
+                comments::Syntax::CLike { hash: false }
+            }
+            mask::Dialect::Percent => comments::Syntax::Vb,
+        }
     }
 
     /// Whether any server code lies inside `range`.
