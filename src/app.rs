@@ -7,8 +7,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::cli::{Cli, ColorWhen, Command, ExplainArgs, FixArgs, Format, RuleSource, ScanArgs};
-use crate::report::{self, Summary, display_path, text::Detail};
+use crate::cli::{
+    CheckArgs, Cli, ColorWhen, Command, ExplainArgs, FixArgs, Format, RuleSource, ScanArgs,
+};
+use crate::report::{self, FixOutcome, Run, Summary, portable_path, text::Detail};
 use crate::rules::{self, Rule, RuleError};
 use crate::scan::{FileReport, Mode, ScanOptions, Scanner, Skip};
 use crate::walk::{self, Found, WalkOptions};
@@ -25,8 +27,8 @@ const ERROR: u8 = 2;
 /// Runs the parsed command line and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        Command::Check(args) => scan_command(&args, None),
-        Command::Fix(args) => scan_command(&args.scan, Some(&args)),
+        Command::Check(args) => scan_command(&args.scan, Job::Check(&args)),
+        Command::Fix(args) => scan_command(&args.scan, Job::Fix(&args)),
         Command::Rules(args) => list_rules(&args.rules),
         Command::Explain(args) => explain(&args),
     };
@@ -55,10 +57,21 @@ fn set_color(when: ColorWhen) {
     choice.write_global();
 }
 
+/// The scanning commands.
+#[derive(Clone, Copy)]
+enum Job<'a> {
+    Check(&'a CheckArgs),
+    Fix(&'a FixArgs),
+}
+
 /// `check` and `fix`.
-fn scan_command(args: &ScanArgs, fix: Option<&FixArgs>) -> Result<u8, String> {
+fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
     set_color(args.color);
     let started = Instant::now();
+    let fix = match job {
+        Job::Fix(fix) => Some(fix),
+        Job::Check(_) => None,
+    };
     let rules = rules::select(
         load_rules(&args.rules).map_err(|e| e.to_string())?,
         &args.select,
@@ -90,6 +103,7 @@ fn scan_command(args: &ScanArgs, fix: Option<&FixArgs>) -> Result<u8, String> {
         .build()
         .map_err(|e| format!("cannot start threads: {e}"))?;
 
+    let writing = fix.is_some_and(|f| f.write || f.interactive);
     let mut reports: Vec<FileReport> = pool.install(|| {
         let found = walk::files(&args.paths, &walk_options);
         found
@@ -97,48 +111,116 @@ fn scan_command(args: &ScanArgs, fix: Option<&FixArgs>) -> Result<u8, String> {
             .map(|found| match found {
                 Found::File(path) => scanner.scan_path(&path),
                 Found::Error(path, message) => FileReport::error(&path, message),
-                Found::LeftoverTemp(path) => leftover_temp(&path, fix.is_some_and(|f| f.write)),
+                Found::LeftoverTemp(path) => leftover_temp(&path, writing),
             })
             .collect()
     });
 
     let outcome = match fix {
-        Some(fix) => apply_fixes(fix, &args.paths, &mut reports)?,
-        None => FixOutcome::default(),
+        Some(fix) => Some(apply_fixes(fix, &args.paths, &mut reports)?),
+        None => None,
     };
     let summary = Summary::of(&reports, args.unsafe_fixes, started.elapsed().as_millis());
-    match print_report(args, fix, &reports, &summary, &outcome) {
-        // A reader such as `head` closing the pipe early is not an error of ours.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-        result => result.map_err(|e| e.to_string())?,
-    }
+    let run = Run {
+        reports: &reports,
+        summary: &summary,
+        rules: scanner.rules(),
+        unsafe_fixes: args.unsafe_fixes,
+        max_filesize: args.max_filesize,
+        fix: outcome.as_ref(),
+    };
+    emit_reports(args, &run)?;
 
-    let findings_left = reports
-        .iter()
-        .flat_map(|r| &r.findings)
-        .count()
-        .saturating_sub(outcome.fixed_findings);
+    let fixed_findings = outcome.as_ref().map_or(0, |o| o.fixed_findings);
+    let findings_left = summary.findings.saturating_sub(fixed_findings);
     Ok(if summary.errors > 0 {
         ERROR
     } else {
-        match fix {
+        match outcome {
             None if summary.findings > 0 => FOUND,
-            Some(fix) if fix.write && findings_left > 0 => FOUND,
-            Some(fix) if !fix.write && outcome.changed_files > 0 => FOUND,
+            Some(outcome) if outcome.wrote && findings_left > 0 => FOUND,
+            Some(outcome) if !outcome.wrote && outcome.changed_files > 0 => FOUND,
             _ => CLEAN,
         }
     })
 }
 
-/// What `fix` did.
-#[derive(Debug, Default)]
-struct FixOutcome {
-    changed_files: usize,
-    fixed_findings: usize,
-    patch: Option<PathBuf>,
+/// Writes the run's report where the options send it: the main format to stdout (or to the
+/// one `--output FILE` without a format), and each `--output FORMAT=FILE` to its file.
+fn emit_reports(args: &ScanArgs, run: &Run) -> Result<(), String> {
+    let format = args.format.unwrap_or(Format::Text);
+    let detail = if args.quiet {
+        Detail::Quiet
+    } else {
+        Detail::Full
+    };
+    let mut main_files = args.output.iter().filter(|o| o.format.is_none());
+    let main_file = main_files.next();
+    if let Some(extra) = main_files.next() {
+        return Err(format!(
+            "two reports for --format {}: --output {} and --output {} (name a format for one: --output json={})",
+            format_name(format),
+            main_file.map_or(String::new(), |o| o.path.display().to_string()),
+            extra.path.display(),
+            extra.path.display()
+        ));
+    }
+    let mut stdout = anstream::stdout().lock();
+    let mut stderr = anstream::stderr().lock();
+    match main_file {
+        None => {
+            let result = report::write(format, &mut stdout, &mut stderr, run, detail);
+            match result {
+                // A reader such as `head` closing the pipe early is not an error of ours.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                result => result.map_err(|e| format!("cannot write the report: {e}"))?,
+            }
+        }
+        Some(target) => write_report_file(&target.path, format, run, detail)?,
+    }
+    for target in &args.output {
+        if let Some(format) = target.format {
+            write_report_file(&target.path, format, run, detail)?;
+        }
+    }
+    // Machine formats carry file errors inside; a person watching the terminal sees them too.
+    if format != Format::Text || main_file.is_some() {
+        for report in run.reports {
+            if let Some(message) = &report.error {
+                report::text::error(&mut stderr, &report.path, message)
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(())
 }
 
-/// A temporary file a killed `fix --write` left: only `fix --write` removes it (a run that
+/// Writes one report to a file, text without colours and with its stderr part included.
+fn write_report_file(path: &Path, format: Format, run: &Run, detail: Detail) -> Result<(), String> {
+    let mut out = anstream::StripStream::new(Vec::new());
+    let mut err = anstream::StripStream::new(Vec::new());
+    report::write(format, &mut out, &mut err, run, detail)
+        .map_err(|e| format!("cannot write the {} report: {e}", format_name(format)))?;
+    let mut bytes = err.into_inner();
+    bytes.extend(out.into_inner());
+    std::fs::write(path, bytes).map_err(|e| {
+        format!(
+            "cannot write the {} report to {}: {}",
+            format_name(format),
+            path.display(),
+            walk::describe_io(&e)
+        )
+    })
+}
+
+fn format_name(format: Format) -> String {
+    use clap::ValueEnum;
+    format
+        .to_possible_value()
+        .map_or_else(|| format!("{format:?}"), |v| v.get_name().to_string())
+}
+
+/// A temporary file a killed `fix --write` left: only a writing `fix` removes it (a run that
 /// only reads must not delete anything), every run mentions it.
 fn leftover_temp(path: &Path, writing: bool) -> FileReport {
     if !writing {
@@ -161,7 +243,11 @@ fn apply_fixes(
     roots: &[PathBuf],
     reports: &mut [FileReport],
 ) -> Result<FixOutcome, String> {
-    let mut outcome = FixOutcome::default();
+    let mut outcome = FixOutcome {
+        wrote: fix.write,
+        dry_run: !fix.write && fix.patch.is_none() && !fix.interactive,
+        ..FixOutcome::default()
+    };
     // Files are written only inside the real folders the run was given, even when a followed
     // link led the walk elsewhere.
     let write_options = WriteOptions {
@@ -177,7 +263,7 @@ fn apply_fixes(
             if let Some(change) = &report.change {
                 diff::write_patch(
                     &mut patch,
-                    &patch_display_path(&report.path),
+                    &portable_path(&report.path),
                     &change.original,
                     &change.fixed,
                 )
@@ -213,97 +299,6 @@ fn apply_fixes(
         outcome.fixed_findings += change.fixes;
     }
     Ok(outcome)
-}
-
-/// Patch paths must resolve from where the user applies the patch: the current folder.
-fn patch_display_path(path: &Path) -> String {
-    if path.is_absolute() {
-        if let Ok(cwd) = std::env::current_dir()
-            && let Ok(relative) = path.strip_prefix(cwd)
-        {
-            return display_path(relative);
-        }
-        return display_path(path).trim_start_matches('/').to_string();
-    }
-    display_path(path)
-}
-
-fn print_report(
-    args: &ScanArgs,
-    fix: Option<&FixArgs>,
-    reports: &[FileReport],
-    summary: &Summary,
-    outcome: &FixOutcome,
-) -> io::Result<()> {
-    let mut out = anstream::stdout().lock();
-    let mut err = anstream::stderr().lock();
-    if args.format == Format::Json {
-        report::json::write(&mut out, reports, summary)?;
-        for report in reports {
-            if let Some(message) = &report.error {
-                report::text::error(&mut err, &report.path, message)?;
-            }
-        }
-        return Ok(());
-    }
-    let detail = if args.quiet {
-        Detail::Quiet
-    } else {
-        Detail::Full
-    };
-    let dry_run = fix.is_some_and(|f| !f.write && f.patch.is_none());
-    for report in reports {
-        if let Some(message) = &report.error {
-            report::text::error(&mut err, &report.path, message)?;
-        }
-        if let (Some(skip), Detail::Full) = (&report.skipped, detail) {
-            report::text::skipped(&mut err, &report.path, skip, args.max_filesize)?;
-        }
-        if fix.is_none() {
-            for located in &report.findings {
-                report::text::finding(&mut out, &report.path, located, detail)?;
-            }
-            continue;
-        }
-        if let (true, Some(change)) = (dry_run, &report.change) {
-            diff::write_decoded(
-                &mut out,
-                &display_path(&report.path),
-                &change.original,
-                &change.fixed,
-                change.encoding,
-            )?;
-        }
-        // `fix` lists only what it leaves for a person to do.
-        for located in &report.findings {
-            let fixed = report.change.is_some()
-                && report::is_fixable(located.finding.applicability, args.unsafe_fixes);
-            if !fixed {
-                report::text::finding(&mut err, &report.path, located, detail)?;
-            }
-        }
-    }
-    if detail == Detail::Quiet {
-        return Ok(());
-    }
-    match fix {
-        None => report::text::check_summary(&mut out, summary),
-        Some(fix) => {
-            let verb = if fix.write { "Fixed" } else { "Would fix" };
-            write!(
-                err,
-                "{verb} {} finding(s) in {} file(s)",
-                outcome.fixed_findings, outcome.changed_files
-            )?;
-            if let Some(patch) = &outcome.patch {
-                write!(err, "; patch written to {}", patch.display())?;
-            }
-            if summary.errors > 0 {
-                write!(err, "; {} error(s)", summary.errors)?;
-            }
-            writeln!(err, " ({} ms).", summary.elapsed_ms)
-        }
-    }
 }
 
 fn list_rules(source: &RuleSource) -> Result<u8, String> {

@@ -17,7 +17,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Report findings; change nothing. Exit 1 when anything is found.
-    Check(ScanArgs),
+    Check(CheckArgs),
     /// Show the fixes as a diff (dry run), write them (--write) or save a patch (--patch).
     Fix(FixArgs),
     /// List the loaded rules.
@@ -37,9 +37,19 @@ pub struct ScanArgs {
     /// Run only this rule (repeatable).
     #[arg(long, value_name = "RULE")]
     pub select: Vec<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format (default: the config's `format`, else text).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to FILE instead of stdout, or one format to a file with FORMAT=FILE
+    /// (repeatable: `--output sarif=results.sarif --output json=report.json`).
+    #[arg(long, value_name = "[FORMAT=]FILE", value_parser = parse_output)]
+    pub output: Vec<OutputTarget>,
+    /// Read this config file instead of looking for `kspay-migrate.toml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every config file.
+    #[arg(long)]
+    pub isolated: bool,
     /// Scan only files matching this glob, instead of the template extensions (repeatable).
     #[arg(long, value_name = "GLOB")]
     pub include: Vec<String>,
@@ -70,12 +80,27 @@ pub struct ScanArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub scan: ScanArgs,
+    /// Report only findings that this baseline file does not record.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in FILE as the baseline, and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct FixArgs {
     #[command(flatten)]
     pub scan: ScanArgs,
     /// Apply the fixes to the files in place.
     #[arg(long, conflicts_with = "patch")]
     pub write: bool,
+    /// Show each fix and ask whether to apply it (y/n/a/q), then write the accepted ones.
+    #[arg(long, conflicts_with_all = ["patch", "write"])]
+    pub interactive: bool,
     /// Write the fixes as a patch to FILE (apply with `git apply` or `patch -p1`).
     #[arg(long, value_name = "FILE")]
     pub patch: Option<PathBuf>,
@@ -115,8 +140,43 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// For people: findings with source lines (diffs for `fix`).
     Text,
+    /// One JSON document (SPEC.md's schema).
     Json,
+    /// SARIF 2.1.0, for code scanning (GitHub, reviewdog).
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML (Jenkins): a test case per scanned file.
+    Junit,
+}
+
+/// Where one report goes: `format` (or `--format`'s) to `path`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputTarget {
+    /// `None`: the run's `--format`.
+    pub format: Option<Format>,
+    pub path: PathBuf,
+}
+
+/// Parses `FILE` or `FORMAT=FILE`.
+fn parse_output(text: &str) -> Result<OutputTarget, String> {
+    if let Some((name, path)) = text.split_once('=')
+        && let Ok(format) = Format::from_str(name, true)
+    {
+        if path.is_empty() {
+            return Err(format!("{text:?} names no file after `=`"));
+        }
+        return Ok(OutputTarget {
+            format: Some(format),
+            path: PathBuf::from(path),
+        });
+    }
+    Ok(OutputTarget {
+        format: None,
+        path: PathBuf::from(text),
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -159,6 +219,17 @@ mod tests {
         assert_eq!(parse_size("100"), Ok(100));
         assert!(parse_size("8X").is_err());
         assert!(parse_size("M").is_err());
+    }
+
+    #[test]
+    fn outputs() {
+        let sarif = parse_output("sarif=out/results.sarif").unwrap();
+        assert_eq!(sarif.format, Some(Format::Sarif));
+        assert_eq!(sarif.path, PathBuf::from("out/results.sarif"));
+        // A file name with `=` that names no format is a plain file.
+        let plain = parse_output("a=b.txt").unwrap();
+        assert_eq!((plain.format, plain.path), (None, PathBuf::from("a=b.txt")));
+        assert!(parse_output("json=").is_err());
     }
 
     #[test]

@@ -116,7 +116,7 @@ pub fn write_patch(out: &mut impl Write, path: &str, old: &[u8], new: &[u8]) -> 
 
 /// Writes the diff decoded to UTF-8 for a terminal, with line endings shown as plain ends.
 pub fn write_decoded(
-    out: &mut impl Write,
+    out: &mut (impl Write + ?Sized),
     path: &str,
     old: &[u8],
     new: &[u8],

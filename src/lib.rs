@@ -11,6 +11,7 @@ pub mod cli;
 pub mod detect;
 pub mod diff;
 pub mod encoding;
+pub mod fingerprint;
 pub mod fix;
 pub mod page;
 pub mod report;

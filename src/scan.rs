@@ -43,6 +43,22 @@ pub struct Located {
     pub source_line: String,
     /// Character range of the span within `source_line` (to the line's end if it spans lines).
     pub line_span: Range<usize>,
+    /// The fix's edits placed by line and column (empty when the finding has no fix).
+    pub edits: Vec<LocatedEdit>,
+    /// Identifies the finding across runs without depending on its line number (see
+    /// [`crate::fingerprint`]).
+    pub fingerprint: String,
+}
+
+/// One edit of a fix, placed by 1-based line and column (columns count characters); an empty
+/// span is an insertion point.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocatedEdit {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub replacement: String,
 }
 
 /// A file's fixed content next to its original.
@@ -214,6 +230,7 @@ impl Scanner {
             .into_iter()
             .map(|finding| locate(&page, finding))
             .collect();
+        crate::fingerprint::assign(path, &mut report.findings);
         report
     }
 
@@ -271,7 +288,24 @@ fn locate(page: &Page, finding: Finding) -> Located {
     } else {
         source_line.chars().count()
     };
+    let edits = finding
+        .edits
+        .iter()
+        .map(|edit| {
+            let (line, column) = page.lines.position(page.text, edit.range.start);
+            let (end_line, end_column) = page.lines.position(page.text, edit.range.end);
+            LocatedEdit {
+                line,
+                column,
+                end_line,
+                end_column,
+                replacement: edit.replacement.clone(),
+            }
+        })
+        .collect();
     Located {
+        edits,
+        fingerprint: String::new(),
         line_span: column - 1..span_end,
         finding,
         line,

@@ -4,10 +4,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Summary, display_path};
+use super::{Run, Summary, display_path};
 use crate::detect::{Applicability, Kind};
 use crate::rules::Severity;
-use crate::scan::FileReport;
 
 /// Bump when a field is renamed or removed; adding fields keeps the version.
 const SCHEMA_VERSION: u32 = 1;
@@ -39,6 +38,8 @@ struct JsonFinding<'a> {
     severity: Severity,
     message: &'a str,
     fix: Applicability,
+    /// Stable across runs and line shifts; what baselines and code scanning match on.
+    fingerprint: &'a str,
 }
 
 #[derive(Serialize)]
@@ -48,7 +49,8 @@ struct JsonError {
 }
 
 /// Writes the whole run as one JSON document.
-pub fn write(out: &mut impl Write, reports: &[FileReport], summary: &Summary) -> io::Result<()> {
+pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
+    let (reports, summary) = (run.reports, run.summary);
     let mut findings = Vec::new();
     let mut errors = Vec::new();
     for report in reports {
@@ -65,6 +67,7 @@ pub fn write(out: &mut impl Write, reports: &[FileReport], summary: &Summary) ->
                 severity: located.finding.severity,
                 message: &located.finding.message,
                 fix: located.finding.applicability,
+                fingerprint: &located.fingerprint,
             });
         }
         if let Some(message) = &report.error {

@@ -3,10 +3,57 @@
 pub mod json;
 pub mod text;
 
+use std::io::{self, Write};
+use std::path::PathBuf;
+
 use serde::Serialize;
 
+use crate::cli::Format;
 use crate::detect::Applicability;
+use crate::rules::Rule;
 use crate::scan::FileReport;
+
+/// Everything a report shows about a run, whatever its format.
+pub struct Run<'a> {
+    pub reports: &'a [FileReport],
+    pub summary: &'a Summary,
+    /// The rules that ran (their metadata goes into SARIF).
+    pub rules: &'a [Rule],
+    pub unsafe_fixes: bool,
+    pub max_filesize: u64,
+    /// What `fix` did; `None` for `check`.
+    pub fix: Option<&'a FixOutcome>,
+}
+
+/// What `fix` did, or would do in a dry run.
+#[derive(Debug, Default)]
+pub struct FixOutcome {
+    /// Whether the files were written (`--write`, or accepted in `--interactive`).
+    pub wrote: bool,
+    /// A dry run: the diffs are the report.
+    pub dry_run: bool,
+    pub changed_files: usize,
+    pub fixed_findings: usize,
+    pub patch: Option<PathBuf>,
+}
+
+/// Writes a run's report in `format`. `err` takes what text output sends to stderr (file
+/// errors, notes, what `fix` leaves undone); machine formats put everything into `out`.
+pub fn write(
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    run: &Run,
+    detail: text::Detail,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::write_run(out, err, run, detail),
+        Format::Json => json::write(out, run),
+        Format::Sarif | Format::Github | Format::Junit => Err(io::Error::other(format!(
+            "the {format:?} format is not built yet"
+        ))),
+    }
+}
 
 /// Counts over a whole run.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -60,4 +107,19 @@ pub fn is_fixable(applicability: Applicability, unsafe_fixes: bool) -> bool {
 pub fn display_path(path: &std::path::Path) -> String {
     let text = path.to_string_lossy();
     text.strip_prefix("./").unwrap_or(&text).to_string()
+}
+
+/// A path that means the same from wherever the tool ran: relative to the current folder when
+/// it lies under it, never starting with `/` (patches, fingerprints and code-scanning URIs
+/// resolve paths from the repository's top, where CI runs).
+pub fn portable_path(path: &std::path::Path) -> String {
+    if path.is_absolute() {
+        if let Ok(cwd) = std::env::current_dir()
+            && let Ok(relative) = path.strip_prefix(cwd)
+        {
+            return display_path(relative);
+        }
+        return display_path(path).trim_start_matches('/').to_string();
+    }
+    display_path(path)
 }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Summary, display_path};
+use super::{Run, Summary, display_path};
 use crate::detect::Applicability;
 use crate::rules::Severity;
 use crate::scan::{Located, Skip};
@@ -28,9 +28,74 @@ const YELLOW: Style = Style::new()
     .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)))
     .bold();
 
+/// Writes a whole run for people: `check` lists findings on `out`; `fix` shows its diffs
+/// (dry run) on `out` and lists on `err` what it leaves for a person to do. File errors and
+/// notes go to `err`, the closing line to `out` (`check`) or `err` (`fix`).
+pub fn write_run(
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    run: &Run,
+    detail: Detail,
+) -> io::Result<()> {
+    for report in run.reports {
+        if let Some(message) = &report.error {
+            error(err, &report.path, message)?;
+        }
+        if let (Some(skip), Detail::Full) = (&report.skipped, detail) {
+            skipped(err, &report.path, skip, run.max_filesize)?;
+        }
+        let Some(fix) = run.fix else {
+            for located in &report.findings {
+                finding(out, &report.path, located, detail)?;
+            }
+            continue;
+        };
+        if let (true, Some(change)) = (fix.dry_run, &report.change) {
+            crate::diff::write_decoded(
+                out,
+                &display_path(&report.path),
+                &change.original,
+                &change.fixed,
+                change.encoding,
+            )?;
+        }
+        for located in &report.findings {
+            let fixed = report.change.is_some()
+                && super::is_fixable(located.finding.applicability, run.unsafe_fixes);
+            if !fixed {
+                finding(err, &report.path, located, detail)?;
+            }
+        }
+    }
+    if detail == Detail::Quiet {
+        return Ok(());
+    }
+    match run.fix {
+        None => check_summary(out, run.summary),
+        Some(fix) => fix_summary(err, fix, run.summary),
+    }
+}
+
+/// Writes the closing line of `fix`.
+fn fix_summary(out: &mut dyn Write, fix: &super::FixOutcome, summary: &Summary) -> io::Result<()> {
+    let verb = if fix.wrote { "Fixed" } else { "Would fix" };
+    write!(
+        out,
+        "{verb} {} finding(s) in {} file(s)",
+        fix.fixed_findings, fix.changed_files
+    )?;
+    if let Some(patch) = &fix.patch {
+        write!(out, "; patch written to {}", patch.display())?;
+    }
+    if summary.errors > 0 {
+        write!(out, "; {} error(s)", summary.errors)?;
+    }
+    writeln!(out, " ({} ms).", summary.elapsed_ms)
+}
+
 /// Writes one finding.
 pub fn finding(
-    out: &mut impl Write,
+    out: &mut (impl Write + ?Sized),
     path: &std::path::Path,
     located: &Located,
     detail: Detail,
@@ -85,7 +150,11 @@ pub fn finding(
 }
 
 /// Writes a file-level error.
-pub fn error(out: &mut impl Write, path: &std::path::Path, message: &str) -> io::Result<()> {
+pub fn error(
+    out: &mut (impl Write + ?Sized),
+    path: &std::path::Path,
+    message: &str,
+) -> io::Result<()> {
     writeln!(
         out,
         "{BOLD}{}:{BOLD:#} {RED}error:{RED:#} {message}",
@@ -95,7 +164,7 @@ pub fn error(out: &mut impl Write, path: &std::path::Path, message: &str) -> io:
 
 /// Writes why a file was skipped, when a person would want to know.
 pub fn skipped(
-    out: &mut impl Write,
+    out: &mut (impl Write + ?Sized),
     path: &std::path::Path,
     skip: &Skip,
     max_filesize: u64,
@@ -121,7 +190,7 @@ pub fn skipped(
 }
 
 /// Writes the closing line of `check`.
-pub fn check_summary(out: &mut impl Write, summary: &Summary) -> io::Result<()> {
+pub fn check_summary(out: &mut (impl Write + ?Sized), summary: &Summary) -> io::Result<()> {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     if summary.findings == 0 {
         write!(
