@@ -15,7 +15,7 @@ use crate::rules::{self, Rule, RuleError};
 use crate::scan::{FileReport, Mode, ScanOptions, Scanner, Skip};
 use crate::walk::{self, Found, WalkOptions};
 use crate::write::WriteOptions;
-use crate::{diff, write};
+use crate::{baseline, diff, write};
 
 /// Exit status: nothing found / nothing to change / everything fixed.
 const CLEAN: u8 = 0;
@@ -77,6 +77,14 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
         &args.select,
     )
     .map_err(|e| e.to_string())?;
+    // Read before the scan: a missing or broken baseline should not cost a whole run.
+    let accepted = match job {
+        Job::Check(CheckArgs {
+            baseline: Some(path),
+            ..
+        }) => Some((baseline::load(path)?, path)),
+        _ => None,
+    };
     let walk_options = WalkOptions {
         include: walk::glob_set(&args.include)?,
         exclude: walk::glob_set(&args.exclude)?,
@@ -116,10 +124,17 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
             .collect()
     });
 
-    let outcome = match fix {
-        Some(fix) => Some(apply_fixes(fix, &args.paths, &mut reports)?),
-        None => None,
+    let outcome = match job {
+        Job::Fix(fix) => Some(apply_fixes(fix, &args.paths, &mut reports)?),
+        Job::Check(check) => {
+            if let Some(path) = &check.write_baseline {
+                return write_baseline(path, &reports);
+            }
+            None
+        }
     };
+    let comparison =
+        accepted.map(|(recorded, path)| baseline::apply(&recorded, path, &mut reports));
     let summary = Summary::of(&reports, args.unsafe_fixes, started.elapsed().as_millis());
     let run = Run {
         reports: &reports,
@@ -128,6 +143,7 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
         unsafe_fixes: args.unsafe_fixes,
         max_filesize: args.max_filesize,
         fix: outcome.as_ref(),
+        baseline: comparison.as_ref(),
     };
     emit_reports(args, &run)?;
 
@@ -143,6 +159,30 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
             _ => CLEAN,
         }
     })
+}
+
+/// `check --write-baseline`: records the findings instead of reporting them. File errors are
+/// still reported (and make the exit status 2): a file that could not be read is not in the
+/// baseline, and would show up as new later.
+fn write_baseline(path: &Path, reports: &[FileReport]) -> Result<u8, String> {
+    let recorded = baseline::record(reports);
+    baseline::save(&recorded, path)?;
+    let mut err = anstream::stderr().lock();
+    let mut errors = 0;
+    for report in reports {
+        if let Some(message) = &report.error {
+            errors += 1;
+            report::text::error(&mut err, &report.path, message).map_err(|e| e.to_string())?;
+        }
+    }
+    writeln!(
+        err,
+        "Wrote baseline {} with {} finding(s).",
+        path.display(),
+        recorded.findings.len()
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(if errors > 0 { ERROR } else { CLEAN })
 }
 
 /// Writes the run's report where the options send it: the main format to stdout (or to the

@@ -6,6 +6,7 @@
 //! [`report`], [`diff`], [`write`]. [`rules`] holds the migration vocabulary as data.
 
 pub mod app;
+pub mod baseline;
 pub mod charref;
 pub mod cli;
 pub mod detect;

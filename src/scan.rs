@@ -88,6 +88,8 @@ pub enum Skip {
 pub struct FileReport {
     pub path: PathBuf,
     pub findings: Vec<Located>,
+    /// Findings a baseline records (`check --baseline`): set aside, not reported as new.
+    pub baselined: Vec<Located>,
     pub skipped: Option<Skip>,
     pub error: Option<String>,
     pub change: Option<Change>,
@@ -106,6 +108,7 @@ impl FileReport {
         FileReport {
             path: path.to_path_buf(),
             findings: Vec::new(),
+            baselined: Vec::new(),
             skipped: None,
             error: None,
             change: None,
@@ -190,6 +193,18 @@ impl Scanner {
 
     /// Scans a file's bytes; `path` is only used to name the file.
     pub fn scan_bytes(&self, path: &Path, bytes: Vec<u8>) -> FileReport {
+        self.scan_selected(path, bytes, &|_| true)
+    }
+
+    /// Scans a file's bytes and, in fix mode, applies only the fixes of the findings `accept`
+    /// picks: a reviewer's choice in `fix --interactive`. The change then counts the picked
+    /// fixes, and the fixed page may keep the findings left out.
+    pub fn scan_selected(
+        &self,
+        path: &Path,
+        bytes: Vec<u8>,
+        accept: &dyn Fn(&Located) -> bool,
+    ) -> FileReport {
         let mut report = FileReport::new(path);
         if bytes[..bytes.len().min(8192)].contains(&0) {
             report.skipped = Some(Skip::Binary);
@@ -206,12 +221,24 @@ impl Scanner {
             Ok(page) => page,
             Err(e) => return FileReport::error(path, e.to_string()),
         };
-        let findings = self.detect(&page);
+        report.findings = self
+            .detect(&page)
+            .into_iter()
+            .map(|finding| locate(&page, finding))
+            .collect();
+        crate::fingerprint::assign(path, &mut report.findings);
 
         if self.options.mode == Mode::Fix {
-            match fix::apply(&bytes, &decoded, &findings, self.options.unsafe_fixes) {
+            let (accepted, left_out): (Vec<&Located>, Vec<&Located>) =
+                report.findings.iter().partition(|located| accept(located));
+            let accepted: Vec<Finding> = accepted.into_iter().map(|l| l.finding.clone()).collect();
+            let may_remain = left_out
+                .iter()
+                .filter(|l| self.is_fixable(l.finding.applicability))
+                .count();
+            match fix::apply(&bytes, &decoded, &accepted, self.options.unsafe_fixes) {
                 Ok(Some(fixed)) => {
-                    if let Err(message) = self.check_converged(path, &fixed.bytes) {
+                    if let Err(message) = self.check_converged(path, &fixed.bytes, may_remain) {
                         report.error = Some(message);
                     } else {
                         report.change = Some(Change {
@@ -226,12 +253,11 @@ impl Scanner {
                 Err(e) => report.error = Some(e.to_string()),
             }
         }
-        report.findings = findings
-            .into_iter()
-            .map(|finding| locate(&page, finding))
-            .collect();
-        crate::fingerprint::assign(path, &mut report.findings);
         report
+    }
+
+    fn is_fixable(&self, applicability: Applicability) -> bool {
+        crate::report::is_fixable(applicability, self.options.unsafe_fixes)
     }
 
     fn detect(&self, page: &Page) -> Vec<Finding> {
@@ -244,19 +270,24 @@ impl Scanner {
         findings
     }
 
-    /// A fixed file must have nothing left to fix: guards against a fix that undoes itself
-    /// or keeps growing on each run.
-    fn check_converged(&self, path: &Path, fixed: &[u8]) -> Result<(), String> {
+    /// A fixed file must have nothing left to fix but the `may_remain` fixes a reviewer left
+    /// out: guards against a fix that undoes itself or keeps growing on each run.
+    fn check_converged(&self, path: &Path, fixed: &[u8], may_remain: usize) -> Result<(), String> {
         let failed = || {
             "internal check failed: the fixed page does not scan cleanly; not written".to_string()
         };
         let decoded = encoding::decode(fixed, self.options.encoding).map_err(|_| failed())?;
         let page = Page::parse_as(&decoded.text, PageKind::of_path(path)).map_err(|_| failed())?;
-        let leftover = self.detect(&page).into_iter().any(|f| {
-            f.applicability == Applicability::Safe
-                || (self.options.unsafe_fixes && f.applicability == Applicability::Unsafe)
-        });
-        if leftover { Err(failed()) } else { Ok(()) }
+        let leftover = self
+            .detect(&page)
+            .into_iter()
+            .filter(|f| self.is_fixable(f.applicability))
+            .count();
+        if leftover > may_remain {
+            Err(failed())
+        } else {
+            Ok(())
+        }
     }
 }
 

@@ -2,26 +2,13 @@
 //! patches applied by `git apply` and `patch -p1`, rule loading.
 
 mod common;
-use common::{root, tool};
+use common::{copy_tree, root, tool};
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 use predicates::prelude::*;
-
-/// Copies a folder tree (files only) into `to`.
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 /// Every file under `dir` with its bytes, by relative path.
 fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Run, Summary, display_path};
+use crate::baseline::Comparison;
 use crate::detect::{Applicability, Kind};
 use crate::rules::Severity;
 
@@ -18,6 +19,10 @@ struct Document<'a> {
     findings: Vec<JsonFinding<'a>>,
     errors: Vec<JsonError>,
     summary: &'a Summary,
+    /// Present with `--baseline`: the file, how many findings it set aside, and its entries
+    /// that match nothing any more.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'a Comparison>,
 }
 
 #[derive(Serialize)]
@@ -86,6 +91,7 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
         findings,
         errors,
         summary,
+        baseline: run.baseline,
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::baseline::Comparison;
 use crate::cli::Format;
 use crate::detect::Applicability;
 use crate::rules::Rule;
@@ -23,6 +24,8 @@ pub struct Run<'a> {
     pub max_filesize: u64,
     /// What `fix` did; `None` for `check`.
     pub fix: Option<&'a FixOutcome>,
+    /// How the findings compare with `check --baseline`'s file.
+    pub baseline: Option<&'a Comparison>,
 }
 
 /// What `fix` did, or would do in a dry run.
@@ -63,6 +66,8 @@ pub struct Summary {
     pub findings: usize,
     pub fixable: usize,
     pub errors: usize,
+    /// Findings a baseline records, not counted in `findings`.
+    pub baselined: usize,
     pub elapsed_ms: u128,
 }
 
@@ -84,6 +89,7 @@ impl Summary {
                 summary.files_with_findings += 1;
             }
             summary.findings += report.findings.len();
+            summary.baselined += report.baselined.len();
             summary.fixable += report
                 .findings
                 .iter()

@@ -67,6 +67,9 @@ pub fn write_run(
             }
         }
     }
+    if let Some(baseline) = run.baseline {
+        stale_baseline(err, baseline)?;
+    }
     if detail == Detail::Quiet {
         return Ok(());
     }
@@ -74,6 +77,37 @@ pub fn write_run(
         None => check_summary(out, run.summary),
         Some(fix) => fix_summary(err, fix, run.summary),
     }
+}
+
+/// Lists the baseline entries that match nothing any more, so the baseline can shrink.
+fn stale_baseline(out: &mut dyn Write, baseline: &crate::baseline::Comparison) -> io::Result<()> {
+    if baseline.stale.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{BOLD}{}:{BOLD:#} note: {} baseline entr{} no longer match a finding (fixed?); record the baseline again with --write-baseline to drop {}:",
+        baseline.path.display(),
+        baseline.stale.len(),
+        if baseline.stale.len() == 1 {
+            "y"
+        } else {
+            "ies"
+        },
+        if baseline.stale.len() == 1 {
+            "it"
+        } else {
+            "them"
+        },
+    )?;
+    for entry in &baseline.stale {
+        writeln!(
+            out,
+            "  {}: {} [{}] (line {} when recorded)",
+            entry.path, entry.rule, entry.kind, entry.line
+        )?;
+    }
+    Ok(())
 }
 
 /// Writes the closing line of `fix`.
@@ -213,6 +247,9 @@ pub fn check_summary(out: &mut (impl Write + ?Sized), summary: &Summary) -> io::
                 summary.fixable
             )?;
         }
+    }
+    if summary.baselined > 0 {
+        write!(out, "; {} set aside by the baseline", summary.baselined)?;
     }
     if summary.errors > 0 {
         write!(out, "; {}", plural(summary.errors, "error"))?;
