@@ -15,7 +15,7 @@ use crate::rules::{self, Rule, RuleError};
 use crate::scan::{FileReport, Mode, ScanOptions, Scanner, Skip};
 use crate::walk::{self, Found, WalkOptions};
 use crate::write::WriteOptions;
-use crate::{baseline, diff, write};
+use crate::{baseline, diff, interactive, write};
 
 /// Exit status: nothing found / nothing to change / everything fixed.
 const CLEAN: u8 = 0;
@@ -125,7 +125,14 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
     });
 
     let outcome = match job {
-        Job::Fix(fix) => Some(apply_fixes(fix, &args.paths, &mut reports)?),
+        Job::Fix(fix) => {
+            if fix.interactive {
+                let mut out = anstream::stdout().lock();
+                interactive::review(&scanner, &mut reports, &mut io::stdin().lock(), &mut out)
+                    .map_err(|e| format!("interactive review failed: {e}"))?;
+            }
+            Some(apply_fixes(fix, &args.paths, &mut reports)?)
+        }
         Job::Check(check) => {
             if let Some(path) = &check.write_baseline {
                 return write_baseline(path, &reports);
@@ -283,8 +290,9 @@ fn apply_fixes(
     roots: &[PathBuf],
     reports: &mut [FileReport],
 ) -> Result<FixOutcome, String> {
+    let writing = fix.write || fix.interactive;
     let mut outcome = FixOutcome {
-        wrote: fix.write,
+        wrote: writing,
         dry_run: !fix.write && fix.patch.is_none() && !fix.interactive,
         ..FixOutcome::default()
     };
@@ -323,7 +331,7 @@ fn apply_fixes(
         let Some(change) = &report.change else {
             continue;
         };
-        if fix.write
+        if writing
             && let Err(e) = write::replace(
                 &report.path,
                 &change.original,
@@ -336,7 +344,7 @@ fn apply_fixes(
             continue;
         }
         outcome.changed_files += 1;
-        outcome.fixed_findings += change.fixes;
+        outcome.fixed_findings += change.fixed_findings.len();
     }
     Ok(outcome)
 }

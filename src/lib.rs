@@ -14,6 +14,7 @@ pub mod diff;
 pub mod encoding;
 pub mod fingerprint;
 pub mod fix;
+pub mod interactive;
 pub mod page;
 pub mod report;
 pub mod rules;

@@ -67,8 +67,15 @@ pub struct Change {
     pub original: Vec<u8>,
     pub fixed: Vec<u8>,
     pub encoding: &'static Encoding,
-    /// How many findings the change fixes.
-    pub fixes: usize,
+    /// The fingerprints of the findings the change fixes.
+    pub fixed_findings: Vec<String>,
+}
+
+impl Change {
+    /// Whether the change fixes this finding.
+    pub fn fixes(&self, located: &Located) -> bool {
+        self.fixed_findings.contains(&located.fingerprint)
+    }
 }
 
 /// Why a file was not scanned.
@@ -231,7 +238,8 @@ impl Scanner {
         if self.options.mode == Mode::Fix {
             let (accepted, left_out): (Vec<&Located>, Vec<&Located>) =
                 report.findings.iter().partition(|located| accept(located));
-            let accepted: Vec<Finding> = accepted.into_iter().map(|l| l.finding.clone()).collect();
+            let fingerprints: Vec<&str> = accepted.iter().map(|l| l.fingerprint.as_str()).collect();
+            let accepted: Vec<Finding> = accepted.iter().map(|l| l.finding.clone()).collect();
             let may_remain = left_out
                 .iter()
                 .filter(|l| self.is_fixable(l.finding.applicability))
@@ -245,7 +253,11 @@ impl Scanner {
                             original: bytes,
                             fixed: fixed.bytes,
                             encoding: decoded.encoding,
-                            fixes: fixed.applied.len(),
+                            fixed_findings: fixed
+                                .applied
+                                .iter()
+                                .map(|&i| fingerprints[i].to_string())
+                                .collect(),
                         });
                     }
                 }

@@ -60,8 +60,10 @@ pub fn write_run(
             )?;
         }
         for located in &report.findings {
-            let fixed = report.change.is_some()
-                && super::is_fixable(located.finding.applicability, run.unsafe_fixes);
+            let fixed = report
+                .change
+                .as_ref()
+                .is_some_and(|change| change.fixes(located));
             if !fixed {
                 finding(err, &report.path, located, detail)?;
             }
