@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use crate::cli::{
     CheckArgs, Cli, ColorWhen, Command, ExplainArgs, FixArgs, Format, RuleSource, ScanArgs,
 };
+use crate::progress::Progress;
 use crate::report::{self, FixOutcome, Run, Summary, portable_path, text::Detail};
 use crate::rules::{self, Rule, RuleError};
 use crate::scan::{FileReport, Mode, ScanOptions, Scanner, Skip};
@@ -114,14 +115,21 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
     let writing = fix.is_some_and(|f| f.write || f.interactive);
     let mut reports: Vec<FileReport> = pool.install(|| {
         let found = walk::files(&args.paths, &walk_options);
-        found
+        let progress = Progress::new(found.len(), args.quiet);
+        let reports = found
             .into_par_iter()
-            .map(|found| match found {
-                Found::File(path) => scanner.scan_path(&path),
-                Found::Error(path, message) => FileReport::error(&path, message),
-                Found::LeftoverTemp(path) => leftover_temp(&path, writing),
+            .map(|found| {
+                let report = match found {
+                    Found::File(path) => scanner.scan_path(&path),
+                    Found::Error(path, message) => FileReport::error(&path, message),
+                    Found::LeftoverTemp(path) => leftover_temp(&path, writing),
+                };
+                progress.tick();
+                report
             })
-            .collect()
+            .collect();
+        progress.finish();
+        reports
     });
 
     let outcome = match job {

@@ -16,6 +16,7 @@ pub mod fingerprint;
 pub mod fix;
 pub mod interactive;
 pub mod page;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod scan;
