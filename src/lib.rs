@@ -8,6 +8,7 @@
 pub mod app;
 pub mod charref;
 pub mod cli;
+pub mod config;
 pub mod detect;
 pub mod diff;
 pub mod encoding;

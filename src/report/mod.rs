@@ -23,6 +23,8 @@ pub struct Run<'a> {
     pub max_filesize: u64,
     /// What `fix` did; `None` for `check`.
     pub fix: Option<&'a FixOutcome>,
+    /// The config file the run's settings came from, if any.
+    pub config: Option<&'a std::path::Path>,
 }
 
 /// What `fix` did, or would do in a dry run.
