@@ -97,26 +97,18 @@ impl Settings {
         let no_config = Config::default();
         let config = file.as_ref().map_or(&no_config, |file| &file.config);
 
-        let rules_dir = match (&args.rules.dir, &config.rules, &file) {
-            (Some(dir), _, _) => Some(dir.clone()),
-            (None, Some(dir), Some(file)) => Some(file.relative(dir)),
+        let from_config = match (&args.rules.dir, &file) {
+            (None, Some(file)) => file.rules(),
             _ => None,
         };
-        let loaded = load_rules(rules_dir.as_deref())?;
+        let loaded = match from_config {
+            Some(rules) => rules?,
+            None => load_rules(args.rules.dir.as_deref())?,
+        };
         if let Some(file) = &file {
             file.check_rule_ids(&loaded)?;
         }
-        let select: Vec<String> = if args.select.is_empty() {
-            config
-                .select
-                .iter()
-                .map(|id| id.get_ref().clone())
-                .collect()
-        } else {
-            args.select.clone()
-        };
-        let rules = rules::select(loaded, &select).map_err(|e| e.to_string())?;
-
+        // An option given on the command line replaces the config's list.
         let or_config = |option: &Vec<String>, key: &Vec<String>| {
             if option.is_empty() {
                 key.clone()
@@ -124,6 +116,14 @@ impl Settings {
                 option.clone()
             }
         };
+        let config_select: Vec<String> = config
+            .select
+            .iter()
+            .map(|id| id.get_ref().clone())
+            .collect();
+        let select = or_config(&args.select, &config_select);
+        let rules = rules::select(loaded, &select).map_err(|e| e.to_string())?;
+
         Ok(Settings {
             rules,
             include: or_config(&args.include, &config.include),
@@ -155,10 +155,10 @@ pub fn listed_rules(source: &RuleSource) -> Result<Vec<Rule>, String> {
     let file = discover(&cwd)
         .map(|path| ConfigFile::read(&path))
         .transpose()?;
-    let dir = file
-        .as_ref()
-        .and_then(|file| file.config.rules.as_ref().map(|dir| file.relative(dir)));
-    load_rules(dir.as_deref())
+    match file.as_ref().and_then(ConfigFile::rules) {
+        Some(rules) => rules,
+        None => load_rules(None),
+    }
 }
 
 /// Rules from the `*.toml` files of `dir`, or the built-in ones.
@@ -219,6 +219,15 @@ impl ConfigFile {
         folder.join(path)
     }
 
+    /// The rules of the folder the config's `rules` key names, if it names one.
+    fn rules(&self) -> Option<Result<Vec<Rule>, String>> {
+        let dir = self.config.rules.as_ref()?;
+        Some(
+            load_rules(Some(&self.relative(dir)))
+                .map_err(|e| format!("{}: rules: {e}", self.path.display())),
+        )
+    }
+
     /// Every rule id that `select` and `[severity]` name must be a loaded rule (or, for
     /// `[severity]`, a pseudo-rule): a misspelt id would otherwise be ignored in silence.
     fn check_rule_ids(&self, loaded: &[Rule]) -> Result<(), String> {
@@ -275,7 +284,7 @@ fn globs<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::E
 fn path<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<PathBuf>, D::Error> {
     let path = PathBuf::deserialize(deserializer)?;
     if path.as_os_str().is_empty() {
-        return Err(D::Error::custom("empty path"));
+        return Err(D::Error::custom("empty path; name a file or folder"));
     }
     Ok(Some(path))
 }
@@ -426,6 +435,11 @@ mod tests {
         assert!(
             unknown_rule.starts_with("2:1: [severity]: no rule \"jeju-mpi\""),
             "{unknown_rule}"
+        );
+        let missing_rules = error("rules = \"kspay-rules\"\n");
+        assert!(
+            missing_rules.starts_with(" rules: ") && missing_rules.contains("kspay-rules"),
+            "{missing_rules}"
         );
         let unknown_select = error("select = [\"jeju-mpi-to-isp\", \"jeju\"]\n");
         assert!(
