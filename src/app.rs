@@ -10,9 +10,10 @@ use rayon::prelude::*;
 use crate::cli::{
     CheckArgs, Cli, ColorWhen, Command, ExplainArgs, FixArgs, Format, RuleSource, ScanArgs,
 };
+use crate::config::{self, Settings};
 use crate::progress::Progress;
 use crate::report::{self, FixOutcome, Run, Summary, portable_path, text::Detail};
-use crate::rules::{self, Rule, RuleError};
+use crate::rules;
 use crate::scan::{FileReport, Mode, ScanOptions, Scanner, Skip};
 use crate::walk::{self, Found, WalkOptions};
 use crate::write::WriteOptions;
@@ -42,13 +43,6 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn load_rules(source: &RuleSource) -> Result<Vec<Rule>, RuleError> {
-    match &source.dir {
-        Some(dir) => rules::load_dir(dir),
-        None => rules::embedded(),
-    }
-}
-
 fn set_color(when: ColorWhen) {
     let choice = match when {
         ColorWhen::Auto => anstream::ColorChoice::Auto,
@@ -73,26 +67,26 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
         Job::Fix(fix) => Some(fix),
         Job::Check(_) => None,
     };
-    let rules = rules::select(
-        load_rules(&args.rules).map_err(|e| e.to_string())?,
-        &args.select,
-    )
-    .map_err(|e| e.to_string())?;
+    // The config file and the command line, merged: read these, not `args`, for the
+    // settings a config may hold.
+    let settings = Settings::resolve(args)?;
     // Read before the scan: a missing or broken baseline should not cost a whole run.
     let accepted = match job {
-        Job::Check(CheckArgs {
-            baseline: Some(path),
-            ..
-        }) => Some((baseline::load(path)?, path)),
+        Job::Check(check) if check.write_baseline.is_none() => {
+            match check.baseline.as_ref().or(settings.baseline.as_ref()) {
+                Some(path) => Some((baseline::load(path)?, path)),
+                None => None,
+            }
+        }
         _ => None,
     };
     let walk_options = WalkOptions {
-        include: walk::glob_set(&args.include)?,
-        exclude: walk::glob_set(&args.exclude)?,
+        include: walk::glob_set(&settings.include)?,
+        exclude: walk::glob_set(&settings.exclude)?,
         follow_symlinks: args.follow_symlinks,
     };
     let scanner = Scanner::new(
-        rules,
+        settings.rules,
         ScanOptions {
             encoding: args.encoding,
             max_filesize: args.max_filesize,
@@ -103,7 +97,8 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
                 Mode::Check
             },
         },
-    );
+    )
+    .with_severity_overrides(settings.severity);
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(threads) = args.threads {
         pool = pool.num_threads(threads.max(1));
@@ -159,8 +154,9 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
         max_filesize: args.max_filesize,
         fix: outcome.as_ref(),
         baseline: comparison.as_ref(),
+        config: settings.config.as_deref(),
     };
-    emit_reports(args, &run)?;
+    emit_reports(args, settings.format, &run)?;
 
     let fixed_findings = outcome.as_ref().map_or(0, |o| o.fixed_findings);
     let findings_left = summary.findings.saturating_sub(fixed_findings);
@@ -202,8 +198,7 @@ fn write_baseline(path: &Path, reports: &[FileReport]) -> Result<u8, String> {
 
 /// Writes the run's report where the options send it: the main format to stdout (or to the
 /// one `--output FILE` without a format), and each `--output FORMAT=FILE` to its file.
-fn emit_reports(args: &ScanArgs, run: &Run) -> Result<(), String> {
-    let format = args.format.unwrap_or(Format::Text);
+fn emit_reports(args: &ScanArgs, format: Format, run: &Run) -> Result<(), String> {
     let detail = if args.quiet {
         Detail::Quiet
     } else {
@@ -358,7 +353,7 @@ fn apply_fixes(
 }
 
 fn list_rules(source: &RuleSource) -> Result<u8, String> {
-    let rules = load_rules(source).map_err(|e| e.to_string())?;
+    let rules = config::listed_rules(source)?;
     rules::select(rules, &[])
         .map_err(|e| e.to_string())
         .and_then(|rules| {
@@ -376,7 +371,7 @@ fn list_rules(source: &RuleSource) -> Result<u8, String> {
 }
 
 fn explain(args: &ExplainArgs) -> Result<u8, String> {
-    let rules = load_rules(&args.rules).map_err(|e| e.to_string())?;
+    let rules = config::listed_rules(&args.rules)?;
     let Some(rule) = rules.iter().find(|r| r.id == args.rule) else {
         let known: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
         return Err(format!(

@@ -9,6 +9,7 @@ pub mod app;
 pub mod baseline;
 pub mod charref;
 pub mod cli;
+pub mod config;
 pub mod detect;
 pub mod diff;
 pub mod encoding;

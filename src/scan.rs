@@ -1,5 +1,6 @@
 //! The per-file pipeline: read, prefilter, decode, parse, detect, and (for `fix`) splice.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -11,7 +12,7 @@ use crate::encoding::{self, EncodingChoice};
 use crate::fix;
 use crate::page::lines::without_ending;
 use crate::page::{Page, PageKind};
-use crate::rules::Rule;
+use crate::rules::{Rule, Severity};
 
 /// What a scan is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +137,9 @@ pub struct Scanner {
     rules: Vec<Rule>,
     prefilter: AhoCorasick,
     options: ScanOptions,
+    /// Rule id to the severity its findings get instead of the detector's (a config's
+    /// `[severity]`).
+    severity_overrides: HashMap<String, Severity>,
 }
 
 impl Scanner {
@@ -165,7 +169,15 @@ impl Scanner {
             rules,
             prefilter,
             options,
+            severity_overrides: HashMap::new(),
         }
+    }
+
+    /// Gives every finding of the named rules this severity instead of its own. Applied here,
+    /// where findings are made, so every report format shows the same severity.
+    pub fn with_severity_overrides(mut self, overrides: HashMap<String, Severity>) -> Scanner {
+        self.severity_overrides = overrides;
+        self
     }
 
     /// The rules this scanner applies.
@@ -233,6 +245,7 @@ impl Scanner {
             .into_iter()
             .map(|finding| locate(&page, finding))
             .collect();
+        self.override_severities(&mut report.findings);
         crate::fingerprint::assign(path, &mut report.findings);
 
         if self.options.mode == Mode::Fix {
@@ -270,6 +283,17 @@ impl Scanner {
 
     fn is_fixable(&self, applicability: Applicability) -> bool {
         crate::report::is_fixable(applicability, self.options.unsafe_fixes)
+    }
+
+    fn override_severities(&self, findings: &mut [Located]) {
+        if self.severity_overrides.is_empty() {
+            return;
+        }
+        for located in findings {
+            if let Some(severity) = self.severity_overrides.get(&located.finding.rule) {
+                located.finding.severity = *severity;
+            }
+        }
     }
 
     fn detect(&self, page: &Page) -> Vec<Finding> {

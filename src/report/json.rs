@@ -16,6 +16,8 @@ const SCHEMA_VERSION: u32 = 1;
 struct Document<'a> {
     version: u32,
     tool: Tool,
+    /// The config file the settings came from (`null`: none).
+    config: Option<String>,
     findings: Vec<JsonFinding<'a>>,
     errors: Vec<JsonError>,
     summary: &'a Summary,
@@ -88,6 +90,7 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
             name: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
         },
+        config: run.config.map(display_path),
         findings,
         errors,
         summary,

@@ -26,6 +26,8 @@ pub struct Run<'a> {
     pub fix: Option<&'a FixOutcome>,
     /// How the findings compare with `check --baseline`'s file.
     pub baseline: Option<&'a Comparison>,
+    /// The config file the run's settings came from, if any.
+    pub config: Option<&'a std::path::Path>,
 }
 
 /// What `fix` did, or would do in a dry run.

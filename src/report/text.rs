@@ -37,6 +37,9 @@ pub fn write_run(
     run: &Run,
     detail: Detail,
 ) -> io::Result<()> {
+    if let (Some(config), Detail::Full) = (run.config, detail) {
+        writeln!(err, "note: using settings from {}", config.display())?;
+    }
     for report in run.reports {
         if let Some(message) = &report.error {
             error(err, &report.path, message)?;
