@@ -170,3 +170,25 @@ fn a_missing_or_broken_baseline_is_an_error_naming_the_file() {
             "baseline report.json is not a kspay-migrate baseline",
         ));
 }
+
+#[test]
+fn the_config_file_names_the_baseline_for_the_gate() {
+    let dir = shop_with_baseline();
+    fs::create_dir(dir.path().join("ci")).unwrap();
+    fs::rename(
+        dir.path().join("baseline.json"),
+        dir.path().join("ci/kspay-baseline.json"),
+    )
+    .unwrap();
+    // Relative to the config file's folder, wherever the gate runs from.
+    fs::write(
+        dir.path().join("kspay-migrate.toml"),
+        "baseline = \"ci/kspay-baseline.json\"\n",
+    )
+    .unwrap();
+    let (code, json) = check_json(dir.path(), &["samples"]);
+    assert_eq!(code, 0, "{json:#}");
+    assert_eq!(json["summary"]["baselined"], 11);
+    let (code, _) = check_json(dir.path(), &["samples", "--isolated"]);
+    assert_eq!(code, 1, "without the config there is no baseline");
+}
