@@ -62,7 +62,7 @@ fn finding(out: &mut (impl Write + ?Sized), path: &str, located: &Located) -> io
 }
 
 /// Escapes a command's message as the Actions toolkit does (`escapeData`).
-pub fn escape_data(text: &str) -> String {
+fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
@@ -70,7 +70,7 @@ pub fn escape_data(text: &str) -> String {
 
 /// Escapes a command's property value as the Actions toolkit does (`escapeProperty`): the
 /// message's escapes, and `:` and `,`, which end a value.
-pub fn escape_property(text: &str) -> String {
+fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 

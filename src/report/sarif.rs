@@ -226,20 +226,18 @@ fn fix(uri: &str, located: &Located) -> Option<Value> {
     }))
 }
 
-/// One edit; an insertion deletes an empty region.
+/// One edit: an insertion deletes an empty region, a removal inserts empty text. The inserted
+/// text is always given, even empty: reviewdog drops a replacement without it.
 fn replacement(edit: &LocatedEdit) -> Value {
-    let mut replacement = json!({
+    json!({
         "deletedRegion": {
             "startLine": edit.line,
             "startColumn": edit.column,
             "endLine": edit.end_line,
             "endColumn": edit.end_column,
         },
-    });
-    if !edit.replacement.is_empty() {
-        replacement["insertedContent"] = json!({ "text": edit.replacement });
-    }
-    replacement
+        "insertedContent": { "text": edit.replacement },
+    })
 }
 
 /// A file the tool could not read or chose not to scan.
