@@ -26,7 +26,10 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
 /// Runs the tool in `dir`, expects exit code `code` and parses stdout as JSON.
 fn json_run(dir: &Path, args: &[&str], code: i32) -> Value {
     let (status, stdout, stderr) = run(dir, args);
-    assert_eq!(status, code, "{args:?}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+    assert_eq!(
+        status, code,
+        "{args:?}\nstdout:\n{stdout}\nstderr:\n{stderr}"
+    );
     serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}:\n{stdout}"))
 }
 
@@ -87,7 +90,11 @@ fn char_index(text: &[char], line: u64, column: u64) -> usize {
 
 /// A SARIF region's start and end as character indices into `text`.
 fn region_range(text: &[char], region: &Value) -> (usize, usize) {
-    let number = |key: &str| region[key].as_u64().unwrap_or_else(|| panic!("{key}: {region}"));
+    let number = |key: &str| {
+        region[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{key}: {region}"))
+    };
     (
         char_index(text, number("startLine"), number("startColumn")),
         char_index(text, number("endLine"), number("endColumn")),
@@ -146,15 +153,27 @@ fn physical_location(result: &Value) -> &Value {
 /// Every sample finding, with the text its region must cover: the card's name, its code, or
 /// (where a script's ISP condition lacks the code) the condition the fix extends.
 const SAMPLE_TOKENS: &[(&str, u64, &str)] = &[
-    ("samples/asp-shop/kspay/KSPayCreditFormM.asp", 117, "제주카드"),
+    (
+        "samples/asp-shop/kspay/KSPayCreditFormM.asp",
+        117,
+        "제주카드",
+    ),
     ("samples/asp-shop/kspay/KSPayForm.asp", 103, "제주"),
     ("samples/asp-shop/order/pay_help.asp", 51, "제주카드"),
     ("samples/asp-shop/order/pay_help.asp", 64, "제주카드"),
     ("samples/html-shop/pay/card_info.html", 52, "제주"),
     ("samples/html-shop/pay/card_select.html", 90, "제주카드"),
-    ("samples/jsp-shop/WEB-INF/jsp/order/payment.jsp", 114, "제주카드"),
+    (
+        "samples/jsp-shop/WEB-INF/jsp/order/payment.jsp",
+        114,
+        "제주카드",
+    ),
     ("samples/jsp-shop/static/js/kspay_route.js", 20, "\"13\""),
-    ("samples/php-shop/pay/KSPayCreditFormIM.php", 44, "code == \"1500\""),
+    (
+        "samples/php-shop/pay/KSPayCreditFormIM.php",
+        44,
+        "code == \"1500\"",
+    ),
     ("samples/php-shop/pay/KSPayForm.php", 81, "제주카드"),
     ("samples/php-shop/pay/card_guide.php", 49, "제주카드"),
 ];
@@ -175,9 +194,22 @@ fn sarif_of_the_samples_validates_and_matches_the_json_findings() {
     let rule = &driver["rules"][0];
     assert_eq!(rule["id"], "jeju-mpi-to-isp");
     assert_eq!(rule["defaultConfiguration"]["level"], "error");
-    assert!(rule["shortDescription"]["text"].as_str().unwrap().contains("MPI"));
-    assert!(rule["help"]["text"].as_str().unwrap().contains("2013-04-01"));
-    assert_eq!(rule["properties"]["tags"], serde_json::json!(["Jeju", "MPI", "ISP"]));
+    assert!(
+        rule["shortDescription"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("MPI")
+    );
+    assert!(
+        rule["help"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("2013-04-01")
+    );
+    assert_eq!(
+        rule["properties"]["tags"],
+        serde_json::json!(["Jeju", "MPI", "ISP"])
+    );
 
     let json = json_run(&root(), &["check", "samples/", "--format", "json"], 1);
     let findings = json["findings"].as_array().unwrap();
@@ -227,8 +259,8 @@ fn the_schema_check_rejects_broken_sarif() {
         0.into();
     assert!(!schema_errors(&validator, &line_zero).is_empty());
     let mut bad_uri = sarif;
-    bad_uri["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-        ["uri"] = "pay page/결제.php".into();
+    bad_uri["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] =
+        "pay page/결제.php".into();
     assert!(!schema_errors(&validator, &bad_uri).is_empty());
 }
 
@@ -266,9 +298,8 @@ fn sarif_regions_point_at_the_card_token_in_the_file() {
     }
     assert_eq!(seen.len(), SAMPLE_TOKENS.len(), "{seen:?}");
     assert!(
-        seen.iter().any(|(uri, _)| {
-            is_euc_kr_crlf(&fs::read(root().join(uri)).unwrap())
-        }),
+        seen.iter()
+            .any(|(uri, _)| { is_euc_kr_crlf(&fs::read(root().join(uri)).unwrap()) }),
         "an EUC-KR CRLF page among the checked regions"
     );
 }
@@ -321,7 +352,8 @@ fn sarif_fixes_match_fix_write(applicabilities: &[&str], extra: &[&str]) {
             .iter()
             .map(|r| {
                 let (start, end) = region_range(&text, &r["deletedRegion"]);
-                let text = r["insertedContent"]["text"].as_str().unwrap_or("");
+                // Given even when empty (a removal): reviewdog drops a replacement without it.
+                let text = r["insertedContent"]["text"].as_str().unwrap();
                 Replacement {
                     start,
                     end,
@@ -339,10 +371,7 @@ fn sarif_fixes_match_fix_write(applicabilities: &[&str], extra: &[&str]) {
     }
     assert!(fixes.len() >= 10, "fixes in only {} files", fixes.len());
 
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &[&["fix", "--write", "."], extra].concat(),
-    );
+    let (code, stdout, stderr) = run(dir.path(), &[&["fix", "--write", "."], extra].concat());
     assert!(code < 2, "{stdout}{stderr}");
     let after = snapshot(dir.path());
     assert_eq!(before.len(), after.len());
@@ -359,7 +388,10 @@ fn sarif_fixes_match_fix_write(applicabilities: &[&str], extra: &[&str]) {
         let expected: String = expected.into_iter().collect();
         assert_eq!(decode(written), expected, "{}", path.display());
     }
-    assert!(euc_kr_crlf_fixed, "an EUC-KR CRLF page among the fixed ones");
+    assert!(
+        euc_kr_crlf_fixed,
+        "an EUC-KR CRLF page among the fixed ones"
+    );
 }
 
 #[test]
@@ -423,7 +455,12 @@ fn sarif_with_a_file_error_still_validates() {
 fn github_annotations_for_a_sample_page() {
     let (code, stdout, stderr) = run(
         &root(),
-        &["check", "samples/asp-shop/order/pay_help.asp", "--format", "github"],
+        &[
+            "check",
+            "samples/asp-shop/order/pay_help.asp",
+            "--format",
+            "github",
+        ],
     );
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(stderr, "");
@@ -455,7 +492,9 @@ fn github_file_errors_name_the_file_escaped() {
     );
     // The comma in the file name would end the property: escaped as the toolkit does.
     assert!(
-        lines.iter().any(|l| l.starts_with("::error file=주문%2C결제.php::")),
+        lines
+            .iter()
+            .any(|l| l.starts_with("::error file=주문%2C결제.php::")),
         "{stdout}"
     );
 }
@@ -486,7 +525,10 @@ fn junit_counts_match_the_json_summary() {
         .filter(|n| n.has_tag_name("testcase"))
         .collect();
     assert_eq!(suite_count(suite, "tests"), cases.len() as u64);
-    assert_eq!(suite_count(suite, "failures"), number("files_with_findings"));
+    assert_eq!(
+        suite_count(suite, "failures"),
+        number("files_with_findings")
+    );
     assert_eq!(suite_count(suite, "errors"), number("errors"));
     assert_eq!(
         suite_count(suite, "tests") - suite_count(suite, "skipped") - suite_count(suite, "errors"),
@@ -498,7 +540,9 @@ fn junit_counts_match_the_json_summary() {
 
     let mut expected: BTreeMap<&str, usize> = BTreeMap::new();
     for finding in json["findings"].as_array().unwrap() {
-        *expected.entry(finding["path"].as_str().unwrap()).or_default() += 1;
+        *expected
+            .entry(finding["path"].as_str().unwrap())
+            .or_default() += 1;
     }
     let mut failed: BTreeMap<&str, usize> = BTreeMap::new();
     for case in &cases {
@@ -606,12 +650,18 @@ fn one_run_writes_several_reports_and_text_to_stdout() {
     let sarif: Value = serde_json::from_str(&fs::read_to_string(&sarif).unwrap()).unwrap();
     assert_valid_sarif(&sarif);
     let json: Value = serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
-    assert_eq!(json["findings"].as_array().unwrap().len(), SAMPLE_TOKENS.len());
+    assert_eq!(
+        json["findings"].as_array().unwrap().len(),
+        SAMPLE_TOKENS.len()
+    );
     assert_eq!(results(&sarif).len(), SAMPLE_TOKENS.len());
     let junit = fs::read_to_string(&junit).unwrap();
     let document = roxmltree::Document::parse(&junit).unwrap();
     assert_eq!(
-        document.descendants().filter(|n| n.has_tag_name("failure")).count(),
+        document
+            .descendants()
+            .filter(|n| n.has_tag_name("failure"))
+            .count(),
         json["summary"]["files_with_findings"].as_u64().unwrap() as usize
     );
 }
