@@ -2,31 +2,12 @@
 //! patches applied by `git apply` and `patch -p1`, rule loading.
 
 mod common;
-use common::{copy_tree, root, tool};
+use common::{copy_tree, root, snapshot, tool};
 
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 use predicates::prelude::*;
-
-/// Every file under `dir` with its bytes, by relative path.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
-}
 
 const STALE_SAMPLES: &[&str] = &[
     "samples/asp-shop/kspay/KSPayCreditFormM.asp:117:23",

@@ -1,6 +1,10 @@
-//! Presenting a run's results: text for people, JSON for machines.
+//! Presenting a run's results: text for people; JSON, SARIF, GitHub annotations and JUnit XML
+//! for machines.
 
+pub mod github;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod text;
 
 use std::io::{self, Write};
@@ -54,9 +58,9 @@ pub fn write(
     match format {
         Format::Text => text::write_run(out, err, run, detail),
         Format::Json => json::write(out, run),
-        Format::Sarif | Format::Github | Format::Junit => Err(io::Error::other(format!(
-            "the {format:?} format is not built yet"
-        ))),
+        Format::Sarif => sarif::write(out, run),
+        Format::Github => github::write(out, run),
+        Format::Junit => junit::write(out, run),
     }
 }
 
@@ -108,6 +112,15 @@ pub fn is_fixable(applicability: Applicability, unsafe_fixes: bool) -> bool {
         Applicability::Safe => true,
         Applicability::Unsafe => unsafe_fixes,
         Applicability::None => false,
+    }
+}
+
+/// How reports name a finding's fix applicability: `fix: safe`, `fix: unsafe`, `no automatic fix`.
+pub fn fix_label(applicability: Applicability) -> &'static str {
+    match applicability {
+        Applicability::Safe => "fix: safe",
+        Applicability::Unsafe => "fix: unsafe",
+        Applicability::None => "no automatic fix",
     }
 }
 

@@ -6,7 +6,6 @@ use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Run, Summary, display_path};
-use crate::detect::Applicability;
 use crate::rules::Severity;
 use crate::scan::{Located, Skip};
 
@@ -144,11 +143,7 @@ pub fn finding(
         Severity::Error => RED,
         Severity::Warning => YELLOW,
     };
-    let fix = match finding.applicability {
-        Applicability::Safe => "fix: safe",
-        Applicability::Unsafe => "fix: unsafe",
-        Applicability::None => "no automatic fix",
-    };
+    let fix = super::fix_label(finding.applicability);
     writeln!(
         out,
         "{BOLD}{}:{}:{}:{BOLD:#} {severity_style}{}[{}]{severity_style:#} {} [{}, {fix}]",

@@ -1,0 +1,689 @@
+//! The machine formats as CI gates and code-scanning services read them: SARIF validated
+//! against the OASIS schema, its regions and fixes checked against the files themselves,
+//! GitHub workflow commands line by line, JUnit XML parsed as Jenkins would, and several
+//! reports from one run.
+
+mod common;
+use common::{copy_tree, root, snapshot, tool};
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use encoding_rs::EUC_KR;
+use serde_json::Value;
+
+/// Runs the tool in `dir`: exit code, stdout, stderr.
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = tool().current_dir(dir).args(args).output().unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// Runs the tool in `dir`, expects exit code `code` and parses stdout as JSON.
+fn json_run(dir: &Path, args: &[&str], code: i32) -> Value {
+    let (status, stdout, stderr) = run(dir, args);
+    assert_eq!(
+        status, code,
+        "{args:?}\nstdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}:\n{stdout}"))
+}
+
+/// Text as EUC-KR bytes.
+fn euc_kr(text: &str) -> Vec<u8> {
+    let (bytes, _, unmappable) = EUC_KR.encode(text);
+    assert!(!unmappable, "{text:?} has characters EUC-KR lacks");
+    bytes.into_owned()
+}
+
+/// A page's text: UTF-8 (a BOM dropped) when it is valid UTF-8, else strict EUC-KR.
+fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => EUC_KR
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .expect("the page is EUC-KR")
+            .into_owned(),
+    }
+}
+
+/// Whether a page's bytes are EUC-KR (not UTF-8) with CRLF line ends.
+fn is_euc_kr_crlf(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_err() && bytes.windows(2).any(|w| w == b"\r\n")
+}
+
+/// The path a relative URI reference names.
+fn uri_path(uri: &str) -> PathBuf {
+    let mut bytes = Vec::new();
+    let mut rest = uri.as_bytes();
+    while let Some((&byte, tail)) = rest.split_first() {
+        if byte == b'%' {
+            let hex = std::str::from_utf8(&tail[..2]).unwrap();
+            bytes.push(u8::from_str_radix(hex, 16).unwrap());
+            rest = &tail[2..];
+        } else {
+            bytes.push(byte);
+            rest = tail;
+        }
+    }
+    PathBuf::from(String::from_utf8(bytes).unwrap())
+}
+
+/// A 1-based line and column (columns in characters, lines ending at `\n`) as a character
+/// index into `text`.
+fn char_index(text: &[char], line: u64, column: u64) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        let end = text[start..]
+            .iter()
+            .position(|&c| c == '\n')
+            .unwrap_or_else(|| panic!("no line {line}"));
+        start += end + 1;
+    }
+    start + column as usize - 1
+}
+
+/// A SARIF region's start and end as character indices into `text`.
+fn region_range(text: &[char], region: &Value) -> (usize, usize) {
+    let number = |key: &str| {
+        region[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{key}: {region}"))
+    };
+    (
+        char_index(text, number("startLine"), number("startColumn")),
+        char_index(text, number("endLine"), number("endColumn")),
+    )
+}
+
+/// The `language` pattern of the OASIS schema (on `run` and `toolComponent`) has a lone `]`,
+/// which ECMA-262 reads as a literal only in its web-compatibility grammar (Annex B).
+/// `jsonschema` checks patterns strictly when it checks a schema against the draft-07
+/// meta-schema, and refuses the schema for it.
+const LANGUAGE_PATTERN: &str = r"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$";
+/// The same pattern with the `]` escaped: it matches exactly what the original does.
+const LANGUAGE_PATTERN_ESCAPED: &str = r"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}\]?$";
+
+/// The SARIF 2.1.0 schema compiled as draft-07, formats (`uri`, `uri-reference`) asserted.
+/// The crate is built without its HTTP resolver and told to stay offline: the draft-07
+/// meta-schema it checks the schema against comes with it.
+fn sarif_validator() -> jsonschema::Validator {
+    let mut schema: Value = serde_json::from_str(
+        &fs::read_to_string(root().join("tests/schemas/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    for definition in ["run", "toolComponent"] {
+        let language = &mut schema["definitions"][definition]["properties"]["language"]["pattern"];
+        assert_eq!(language, LANGUAGE_PATTERN, "the schema file changed");
+        *language = LANGUAGE_PATTERN_ESCAPED.into();
+    }
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft7)
+        .offline()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the SARIF schema compiles without a network")
+}
+
+fn schema_errors(validator: &jsonschema::Validator, sarif: &Value) -> Vec<String> {
+    validator
+        .iter_errors(sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+fn assert_valid_sarif(sarif: &Value) {
+    let errors = schema_errors(&sarif_validator(), sarif);
+    assert!(errors.is_empty(), "invalid SARIF:\n{}", errors.join("\n"));
+}
+
+fn results(sarif: &Value) -> &Vec<Value> {
+    sarif["runs"][0]["results"].as_array().unwrap()
+}
+
+fn physical_location(result: &Value) -> &Value {
+    &result["locations"][0]["physicalLocation"]
+}
+
+/// Every sample finding, with the text its region must cover: the card's name, its code, or
+/// (where a script's ISP condition lacks the code) the condition the fix extends.
+const SAMPLE_TOKENS: &[(&str, u64, &str)] = &[
+    (
+        "samples/asp-shop/kspay/KSPayCreditFormM.asp",
+        117,
+        "제주카드",
+    ),
+    ("samples/asp-shop/kspay/KSPayForm.asp", 103, "제주"),
+    ("samples/asp-shop/order/pay_help.asp", 51, "제주카드"),
+    ("samples/asp-shop/order/pay_help.asp", 64, "제주카드"),
+    ("samples/html-shop/pay/card_info.html", 52, "제주"),
+    ("samples/html-shop/pay/card_select.html", 90, "제주카드"),
+    (
+        "samples/jsp-shop/WEB-INF/jsp/order/payment.jsp",
+        114,
+        "제주카드",
+    ),
+    ("samples/jsp-shop/static/js/kspay_route.js", 20, "\"13\""),
+    (
+        "samples/php-shop/pay/KSPayCreditFormIM.php",
+        44,
+        "code == \"1500\"",
+    ),
+    ("samples/php-shop/pay/KSPayForm.php", 81, "제주카드"),
+    ("samples/php-shop/pay/card_guide.php", 49, "제주카드"),
+];
+
+#[test]
+fn sarif_of_the_samples_validates_and_matches_the_json_findings() {
+    let sarif = json_run(&root(), &["check", "samples/", "--format", "sarif"], 1);
+    assert_valid_sarif(&sarif);
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    assert_eq!(run["invocations"][0]["executionSuccessful"], true);
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "kspay-migrate");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    // Cargo.toml names no homepage: no made-up one either.
+    assert!(driver.get("informationUri").is_none());
+    let rule = &driver["rules"][0];
+    assert_eq!(rule["id"], "jeju-mpi-to-isp");
+    assert_eq!(rule["defaultConfiguration"]["level"], "error");
+    assert!(
+        rule["shortDescription"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("MPI")
+    );
+    assert!(
+        rule["help"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("2013-04-01")
+    );
+    assert_eq!(
+        rule["properties"]["tags"],
+        serde_json::json!(["Jeju", "MPI", "ISP"])
+    );
+
+    let json = json_run(&root(), &["check", "samples/", "--format", "json"], 1);
+    let findings = json["findings"].as_array().unwrap();
+    let results = results(&sarif);
+    assert_eq!(results.len(), findings.len());
+    for (result, finding) in results.iter().zip(findings) {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(driver["rules"][index]["id"], result["ruleId"]);
+        assert_eq!(result["ruleId"], finding["rule"]);
+        assert_eq!(result["level"], finding["severity"]);
+        assert_eq!(
+            physical_location(result)["artifactLocation"]["uri"],
+            finding["path"]
+        );
+        assert_eq!(
+            result["partialFingerprints"]["kspayMigrate/v1"],
+            finding["fingerprint"]
+        );
+        assert_eq!(result["properties"]["kind"], finding["kind"]);
+        assert_eq!(result["properties"]["applicability"], finding["fix"]);
+        let message = result["message"]["text"].as_str().unwrap();
+        let expected = format!(
+            "{} [{}, {}]",
+            finding["message"].as_str().unwrap(),
+            finding["kind"].as_str().unwrap(),
+            match finding["fix"].as_str().unwrap() {
+                "none" => "no automatic fix".to_string(),
+                fix => format!("fix: {fix}"),
+            }
+        );
+        assert_eq!(message, expected);
+        let fixes = result["fixes"].as_array().map_or(0, Vec::len);
+        assert_eq!(fixes, usize::from(finding["fix"] != "none"), "{result}");
+    }
+}
+
+#[test]
+fn the_schema_check_rejects_broken_sarif() {
+    let validator = sarif_validator();
+    let sarif = json_run(&root(), &["check", "samples/", "--format", "sarif"], 1);
+    assert!(schema_errors(&validator, &sarif).is_empty());
+    let mut bad_column_kind = sarif.clone();
+    bad_column_kind["runs"][0]["columnKind"] = "bytes".into();
+    assert!(!schema_errors(&validator, &bad_column_kind).is_empty());
+    let mut line_zero = sarif.clone();
+    line_zero["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
+        0.into();
+    assert!(!schema_errors(&validator, &line_zero).is_empty());
+    let mut bad_uri = sarif;
+    bad_uri["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] =
+        "pay page/결제.php".into();
+    assert!(!schema_errors(&validator, &bad_uri).is_empty());
+}
+
+#[test]
+fn sarif_regions_point_at_the_card_token_in_the_file() {
+    let sarif = json_run(&root(), &["check", "samples/", "--format", "sarif"], 1);
+    let mut seen = Vec::new();
+    for result in results(&sarif) {
+        let location = physical_location(result);
+        let uri = location["artifactLocation"]["uri"].as_str().unwrap();
+        assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+        let bytes = fs::read(root().join(uri_path(uri))).unwrap();
+        let text: Vec<char> = decode(&bytes).chars().collect();
+        let region = &location["region"];
+        let (start, end) = region_range(&text, region);
+        let covered: String = text[start..end].iter().collect();
+        let line = region["startLine"].as_u64().unwrap();
+        let expected = SAMPLE_TOKENS
+            .iter()
+            .find(|(path, l, _)| *path == uri && *l == line)
+            .unwrap_or_else(|| panic!("unexpected result at {uri}:{line}"))
+            .2;
+        assert_eq!(covered, expected, "{uri}:{line}");
+        assert_eq!(region["snippet"]["text"], expected, "{uri}:{line}");
+        // The context is the whole line, without its line end.
+        let line_start = char_index(&text, line, 1);
+        let line_text: String = text[line_start..]
+            .iter()
+            .take_while(|&&c| c != '\n')
+            .collect();
+        let context = &location["contextRegion"];
+        assert_eq!(context["startLine"], line);
+        assert_eq!(context["snippet"]["text"], line_text.trim_end_matches('\r'));
+        seen.push((uri.to_string(), line));
+    }
+    assert_eq!(seen.len(), SAMPLE_TOKENS.len(), "{seen:?}");
+    assert!(
+        seen.iter()
+            .any(|(uri, _)| { is_euc_kr_crlf(&fs::read(root().join(uri)).unwrap()) }),
+        "an EUC-KR CRLF page among the checked regions"
+    );
+}
+
+/// One replacement of a SARIF fix, as character indices into the original text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Replacement {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+/// Applies every SARIF fix of the given applicabilities to the decoded pages, and compares
+/// each page with what `fix --write` wrote (`extra` are its extra arguments).
+fn sarif_fixes_match_fix_write(applicabilities: &[&str], extra: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("samples"), &dir.path().join("samples"));
+    // Every case page too: moved options, insertions into lists, several fixes in one page.
+    for case in fs::read_dir(root().join("tests/cases")).unwrap() {
+        let case = case.unwrap().path();
+        for file in fs::read_dir(&case).unwrap() {
+            let file = file.unwrap().path();
+            if file.file_stem().unwrap() == "input" {
+                let target = dir.path().join("cases").join(case.file_name().unwrap());
+                fs::create_dir_all(&target).unwrap();
+                fs::copy(&file, target.join(file.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    let sarif = json_run(dir.path(), &["check", ".", "--format", "sarif"], 1);
+    assert_valid_sarif(&sarif);
+    let before = snapshot(dir.path());
+
+    let mut fixes: BTreeMap<PathBuf, BTreeSet<Replacement>> = BTreeMap::new();
+    for result in results(&sarif) {
+        let applicability = result["properties"]["applicability"].as_str().unwrap();
+        if !applicabilities.contains(&applicability) {
+            continue;
+        }
+        let Some(fix) = result["fixes"].get(0) else {
+            continue;
+        };
+        let change = &fix["artifactChanges"][0];
+        let path = uri_path(change["artifactLocation"]["uri"].as_str().unwrap());
+        let original = &before.iter().find(|(p, _)| *p == path).unwrap().1;
+        let text: Vec<char> = decode(original).chars().collect();
+        let replacements: Vec<Replacement> = change["replacements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let (start, end) = region_range(&text, &r["deletedRegion"]);
+                // Given even when empty (a removal): reviewdog drops a replacement without it.
+                let text = r["insertedContent"]["text"].as_str().unwrap();
+                Replacement {
+                    start,
+                    end,
+                    text: text.to_string(),
+                }
+            })
+            .collect();
+        // Listed from the end of the file back, so applying them one by one in order works.
+        assert!(
+            replacements.windows(2).all(|w| w[0] > w[1]),
+            "{replacements:?}"
+        );
+        // Two results may carry the same edit (both add the card to one ISP list).
+        fixes.entry(path).or_default().extend(replacements);
+    }
+    assert!(fixes.len() >= 10, "fixes in only {} files", fixes.len());
+
+    let (code, stdout, stderr) = run(dir.path(), &[&["fix", "--write", "."], extra].concat());
+    assert!(code < 2, "{stdout}{stderr}");
+    let after = snapshot(dir.path());
+    assert_eq!(before.len(), after.len());
+    let mut euc_kr_crlf_fixed = false;
+    for ((path, original), (written_path, written)) in before.iter().zip(&after) {
+        assert_eq!(path, written_path);
+        let mut expected: Vec<char> = decode(original).chars().collect();
+        if let Some(replacements) = fixes.get(path) {
+            for replacement in replacements.iter().rev() {
+                expected.splice(replacement.start..replacement.end, replacement.text.chars());
+            }
+            euc_kr_crlf_fixed |= is_euc_kr_crlf(original);
+        }
+        let expected: String = expected.into_iter().collect();
+        assert_eq!(decode(written), expected, "{}", path.display());
+    }
+    assert!(
+        euc_kr_crlf_fixed,
+        "an EUC-KR CRLF page among the fixed ones"
+    );
+}
+
+#[test]
+fn safe_sarif_fixes_give_what_fix_write_writes() {
+    sarif_fixes_match_fix_write(&["safe"], &[]);
+}
+
+#[test]
+fn safe_and_unsafe_sarif_fixes_give_what_fix_write_unsafe_fixes_writes() {
+    sarif_fixes_match_fix_write(&["safe", "unsafe"], &["--unsafe-fixes"]);
+}
+
+/// A folder holding a stale EUC-KR CRLF page in a folder whose name needs escaping, and a
+/// page whose bytes do not decode as the EUC-KR it declares.
+fn site_with_a_broken_page() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("결제 페이지");
+    fs::create_dir(&folder).unwrap();
+    fs::copy(
+        root().join("samples/php-shop/pay/KSPayForm.php"),
+        folder.join("KSPayForm.php"),
+    )
+    .unwrap();
+    let mut broken = euc_kr(
+        "<?php\r\n$certitype = $_POST['certitype'];\r\n?>\r\n\
+         <meta http-equiv=\"Content-Type\" content=\"text/html; charset=euc-kr\">\r\n\
+         <p>안심클릭 : 외환, 삼성, 제주</p>\r\n",
+    );
+    // Two bytes EUC-KR leaves undefined, as a truncated upload leaves them.
+    broken.extend_from_slice(b"<p>\xC9\xA1\xFE\xFF</p>\r\n");
+    fs::write(dir.path().join("주문,결제.php"), broken).unwrap();
+    dir
+}
+
+#[test]
+fn sarif_with_a_file_error_still_validates() {
+    let dir = site_with_a_broken_page();
+    let sarif = json_run(dir.path(), &["check", ".", "--format", "sarif"], 2);
+    assert_valid_sarif(&sarif);
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], true);
+    let notifications = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notifications.len(), 1, "{notifications:?}");
+    let notification = &notifications[0];
+    assert_eq!(notification["level"], "error");
+    assert_eq!(
+        notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "%EC%A3%BC%EB%AC%B8%2C%EA%B2%B0%EC%A0%9C.php"
+    );
+    assert!(!notification["message"]["text"].as_str().unwrap().is_empty());
+    // The other page is still reported, its folder name escaped.
+    let results = results(&sarif);
+    assert_eq!(results.len(), 1);
+    assert_eq!(
+        physical_location(&results[0])["artifactLocation"]["uri"],
+        "%EA%B2%B0%EC%A0%9C%20%ED%8E%98%EC%9D%B4%EC%A7%80/KSPayForm.php"
+    );
+}
+
+#[test]
+fn github_annotations_for_a_sample_page() {
+    let (code, stdout, stderr) = run(
+        &root(),
+        &[
+            "check",
+            "samples/asp-shop/order/pay_help.asp",
+            "--format",
+            "github",
+        ],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(stderr, "");
+    let expected = [
+        "::warning file=samples/asp-shop/order/pay_help.asp,line=51,col=33,endLine=51,endColumn=37,\
+         title=kspay-migrate jeju-mpi-to-isp (prose)::this text names 제주 among the MPI cards, \
+         but it pays by ISP now; fix (unsafe): remove it from this list of cards, or reword the \
+         text [fix: unsafe]",
+        "::error file=samples/asp-shop/order/pay_help.asp,line=64,col=42,endLine=64,endColumn=46,\
+         title=kspay-migrate jeju-mpi-to-isp (image)::제주카드 (Jeju) is listed under MPI/안심클릭; \
+         since April 2013 Jeju cards pay by ISP/안전결제; fix: remove it here and add it to the ISP \
+         list (line 71) [fix: safe]",
+    ];
+    assert_eq!(stdout.lines().collect::<Vec<_>>(), expected);
+}
+
+#[test]
+fn github_file_errors_name_the_file_escaped() {
+    let dir = site_with_a_broken_page();
+    let (code, stdout, _) = run(dir.path(), &["check", ".", "--format", "github"]);
+    assert_eq!(code, 2);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines.iter().any(|l| l.starts_with(
+            "::error file=결제 페이지/KSPayForm.php,line=81,col=51,endLine=81,endColumn=55,"
+        )),
+        "{stdout}"
+    );
+    // The comma in the file name would end the property: escaped as the toolkit does.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("::error file=주문%2C결제.php::")),
+        "{stdout}"
+    );
+}
+
+/// The attributes of JUnit's `<testsuite>` as numbers.
+fn suite_count(suite: roxmltree::Node, name: &str) -> u64 {
+    suite.attribute(name).unwrap().parse().unwrap()
+}
+
+#[test]
+fn junit_counts_match_the_json_summary() {
+    let (code, xml, _) = run(&root(), &["check", "samples/", "--format", "junit"]);
+    assert_eq!(code, 1);
+    let document = roxmltree::Document::parse(&xml).unwrap();
+    let suites = document.root_element();
+    assert_eq!(suites.tag_name().name(), "testsuites");
+    let suite = suites
+        .children()
+        .find(|n| n.has_tag_name("testsuite"))
+        .unwrap();
+    assert_eq!(suite.attribute("name"), Some("kspay-migrate"));
+
+    let json = json_run(&root(), &["check", "samples/", "--format", "json"], 1);
+    let summary = &json["summary"];
+    let number = |key: &str| summary[key].as_u64().unwrap();
+    let cases: Vec<roxmltree::Node> = suite
+        .children()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    assert_eq!(suite_count(suite, "tests"), cases.len() as u64);
+    assert_eq!(
+        suite_count(suite, "failures"),
+        number("files_with_findings")
+    );
+    assert_eq!(suite_count(suite, "errors"), number("errors"));
+    assert_eq!(
+        suite_count(suite, "tests") - suite_count(suite, "skipped") - suite_count(suite, "errors"),
+        number("files_scanned")
+    );
+    for attribute in ["tests", "failures", "errors", "skipped"] {
+        assert_eq!(suites.attribute(attribute), suite.attribute(attribute));
+    }
+
+    let mut expected: BTreeMap<&str, usize> = BTreeMap::new();
+    for finding in json["findings"].as_array().unwrap() {
+        *expected
+            .entry(finding["path"].as_str().unwrap())
+            .or_default() += 1;
+    }
+    let mut failed: BTreeMap<&str, usize> = BTreeMap::new();
+    for case in &cases {
+        let name = case.attribute("name").unwrap();
+        if name == "samples/php-shop/pay/KSPayForm.php" {
+            assert_eq!(case.attribute("classname"), Some("samples.php-shop.pay"));
+        }
+        let Some(failure) = case.children().find(|n| n.has_tag_name("failure")) else {
+            continue;
+        };
+        let lines: Vec<&str> = failure.text().unwrap().lines().collect();
+        let count = lines.len();
+        assert_eq!(
+            failure.attribute("message"),
+            Some(format!("{count} finding{}", if count == 1 { "" } else { "s" }).as_str())
+        );
+        assert_eq!(failure.attribute("type"), Some("jeju-mpi-to-isp"));
+        for line in lines {
+            assert!(line.starts_with(&format!("{name}:")), "{line}");
+            assert!(line.contains("[jeju-mpi-to-isp] "), "{line}");
+        }
+        failed.insert(name, count);
+    }
+    assert_eq!(failed, expected);
+}
+
+#[test]
+fn junit_errors_skips_and_odd_file_names_stay_well_formed() {
+    let dir = site_with_a_broken_page();
+    // `&`, `<`, quotes and a control character in a file name, all of which must be escaped
+    // or replaced.
+    let odd = "KSPay<&\"'\u{1}>.asp";
+    fs::copy(
+        root().join("samples/asp-shop/kspay/KSPayForm.asp"),
+        dir.path().join(odd),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("big.php"),
+        "<p>안심클릭 : 제주</p>\r\n".repeat(5000),
+    )
+    .unwrap();
+    let (code, xml, _) = run(
+        dir.path(),
+        &["check", ".", "--format", "junit", "--max-filesize", "64K"],
+    );
+    assert_eq!(code, 2);
+    let document = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}:\n{xml}"));
+    let suite = document
+        .descendants()
+        .find(|n| n.has_tag_name("testsuite"))
+        .unwrap();
+    assert_eq!(
+        (
+            suite_count(suite, "tests"),
+            suite_count(suite, "failures"),
+            suite_count(suite, "errors"),
+            suite_count(suite, "skipped")
+        ),
+        (4, 2, 1, 1)
+    );
+    let case = |name: &str| {
+        suite
+            .children()
+            .find(|n| n.attribute("name") == Some(name))
+            .unwrap_or_else(|| panic!("no test case {name:?} in\n{xml}"))
+    };
+    let child = |case: roxmltree::Node<'_, '_>, tag: &str| {
+        case.children().find(|n| n.has_tag_name(tag)).is_some()
+    };
+    let odd_case = case("KSPay<&\"'\u{FFFD}>.asp");
+    assert!(child(odd_case, "failure"));
+    let error = case("주문,결제.php")
+        .children()
+        .find(|n| n.has_tag_name("error"))
+        .unwrap();
+    assert!(!error.attribute("message").unwrap().is_empty());
+    assert!(child(case("big.php"), "skipped"));
+    assert!(child(case("결제 페이지/KSPayForm.php"), "failure"));
+}
+
+#[test]
+fn one_run_writes_several_reports_and_text_to_stdout() {
+    let out = tempfile::tempdir().unwrap();
+    let file = |name: &str| out.path().join(name).to_str().unwrap().to_string();
+    let (sarif, json, junit) = (file("r.sarif"), file("j.json"), file("x.xml"));
+    let (code, stdout, _) = run(
+        &root(),
+        &[
+            "check",
+            "samples/",
+            "--output",
+            &format!("sarif={sarif}"),
+            "--output",
+            &format!("json={json}"),
+            "--output",
+            &format!("junit={junit}"),
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("samples/asp-shop/kspay/KSPayForm.asp:103:48: error[jeju-mpi-to-isp]"),
+        "{stdout}"
+    );
+    let sarif: Value = serde_json::from_str(&fs::read_to_string(&sarif).unwrap()).unwrap();
+    assert_valid_sarif(&sarif);
+    let json: Value = serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(
+        json["findings"].as_array().unwrap().len(),
+        SAMPLE_TOKENS.len()
+    );
+    assert_eq!(results(&sarif).len(), SAMPLE_TOKENS.len());
+    let junit = fs::read_to_string(&junit).unwrap();
+    let document = roxmltree::Document::parse(&junit).unwrap();
+    assert_eq!(
+        document
+            .descendants()
+            .filter(|n| n.has_tag_name("failure"))
+            .count(),
+        json["summary"]["files_with_findings"].as_u64().unwrap() as usize
+    );
+}
+
+#[test]
+fn a_bare_output_file_takes_the_format_instead_of_stdout() {
+    let out = tempfile::tempdir().unwrap();
+    let report = out.path().join("report.sarif");
+    let (code, stdout, _) = run(
+        &root(),
+        &[
+            "check",
+            "samples/",
+            "--format",
+            "sarif",
+            "--output",
+            report.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(stdout, "");
+    let sarif: Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
+    assert_valid_sarif(&sarif);
+    assert_eq!(results(&sarif).len(), SAMPLE_TOKENS.len());
+}
