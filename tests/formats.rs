@@ -687,3 +687,51 @@ fn a_bare_output_file_takes_the_format_instead_of_stdout() {
     assert_valid_sarif(&sarif);
     assert_eq!(results(&sarif).len(), SAMPLE_TOKENS.len());
 }
+
+#[test]
+fn sarif_marks_findings_new_or_unchanged_against_a_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("samples"), &dir.path().join("samples"));
+    let (code, _, _) = run(
+        dir.path(),
+        &["check", "samples", "--write-baseline", "base.json"],
+    );
+    assert_eq!(code, 0);
+    // A new stale page appears after the baseline was recorded.
+    fs::copy(
+        dir.path().join("samples/php-shop/pay/KSPayForm.php"),
+        dir.path().join("samples/php-shop/pay/KSPayForm_new.php"),
+    )
+    .unwrap();
+    let sarif = json_run(
+        dir.path(),
+        &[
+            "check",
+            "samples",
+            "--baseline",
+            "base.json",
+            "--format",
+            "sarif",
+        ],
+        1,
+    );
+    assert_valid_sarif(&sarif);
+    let states: BTreeMap<String, Vec<String>> =
+        results(&sarif).iter().fold(BTreeMap::new(), |mut map, r| {
+            map.entry(r["baselineState"].as_str().unwrap().to_string())
+                .or_default()
+                .push(
+                    physical_location(r)["artifactLocation"]["uri"]
+                        .as_str()
+                        .unwrap()
+                        .to_string(),
+                );
+            map
+        });
+    assert_eq!(
+        states["new"],
+        ["samples/php-shop/pay/KSPayForm_new.php"],
+        "{states:?}"
+    );
+    assert_eq!(states["unchanged"].len(), 11);
+}

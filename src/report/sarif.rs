@@ -43,7 +43,18 @@ fn log(run: &Run) -> Value {
     for report in run.reports {
         let uri = artifact_uri(&report.path);
         for located in &report.findings {
-            results.push(result(run.rules, &uri, located));
+            let mut result = result(run.rules, &uri, located);
+            if run.baseline.is_some() {
+                result["baselineState"] = json!("new");
+            }
+            results.push(result);
+        }
+        // Findings the baseline accepts stay in the log, marked, as code-scanning services
+        // expect: they show as known rather than disappearing.
+        for located in &report.baselined {
+            let mut result = result(run.rules, &uri, located);
+            result["baselineState"] = json!("unchanged");
+            results.push(result);
         }
         if let Some(message) = &report.error {
             notifications.push(notification("error", &uri, message));
