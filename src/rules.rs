@@ -8,6 +8,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -127,6 +128,9 @@ pub struct Card {
 pub struct Scheme {
     pub name: String,
     pub labels: Vec<String>,
+    /// Finds every label in one pass (Latin ones in any case); detection asks of every
+    /// sentence and heading whether it names the scheme.
+    label_finder: AhoCorasick,
     identifiers: Vec<String>,
     codes: Vec<String>,
 }
@@ -287,8 +291,13 @@ impl Rule {
 
 impl Scheme {
     fn new(file: SchemeFile) -> Scheme {
+        let label_finder = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&file.labels)
+            .expect("scheme labels form a valid automaton");
         Scheme {
             name: file.name,
+            label_finder,
             labels: file.labels,
             identifiers: file.identifiers,
             codes: file.codes,
@@ -300,9 +309,14 @@ impl Scheme {
         &self.codes
     }
 
-    /// Whether `text` contains one of this scheme's titles (Latin ones as whole words).
+    /// Whether `text` contains one of this scheme's titles. Hangul titles match anywhere
+    /// (`안심클릭결제`); Latin ones as whole words in any case, so `ISP` does not match inside
+    /// `display`.
     pub fn names_label(&self, text: &str) -> bool {
-        self.labels.iter().any(|label| contains_label(text, label))
+        self.label_finder.find_overlapping_iter(text).any(|found| {
+            !self.labels[found.pattern().as_usize()].is_ascii()
+                || is_word_boundary(text, found.start(), found.end())
+        })
     }
 }
 
@@ -440,19 +454,6 @@ fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = charref::char_before(text, start);
     let after = charref::char_at(text, end);
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// Hangul titles match anywhere (`안심클릭결제`); Latin ones as whole words in any case, so
-/// `ISP` does not match inside `display`.
-fn contains_label(text: &str, label: &str) -> bool {
-    if !label.is_ascii() {
-        return text.contains(label);
-    }
-    let lower_text = text.to_ascii_lowercase();
-    let lower_label = label.to_ascii_lowercase();
-    lower_text
-        .match_indices(&lower_label)
-        .any(|(start, m)| is_word_boundary(&lower_text, start, start + m.len()))
 }
 
 /// Splits `mpi_card`, `ispCard`, `ISPCard`, `card-v3d` into lowercase words.

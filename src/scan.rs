@@ -136,6 +136,8 @@ impl FileReport {
 pub struct Scanner {
     rules: Vec<Rule>,
     prefilter: AhoCorasick,
+    /// Which prefilter patterns are scheme titles rather than card aliases.
+    title_patterns: Vec<bool>,
     options: ScanOptions,
     /// Rule id to the severity its findings get instead of the detector's (a config's
     /// `[severity]`).
@@ -149,25 +151,31 @@ impl Scanner {
     /// card out altogether never names it, and is still reported. Latin titles (`ISP` is in
     /// every `display:`) would let nearly every file through, so they do not.
     pub fn new(rules: Vec<Rule>, options: ScanOptions) -> Scanner {
-        let patterns: Vec<Vec<u8>> = rules
-            .iter()
-            .flat_map(|rule| {
-                let titles = rule.from.labels.iter().chain(&rule.to.labels);
-                rule.card
-                    .aliases
-                    .iter()
-                    .chain(titles.filter(|label| !label.is_ascii()))
-            })
-            .flat_map(|word| alias_forms(word))
-            .collect();
+        let mut patterns: Vec<Vec<u8>> = Vec::new();
+        let mut title_patterns = Vec::new();
+        for rule in &rules {
+            let titles = rule.from.labels.iter().chain(&rule.to.labels);
+            for (word, is_title) in rule
+                .card
+                .aliases
+                .iter()
+                .map(|alias| (alias, false))
+                .chain(titles.filter(|label| !label.is_ascii()).map(|t| (t, true)))
+            {
+                for form in alias_forms(word) {
+                    patterns.push(form);
+                    title_patterns.push(is_title);
+                }
+            }
+        }
         let prefilter = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostFirst)
             .build(&patterns)
             .expect("card aliases form a valid automaton");
         Scanner {
             rules,
             prefilter,
+            title_patterns,
             options,
             severity_overrides: HashMap::new(),
         }
@@ -229,13 +237,27 @@ impl Scanner {
             report.skipped = Some(Skip::Binary);
             return report;
         }
-        if !self.prefilter.is_match(&bytes) {
+        let mut hits = self.prefilter.find_iter(&bytes);
+        let Some(first) = hits.next() else {
             return report;
-        }
+        };
+        let names_title = self.title_patterns[first.pattern().as_usize()]
+            || hits.any(|hit| self.title_patterns[hit.pattern().as_usize()]);
         let decoded = match encoding::decode(&bytes, self.options.encoding) {
             Ok(decoded) => decoded,
             Err(e) => return FileReport::error(path, e.to_string()),
         };
+        // Most pages that pass on the card's bytes alone name it only inside other words
+        // (결제주문, 제주도 배송) or straddle two EUC-KR characters: without a real card token,
+        // and without a scheme title, there is nothing to detect and no need to parse.
+        if !names_title
+            && self
+                .rules
+                .iter()
+                .all(|rule| rule.card.tokens(&decoded.text).is_empty())
+        {
+            return report;
+        }
         let page = match Page::parse_as(&decoded.text, PageKind::of_path(path)) {
             Ok(page) => page,
             Err(e) => return FileReport::error(path, e.to_string()),
@@ -327,22 +349,45 @@ impl Scanner {
     }
 }
 
-/// The byte forms a card alias takes in pages: UTF-8, EUC-KR and numeric character references.
-fn alias_forms(alias: &str) -> Vec<Vec<u8>> {
-    let mut forms = vec![alias.as_bytes().to_vec()];
-    if !alias.is_ascii() {
-        if let Some(euc_kr) = encoding::encode(EUC_KR, alias) {
-            forms.push(euc_kr);
-        }
-        let decimal = crate::charref::encode(alias);
-        let hex: String = alias
-            .chars()
-            .map(|c| format!("&#x{:x};", c as u32))
-            .collect();
-        forms.push(decimal.into_bytes());
-        forms.push(hex.into_bytes());
+/// The byte forms a word takes in pages: UTF-8, EUC-KR and numeric character references.
+///
+/// Latin words and hexadecimal references come in the cases pages write them (`Jeju`, `jeju`,
+/// `JEJU`; `&#xc81c;`, `&#xC81C;`, `&#XC81C;`) rather than through a case-insensitive search:
+/// exact literals let the prefilter use its vectorised search, which is most of a run's time
+/// on a tree where few files name the card.
+fn alias_forms(word: &str) -> Vec<Vec<u8>> {
+    let mut forms = if word.is_ascii() {
+        vec![
+            word.to_string(),
+            word.to_ascii_lowercase(),
+            word.to_ascii_uppercase(),
+        ]
+    } else {
+        let hex = |prefix: &str, upper: bool| -> String {
+            word.chars()
+                .map(|c| match upper {
+                    true => format!("{prefix}{:X};", c as u32),
+                    false => format!("{prefix}{:x};", c as u32),
+                })
+                .collect()
+        };
+        vec![
+            word.to_string(),
+            crate::charref::encode(word),
+            hex("&#x", false),
+            hex("&#x", true),
+            hex("&#X", true),
+        ]
+    };
+    forms.sort();
+    forms.dedup();
+    let mut bytes: Vec<Vec<u8>> = forms.into_iter().map(String::into_bytes).collect();
+    if !word.is_ascii()
+        && let Some(euc_kr) = encoding::encode(EUC_KR, word)
+    {
+        bytes.push(euc_kr);
     }
-    forms
+    bytes
 }
 
 fn locate(page: &Page, finding: Finding) -> Located {
@@ -380,5 +425,33 @@ fn locate(page: &Page, finding: Finding) -> Located {
         end_line,
         end_column,
         source_line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_prefilter_knows_every_form_pages_write_a_word_in() {
+        let forms: Vec<Vec<u8>> = alias_forms("제주");
+        for form in [
+            "제주".as_bytes(),
+            b"\xC1\xA6\xC1\xD6",
+            b"&#51228;&#51452;",
+            b"&#xc81c;&#xc8fc;",
+            b"&#xC81C;&#xC8FC;",
+            b"&#XC81C;&#XC8FC;",
+        ] {
+            assert!(
+                forms.contains(&form.to_vec()),
+                "{:?}",
+                String::from_utf8_lossy(form)
+            );
+        }
+        let latin = alias_forms("Jeju");
+        for form in ["Jeju", "jeju", "JEJU"] {
+            assert!(latin.contains(&form.as_bytes().to_vec()), "{form}");
+        }
     }
 }

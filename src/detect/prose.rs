@@ -38,12 +38,16 @@ fn sentence_findings(
     reported: &[Range<usize>],
 ) -> Vec<Finding> {
     let text = page.visible(sentence.clone());
+    // Most sentences name no card: look for the card before decoding for scheme titles.
+    let tokens = rule.card.tokens(text);
+    if tokens.is_empty() {
+        return Vec::new();
+    }
     let decoded = crate::charref::decode(text);
     if !rule.from.names_label(&decoded) || rule.to.names_label(&decoded) {
         return Vec::new();
     }
-    rule.card
-        .tokens(text)
+    tokens
         .into_iter()
         .map(|t| sentence.start + t.start..sentence.start + t.end)
         .filter(|token| {
