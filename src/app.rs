@@ -72,11 +72,10 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
         Job::Fix(fix) => Some(fix),
         Job::Check(_) => None,
     };
-    let rules = rules::select(
-        load_rules(&args.rules).map_err(|e| e.to_string())?,
-        &args.select,
-    )
-    .map_err(|e| e.to_string())?;
+    let loaded = load_rules(&args.rules).map_err(|e| e.to_string())?;
+    // Suppression comments may name any loaded rule, selected or not.
+    let loaded_ids: Vec<String> = loaded.iter().map(|rule| rule.id.clone()).collect();
+    let rules = rules::select(loaded, &args.select).map_err(|e| e.to_string())?;
     let walk_options = WalkOptions {
         include: walk::glob_set(&args.include)?,
         exclude: walk::glob_set(&args.exclude)?,
@@ -94,7 +93,8 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
                 Mode::Check
             },
         },
-    );
+    )
+    .with_loaded_rules(loaded_ids);
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(threads) = args.threads {
         pool = pool.num_threads(threads.max(1));

@@ -12,6 +12,7 @@ use crate::fix;
 use crate::page::lines::without_ending;
 use crate::page::{Page, PageKind};
 use crate::rules::Rule;
+use crate::suppress::{RuleIds, Suppression, Suppressions};
 
 /// What a scan is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +62,14 @@ pub struct LocatedEdit {
     pub replacement: String,
 }
 
+/// A finding that a comment in the page suppressed: not reported as a finding, not fixed.
+#[derive(Debug, Clone)]
+pub struct Suppressed {
+    pub located: Located,
+    /// The directive that suppressed it, and its reason.
+    pub suppression: Suppression,
+}
+
 /// A file's fixed content next to its original.
 #[derive(Debug)]
 pub struct Change {
@@ -88,6 +97,8 @@ pub enum Skip {
 pub struct FileReport {
     pub path: PathBuf,
     pub findings: Vec<Located>,
+    /// Findings that suppression comments silenced, in page order.
+    pub suppressed: Vec<Suppressed>,
     pub skipped: Option<Skip>,
     pub error: Option<String>,
     pub change: Option<Change>,
@@ -106,6 +117,7 @@ impl FileReport {
         FileReport {
             path: path.to_path_buf(),
             findings: Vec::new(),
+            suppressed: Vec::new(),
             skipped: None,
             error: None,
             change: None,
@@ -126,6 +138,10 @@ pub struct Scanner {
     rules: Vec<Rule>,
     prefilter: AhoCorasick,
     options: ScanOptions,
+    /// Ids of the rules that run.
+    selected_ids: Vec<String>,
+    /// Ids of every loaded rule, selected or not: what suppression comments may name.
+    loaded_ids: Vec<String>,
 }
 
 impl Scanner {
@@ -151,11 +167,22 @@ impl Scanner {
             .match_kind(MatchKind::LeftmostFirst)
             .build(&patterns)
             .expect("card aliases form a valid automaton");
+        let selected_ids: Vec<String> = rules.iter().map(|rule| rule.id.clone()).collect();
         Scanner {
             rules,
             prefilter,
             options,
+            loaded_ids: selected_ids.clone(),
+            selected_ids,
         }
+    }
+
+    /// Tells the scanner the ids of every loaded rule when `--select` ran only some: a
+    /// suppression comment naming a loaded rule that did not run is then neither unknown nor
+    /// unused. Without it, the loaded rules are the ones the scanner applies.
+    pub fn with_loaded_rules(mut self, ids: Vec<String>) -> Scanner {
+        self.loaded_ids = ids;
+        self
     }
 
     /// The rules this scanner applies.
@@ -206,7 +233,8 @@ impl Scanner {
             Ok(page) => page,
             Err(e) => return FileReport::error(path, e.to_string()),
         };
-        let findings = self.detect(&page);
+        let judged = self.judge(&page);
+        let findings = judged.reported;
 
         if self.options.mode == Mode::Fix {
             match fix::apply(&bytes, &decoded, &findings, self.options.unsafe_fixes) {
@@ -230,8 +258,33 @@ impl Scanner {
             .into_iter()
             .map(|finding| locate(&page, finding))
             .collect();
-        crate::fingerprint::assign(path, &mut report.findings);
+        report.suppressed = judged
+            .suppressed
+            .into_iter()
+            .map(|(finding, suppression)| Suppressed {
+                located: locate(&page, finding),
+                suppression,
+            })
+            .collect();
+        // One pass over all of them in page order, so that suppressing a finding never changes
+        // the fingerprint of another one on a repeated line.
+        let mut all: Vec<&mut Located> = report
+            .findings
+            .iter_mut()
+            .chain(report.suppressed.iter_mut().map(|s| &mut s.located))
+            .collect();
+        all.sort_by_key(|located| (located.line, located.column));
+        crate::fingerprint::assign(path, all);
         report
+    }
+
+    /// The page's findings with its suppression comments applied.
+    fn judge(&self, page: &Page) -> crate::suppress::Judged {
+        let ids = RuleIds {
+            loaded: &self.loaded_ids,
+            selected: &self.selected_ids,
+        };
+        Suppressions::of(page).judge(page, self.detect(page), ids)
     }
 
     fn detect(&self, page: &Page) -> Vec<Finding> {
@@ -252,7 +305,7 @@ impl Scanner {
         };
         let decoded = encoding::decode(fixed, self.options.encoding).map_err(|_| failed())?;
         let page = Page::parse_as(&decoded.text, PageKind::of_path(path)).map_err(|_| failed())?;
-        let leftover = self.detect(&page).into_iter().any(|f| {
+        let leftover = self.judge(&page).reported.into_iter().any(|f| {
             f.applicability == Applicability::Safe
                 || (self.options.unsafe_fixes && f.applicability == Applicability::Unsafe)
         });

@@ -64,6 +64,8 @@ pub struct Summary {
     pub fixable: usize,
     pub errors: usize,
     pub elapsed_ms: u128,
+    /// Findings that suppression comments silenced (not counted in `findings`).
+    pub suppressed: usize,
 }
 
 impl Summary {
@@ -84,6 +86,7 @@ impl Summary {
                 summary.files_with_findings += 1;
             }
             summary.findings += report.findings.len();
+            summary.suppressed += report.suppressed.len();
             summary.fixable += report
                 .findings
                 .iter()

@@ -214,6 +214,9 @@ pub fn check_summary(out: &mut (impl Write + ?Sized), summary: &Summary) -> io::
             )?;
         }
     }
+    if summary.suppressed > 0 {
+        write!(out, "; {} suppressed by comments", summary.suppressed)?;
+    }
     if summary.errors > 0 {
         write!(out, "; {}", plural(summary.errors, "error"))?;
     }
