@@ -126,7 +126,7 @@ impl Suppressions {
                     used[index].push(finding.rule.clone());
                 }
                 if most_specific
-                    .is_none_or(|m| entry.coverage.len() < self.entries[m].coverage.len())
+                    .is_none_or(|m| entry.coverage.extent() < self.entries[m].coverage.extent())
                 {
                     most_specific = Some(index);
                 }
@@ -224,4 +224,74 @@ fn quoted(ids: &[&String]) -> String {
         .map(|id| format!("`{id}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(rule: &str, span: Range<usize>) -> Finding {
+        Finding {
+            rule: rule.into(),
+            span,
+            kind: Kind::TextList,
+            severity: Severity::Error,
+            message: String::new(),
+            applicability: Applicability::Safe,
+            edits: Vec::new(),
+        }
+    }
+
+    fn ids(list: &[&str]) -> Vec<String> {
+        list.iter().map(|id| id.to_string()).collect()
+    }
+
+    #[test]
+    fn the_most_specific_directive_gives_the_reason_and_idle_rules_are_named() {
+        let text = "<!-- kspay-migrate: ignore-file -- 보관용 -->\n<p>제주, 수협</p> <!-- kspay-migrate: ignore a, b -- 시험 -->\n";
+        let page = Page::parse(text).unwrap();
+        let jeju = text.find("제주").unwrap();
+        let loaded = ids(&["a", "b"]);
+        let judged = Suppressions::of(&page).judge(
+            &page,
+            vec![finding("a", jeju..jeju + 6)],
+            RuleIds {
+                loaded: &loaded,
+                selected: &loaded,
+            },
+        );
+        assert_eq!(judged.suppressed.len(), 1);
+        assert_eq!(
+            judged.suppressed[0].1,
+            Suppression {
+                reason: Some("시험".into()),
+                line: 2
+            }
+        );
+        let messages: Vec<&str> = judged.reported.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["unused suppression: no b finding on its line; remove `b` from it"]
+        );
+        assert_eq!(judged.reported[0].rule, RULE_ID);
+        assert_eq!(judged.reported[0].kind, Kind::Suppression);
+    }
+
+    #[test]
+    fn a_page_without_directives_keeps_its_findings_as_they_are() {
+        let page = Page::parse("<p>제주</p>").unwrap();
+        let suppressions = Suppressions::of(&page);
+        assert!(suppressions.is_empty());
+        let loaded = ids(&["a"]);
+        let judged = suppressions.judge(
+            &page,
+            vec![finding("a", 3..9)],
+            RuleIds {
+                loaded: &loaded,
+                selected: &loaded,
+            },
+        );
+        assert_eq!(judged.reported.len(), 1);
+        assert!(judged.suppressed.is_empty());
+    }
 }

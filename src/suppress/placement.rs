@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 
 use crate::page::comments::{self, Syntax};
+use crate::page::mask::{Dialect, ServerBlock};
 use crate::page::tree::NodeKind;
 use crate::page::{Page, PageKind};
 
@@ -59,8 +60,8 @@ impl Coverage {
         }
     }
 
-    /// How many bytes it covers: the smallest coverage is the most specific directive.
-    pub fn len(&self) -> usize {
+    /// How many bytes it covers: the directive with the smallest extent is the most specific.
+    pub fn extent(&self) -> usize {
         match self {
             Coverage::File => usize::MAX,
             Coverage::Element { range, .. } | Coverage::NextLine(range) | Coverage::Line(range) => {
@@ -172,12 +173,7 @@ fn comment_at(page: &Page, at: usize) -> Option<Comment> {
         }
         let syntax = page.comment_syntax(block);
         let comment = code_comment(page.text, block.code.clone(), syntax, at)?;
-        let only_comments = comments::ranges(page.text, block.code.clone(), syntax)
-            .try_fold(block.code.start, |from, c| {
-                page.text[from..c.start].trim().is_empty().then_some(c.end)
-            })
-            .is_some_and(|last| page.text[last..block.code.end].trim().is_empty());
-        let holder = if only_comments {
+        let holder = if holds_only_comments(page.text, block, syntax) {
             block.range.clone()
         } else {
             comment.holder
@@ -210,6 +206,25 @@ fn comment_at(page: &Page, at: usize) -> Option<Comment> {
         }
         _ => None,
     }
+}
+
+/// Whether a server block's code is nothing but comments and blanks (after the `php` of
+/// `<?php`, which the block's code starts with).
+fn holds_only_comments(text: &str, block: &ServerBlock, syntax: Syntax) -> bool {
+    let code = block.code.clone();
+    let opens_with_php = text[code.clone()]
+        .get(..3)
+        .is_some_and(|word| word.eq_ignore_ascii_case("php"));
+    let lead = if block.dialect == Dialect::Php && opens_with_php {
+        3
+    } else {
+        0
+    };
+    comments::ranges(text, code.clone(), syntax)
+        .try_fold(code.start + lead, |from, c| {
+            text[from..c.start].trim().is_empty().then_some(c.end)
+        })
+        .is_some_and(|last| text[last..code.end].trim().is_empty())
 }
 
 /// The comment of `code` (in `text`) that holds byte `at`.
@@ -280,4 +295,135 @@ fn line_start(text: &str, at: usize) -> usize {
 /// Where the line holding byte `at` ends (before its `\n`).
 fn line_end(text: &str, at: usize) -> usize {
     text[at..].find('\n').map_or(text.len(), |i| at + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each directive's text and what an `ignore` there covers, as page text.
+    fn placed(page: &str, kind: PageKind) -> Vec<(String, String)> {
+        let page = Page::parse_as(page, kind).unwrap();
+        find(&page)
+            .into_iter()
+            .map(|p| {
+                let covered = match &p.here {
+                    Coverage::Element { range, .. }
+                    | Coverage::NextLine(range)
+                    | Coverage::Line(range) => page.text[range.clone()].to_string(),
+                    other => format!("{other:?}"),
+                };
+                (page.text[p.span].to_string(), covered)
+            })
+            .collect()
+    }
+
+    fn markup(page: &str) -> Vec<(String, String)> {
+        placed(page, PageKind::Markup)
+    }
+
+    #[test]
+    fn a_comment_alone_covers_the_next_element_or_else_the_next_line() {
+        let page = "<ul>\r\n  <!-- kspay-migrate: ignore -->\r\n\r\n  <li>외환, 제주\r\n  <li>비씨\r\n</ul>\r\n<!-- kspay-migrate: ignore -- 안내 -->\r\n  안심클릭: 제주<br>\r\n";
+        assert_eq!(
+            markup(page),
+            [
+                (
+                    "kspay-migrate: ignore".into(),
+                    "<li>외환, 제주\r\n  ".into()
+                ),
+                (
+                    "kspay-migrate: ignore -- 안내".into(),
+                    "  안심클릭: 제주<br>\r".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_comment_after_or_before_content_covers_its_line() {
+        let page = "<p>제주 <!-- kspay-migrate: ignore --></p>\n<!-- kspay-migrate: ignore --> <b>제주</b>\n";
+        let found = markup(page);
+        assert_eq!(found[0].1, "<p>제주 <!-- kspay-migrate: ignore --></p>");
+        assert_eq!(found[1].1, "<!-- kspay-migrate: ignore --> <b>제주</b>");
+    }
+
+    #[test]
+    fn stacked_directives_all_cover_what_follows_the_stack() {
+        let page = "<!-- kspay-migrate: ignore a -->\n<%-- kspay-migrate: ignore b --%>\n<select><option>제주</select>\n";
+        let found = markup(page);
+        assert_eq!(found.len(), 2);
+        for (_, covered) in found {
+            assert_eq!(covered, "<select><option>제주</select>");
+        }
+    }
+
+    #[test]
+    fn a_server_block_holding_only_a_comment_stands_alone() {
+        for block in [
+            "<?php // kspay-migrate: ignore ?>",
+            "<?PHP # kspay-migrate: ignore ?>",
+            "<? /* kspay-migrate: ignore */ ?>",
+            "<% ' kspay-migrate: ignore %>",
+            "<% REM kspay-migrate: ignore %>",
+        ] {
+            let page = format!("<table>\r\n\t{block}\r\n\t<tr><td>제주</td></tr>\r\n</table>");
+            assert_eq!(markup(&page)[0].1, "<tr><td>제주</td></tr>", "{block}");
+        }
+        // With code beside it, the comment is trailing: it covers its own line.
+        let page = "<?php $certitype = \"M\"; // kspay-migrate: ignore ?>\n<p>x</p>";
+        assert_eq!(
+            markup(page)[0].1,
+            "<?php $certitype = \"M\"; // kspay-migrate: ignore ?>"
+        );
+    }
+
+    #[test]
+    fn the_directive_text_stops_at_the_comment_closer_or_line_end() {
+        // A JSP page (`<%@ page`), so `/* */` is a comment in its `<% %>` blocks.
+        let page = "<%@ page contentType=\"text/html\" %><%-- kspay-migrate: ignore-file -- 보관용 --%>\n<% /* kspay-migrate: ignore */ %>\n<script>\n// kspay-migrate: ignore x\r\nvar a = 1; /* kspay-migrate: ignore y\n second line */\n</script>";
+        let texts: Vec<String> = markup(page).into_iter().map(|(text, _)| text).collect();
+        assert_eq!(
+            texts,
+            [
+                "kspay-migrate: ignore-file -- 보관용",
+                "kspay-migrate: ignore",
+                "kspay-migrate: ignore x",
+                "kspay-migrate: ignore y",
+            ]
+        );
+    }
+
+    #[test]
+    fn words_outside_comments_are_not_directives() {
+        let page = "<p>kspay-migrate: ignore</p>\n<input value=\"kspay-migrate: ignore\">\n<?php echo '<!-- kspay-migrate: ignore -->'; ?>\n<% x = \"' kspay-migrate: ignore\" %>\n<script>var s = \"// kspay-migrate: ignore\";</script>\n<style>/* kspay-migrate: ignore */</style>\n<textarea>kspay-migrate: ignore</textarea>";
+        assert_eq!(markup(page), []);
+        let script = "var s = '/* kspay-migrate: ignore */';\nvar t = 1;";
+        assert_eq!(placed(script, PageKind::Script), []);
+    }
+
+    #[test]
+    fn script_files_cover_the_next_line_and_the_file_end_covers_nothing() {
+        let script = "// KSPAY-MIGRATE: ignore\r\nvar MPI_CARDS = ['13'];\r\n// kspay-migrate: ignore\r\n\r\n";
+        let page = Page::parse_as(script, PageKind::Script).unwrap();
+        let found = find(&page);
+        assert_eq!(
+            found.iter().map(|p| &p.here).collect::<Vec<_>>(),
+            [&Coverage::NextLine(26..50), &Coverage::Nothing]
+        );
+        assert_eq!(&script[26..50], "var MPI_CARDS = ['13'];\r");
+    }
+
+    #[test]
+    fn an_unterminated_comment_runs_to_the_end_of_the_page() {
+        for page in [
+            "<p>a</p><!-- kspay-migrate: ignore",
+            "<%-- kspay-migrate: ignore",
+            "<?php /* kspay-migrate: ignore",
+        ] {
+            let found = markup(page);
+            assert_eq!(found.len(), 1, "{page}");
+            assert_eq!(found[0].0, "kspay-migrate: ignore");
+        }
+    }
 }
