@@ -771,3 +771,43 @@ fn select_of_another_rule_does_not_make_a_suppression_unused() {
     assert_eq!(suppressed(&json).len(), 1);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn js_fix_of_the_array_left_unsuppressed_still_moves_the_card_to_isp() {
+    // Two MPI arrays list Jeju; the one an old app reads is kept on purpose (trailing `//`).
+    let js = JS_ROUTE.replace(
+        "// kspay-migrate: ignore jeju-mpi-to-isp -- 구 모바일 앱(1.x)이 이 배열을 읽음, 앱 종료 후 정리\nvar MPI_CARDS = [\"0300\", \"0400\", \"13\"];\n",
+        "var MPI_CARDS = [\"0300\", \"0400\", \"13\"]; // kspay-migrate: ignore -- 구 모바일 앱(1.x)이 읽음\nvar V3D_MOBILE_CARDS = [\"0300\", \"13\"];\n",
+    );
+    assert_ne!(js, JS_ROUTE);
+    let dir = site(&[("js/kspay_route.js", euc_kr_crlf(&js))]);
+    let (_, json) = check_json(dir.path(), &[]);
+    assert_eq!(
+        suppressed(&json),
+        ["js/kspay_route.js:16:34 jeju-mpi-to-isp script (구 모바일 앱(1.x)이 읽음)"],
+        "{json:#}"
+    );
+    assert_eq!(
+        reported(&json),
+        ["js/kspay_route.js:17:33 jeju-mpi-to-isp script"]
+    );
+
+    tool()
+        .current_dir(dir.path())
+        .args(["fix", "--write", "."])
+        .assert()
+        .code(0);
+    let expected = js
+        .replace(
+            "var V3D_MOBILE_CARDS = [\"0300\", \"13\"];",
+            "var V3D_MOBILE_CARDS = [\"0300\"];",
+        )
+        .replace(
+            "var ISP_CARDS = [\"0100\", \"0204\"];",
+            "var ISP_CARDS = [\"0100\", \"0204\", \"13\"];",
+        );
+    assert_eq!(
+        fs::read(dir.path().join("js/kspay_route.js")).unwrap(),
+        euc_kr_crlf(&expected)
+    );
+}
