@@ -71,7 +71,7 @@ impl Coverage {
         }
     }
 
-    /// Where it looks, for messages: "in the <select> below (lines 12-20)".
+    /// Where it looks, for messages: `in the <select> below (lines 12-20)`.
     pub fn describe(&self, page: &Page) -> String {
         let line = |offset: usize| page.lines.position(page.text, offset).0;
         match self {
