@@ -61,6 +61,8 @@ pub struct Settings {
     /// The rules to run: loaded from `--rules`, else the config's `rules`, else the built-in
     /// ones; narrowed by `--select`, else the config's `select`.
     pub rules: Vec<Rule>,
+    /// The ids of every loaded rule, selected or not: suppression comments may name any.
+    pub loaded_rule_ids: Vec<String>,
     /// `--include`, else the config's `include` (empty: the template extensions).
     pub include: Vec<String>,
     /// `--exclude`, else the config's `exclude`.
@@ -122,10 +124,12 @@ impl Settings {
             .map(|id| id.get_ref().clone())
             .collect();
         let select = or_config(&args.select, &config_select);
+        let loaded_rule_ids = loaded.iter().map(|rule| rule.id.clone()).collect();
         let rules = rules::select(loaded, &select).map_err(|e| e.to_string())?;
 
         Ok(Settings {
             rules,
+            loaded_rule_ids,
             include: or_config(&args.include, &config.include),
             exclude: or_config(&args.exclude, &config.exclude),
             severity: config

@@ -15,7 +15,7 @@ use crate::report::portable_path;
 use crate::scan::Located;
 
 /// Fills in the fingerprint of every finding of one file, given in page order.
-pub fn assign(path: &Path, findings: &mut [Located]) {
+pub fn assign<'a>(path: &Path, findings: impl IntoIterator<Item = &'a mut Located>) {
     let path = portable_path(path);
     let mut seen: HashMap<String, usize> = HashMap::new();
     for located in findings {

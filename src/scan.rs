@@ -13,6 +13,7 @@ use crate::fix;
 use crate::page::lines::without_ending;
 use crate::page::{Page, PageKind};
 use crate::rules::{Rule, Severity};
+use crate::suppress::{RuleIds, Suppression, Suppressions};
 
 /// What a scan is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +63,14 @@ pub struct LocatedEdit {
     pub replacement: String,
 }
 
+/// A finding that a comment in the page suppressed: not reported as a finding, not fixed.
+#[derive(Debug, Clone)]
+pub struct Suppressed {
+    pub located: Located,
+    /// The directive that suppressed it, and its reason.
+    pub suppression: Suppression,
+}
+
 /// A file's fixed content next to its original.
 #[derive(Debug)]
 pub struct Change {
@@ -98,6 +107,8 @@ pub struct FileReport {
     pub findings: Vec<Located>,
     /// Findings a baseline records (`check --baseline`): set aside, not reported as new.
     pub baselined: Vec<Located>,
+    /// Findings that suppression comments silenced, in page order.
+    pub suppressed: Vec<Suppressed>,
     pub skipped: Option<Skip>,
     pub error: Option<String>,
     pub change: Option<Change>,
@@ -117,6 +128,7 @@ impl FileReport {
             path: path.to_path_buf(),
             findings: Vec::new(),
             baselined: Vec::new(),
+            suppressed: Vec::new(),
             skipped: None,
             error: None,
             change: None,
@@ -142,6 +154,10 @@ pub struct Scanner {
     /// Rule id to the severity its findings get instead of the detector's (a config's
     /// `[severity]`).
     severity_overrides: HashMap<String, Severity>,
+    /// Ids of the rules that run.
+    selected_ids: Vec<String>,
+    /// Ids of every loaded rule, selected or not: what suppression comments may name.
+    loaded_ids: Vec<String>,
 }
 
 impl Scanner {
@@ -172,12 +188,15 @@ impl Scanner {
             .match_kind(MatchKind::LeftmostFirst)
             .build(&patterns)
             .expect("card aliases form a valid automaton");
+        let selected_ids: Vec<String> = rules.iter().map(|rule| rule.id.clone()).collect();
         Scanner {
             rules,
             prefilter,
             title_patterns,
             options,
             severity_overrides: HashMap::new(),
+            loaded_ids: selected_ids.clone(),
+            selected_ids,
         }
     }
 
@@ -185,6 +204,14 @@ impl Scanner {
     /// where findings are made, so every report format shows the same severity.
     pub fn with_severity_overrides(mut self, overrides: HashMap<String, Severity>) -> Scanner {
         self.severity_overrides = overrides;
+        self
+    }
+
+    /// Tells the scanner the ids of every loaded rule when `--select` ran only some: a
+    /// suppression comment naming a loaded rule that did not run is then neither unknown nor
+    /// unused. Without it, the loaded rules are the ones the scanner applies.
+    pub fn with_loaded_rules(mut self, ids: Vec<String>) -> Scanner {
+        self.loaded_ids = ids;
         self
     }
 
@@ -262,13 +289,30 @@ impl Scanner {
             Ok(page) => page,
             Err(e) => return FileReport::error(path, e.to_string()),
         };
-        report.findings = self
-            .detect(&page)
+        let judged = self.judge(&page);
+        report.findings = judged
+            .reported
             .into_iter()
             .map(|finding| locate(&page, finding))
             .collect();
+        report.suppressed = judged
+            .suppressed
+            .into_iter()
+            .map(|(finding, suppression)| Suppressed {
+                located: locate(&page, finding),
+                suppression,
+            })
+            .collect();
         self.override_severities(&mut report.findings);
-        crate::fingerprint::assign(path, &mut report.findings);
+        // One pass over all of them in page order, so that suppressing a finding never changes
+        // the fingerprint of another one on a repeated line.
+        let mut all: Vec<&mut Located> = report
+            .findings
+            .iter_mut()
+            .chain(report.suppressed.iter_mut().map(|s| &mut s.located))
+            .collect();
+        all.sort_by_key(|located| (located.line, located.column));
+        crate::fingerprint::assign(path, all);
 
         if self.options.mode == Mode::Fix {
             let (accepted, left_out): (Vec<&Located>, Vec<&Located>) =
@@ -318,6 +362,15 @@ impl Scanner {
         }
     }
 
+    /// The page's findings with its suppression comments applied.
+    fn judge(&self, page: &Page) -> crate::suppress::Judged {
+        let ids = RuleIds {
+            loaded: &self.loaded_ids,
+            selected: &self.selected_ids,
+        };
+        Suppressions::of(page).judge(page, self.detect(page), ids)
+    }
+
     fn detect(&self, page: &Page) -> Vec<Finding> {
         let mut findings: Vec<Finding> = self
             .rules
@@ -337,7 +390,8 @@ impl Scanner {
         let decoded = encoding::decode(fixed, self.options.encoding).map_err(|_| failed())?;
         let page = Page::parse_as(&decoded.text, PageKind::of_path(path)).map_err(|_| failed())?;
         let leftover = self
-            .detect(&page)
+            .judge(&page)
+            .reported
             .into_iter()
             .filter(|f| self.is_fixable(f.applicability))
             .count();

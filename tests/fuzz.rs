@@ -70,6 +70,10 @@ const SNIPPETS: &[&str] = &[
     "&#51228;&#51452;",
     "\"",
     "'",
+    "<!-- kspay-migrate: ignore -->\n",
+    "<% ' kspay-migrate: ignore jeju-mpi-to-isp -- x %>",
+    "// kspay-migrate: ignore-file",
+    "kspay-migrate: ingore",
 ];
 
 #[derive(Debug, Clone)]

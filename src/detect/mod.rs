@@ -50,6 +50,8 @@ pub enum Kind {
     Prose,
     /// Server code that picks the scheme for the card.
     ServerCode,
+    /// A suppression comment that suppresses nothing or cannot be read (see [`crate::suppress`]).
+    Suppression,
 }
 
 impl Kind {
@@ -65,6 +67,7 @@ impl Kind {
             Kind::Script => "script",
             Kind::Prose => "prose",
             Kind::ServerCode => "server-code",
+            Kind::Suppression => "suppression",
         }
     }
 }

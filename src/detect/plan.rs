@@ -90,16 +90,17 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
 
     from_entries
         .iter()
-        .enumerate()
-        .map(|(index, (kind, entry))| {
+        .map(|(kind, entry)| {
             let mut edits = Vec::new();
             if applicability != Applicability::None {
                 edits.push(Edit {
                     range: entry.removal.clone(),
                     replacement: String::new(),
                 });
-                // The card is added once per selection, with its first finding.
-                if let (0, Target::Add(list, text)) = (index, &target) {
+                // Every finding's fix adds the card (`fix::apply` writes an identical edit
+                // once), so that fixing only some of a selection's findings (the others
+                // suppressed or declined) never drops the card from both lists.
+                if let Target::Add(list, text) = &target {
                     let at = list.insertion.as_ref().expect("Add has an insertion").at;
                     edits.push(Edit {
                         range: at..at,

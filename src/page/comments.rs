@@ -18,50 +18,79 @@ pub enum Syntax {
 /// Writes `text[range]` into `out[range]` with its comments replaced by spaces.
 pub fn blank_into(text: &str, range: Range<usize>, syntax: Syntax, out: &mut [u8]) {
     let bytes = text.as_bytes();
-    let mut i = range.start;
     let mut keep_from = range.start;
-    let blank = |from: usize, to: usize, keep_from: &mut usize, out: &mut [u8]| {
-        out[*keep_from..from].copy_from_slice(&bytes[*keep_from..from]);
-        for (o, &b) in out[from..to].iter_mut().zip(&bytes[from..to]) {
+    for comment in ranges(text, range.clone(), syntax) {
+        out[keep_from..comment.start].copy_from_slice(&bytes[keep_from..comment.start]);
+        for (o, &b) in out[comment.clone()].iter_mut().zip(&bytes[comment.clone()]) {
             *o = if b == b'\n' || b == b'\r' { b } else { b' ' };
         }
-        *keep_from = to;
-    };
-    while i < range.end {
-        let b = bytes[i];
-        let next = bytes.get(i + 1).copied();
-        let comment_end = match (syntax, b) {
-            (_, b'"') | (Syntax::CLike { .. }, b'\'') => {
-                i = match syntax {
-                    Syntax::Vb => vb_string_end(bytes, i, range.end),
-                    Syntax::CLike { .. } => skip_string(bytes, i, range.end),
-                };
-                continue;
-            }
-            (Syntax::CLike { .. }, b'/') if next == Some(b'/') => {
-                Some(line_end(bytes, i, range.end))
-            }
-            (Syntax::CLike { hash: true }, b'#') => Some(line_end(bytes, i, range.end)),
-            (Syntax::CLike { .. }, b'/') if next == Some(b'*') => Some(
-                text[i + 2..range.end]
-                    .find("*/")
-                    .map_or(range.end, |e| i + 2 + e + 2),
-            ),
-            (Syntax::Vb, b'\'') => Some(line_end(bytes, i, range.end)),
-            (Syntax::Vb, b'R' | b'r') if is_rem(bytes, i, range.end) => {
-                Some(line_end(bytes, i, range.end))
-            }
-            _ => None,
-        };
-        match comment_end {
-            Some(end) => {
-                blank(i, end, &mut keep_from, out);
-                i = end;
-            }
-            None => i += 1,
-        }
+        keep_from = comment.end;
     }
     out[keep_from..range.end].copy_from_slice(&bytes[keep_from..range.end]);
+}
+
+/// The byte range of every comment in `text[range]`, in order: from its opener (`//`, `/*`,
+/// `#`, `'`, `REM`) to the end of its line, or through its `*/`.
+pub fn ranges(text: &str, range: Range<usize>, syntax: Syntax) -> Ranges<'_> {
+    Ranges {
+        text,
+        at: range.start,
+        end: range.end,
+        syntax,
+    }
+}
+
+/// The comments of a piece of code; see [`ranges`].
+pub struct Ranges<'t> {
+    text: &'t str,
+    at: usize,
+    end: usize,
+    syntax: Syntax,
+}
+
+impl Iterator for Ranges<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let (text, syntax, limit) = (self.text, self.syntax, self.end);
+        let bytes = text.as_bytes();
+        while self.at < limit {
+            let i = self.at;
+            let b = bytes[i];
+            let next = bytes.get(i + 1).copied();
+            let comment_end = match (syntax, b) {
+                (_, b'"') | (Syntax::CLike { .. }, b'\'') => {
+                    self.at = match syntax {
+                        Syntax::Vb => vb_string_end(bytes, i, limit),
+                        Syntax::CLike { .. } => skip_string(bytes, i, limit),
+                    };
+                    continue;
+                }
+                (Syntax::CLike { .. }, b'/') if next == Some(b'/') => {
+                    Some(line_end(bytes, i, limit))
+                }
+                (Syntax::CLike { hash: true }, b'#') => Some(line_end(bytes, i, limit)),
+                (Syntax::CLike { .. }, b'/') if next == Some(b'*') => Some(
+                    text[i + 2..limit]
+                        .find("*/")
+                        .map_or(limit, |e| i + 2 + e + 2),
+                ),
+                (Syntax::Vb, b'\'') => Some(line_end(bytes, i, limit)),
+                (Syntax::Vb, b'R' | b'r') if is_rem(bytes, i, limit) => {
+                    Some(line_end(bytes, i, limit))
+                }
+                _ => None,
+            };
+            match comment_end {
+                Some(end) => {
+                    self.at = end;
+                    return Some(i..end);
+                }
+                None => self.at = i + 1,
+            }
+        }
+        None
+    }
 }
 
 fn line_end(bytes: &[u8], from: usize, limit: usize) -> usize {
@@ -130,5 +159,19 @@ mod tests {
         assert!(out.contains("x = \"it's\""));
         assert!(!out.contains("제주") && !out.contains("old"));
         assert!(out.ends_with("certitype = \"M\""));
+    }
+
+    #[test]
+    fn ranges_span_each_comment_and_skip_strings() {
+        let code = "$a = \"# no\"; # one\r\n/* two\n */ $b; // three";
+        let found: Vec<&str> = ranges(code, 0..code.len(), Syntax::CLike { hash: true })
+            .map(|r| &code[r])
+            .collect();
+        assert_eq!(found, ["# one", "/* two\n */", "// three"]);
+        let vb = "x = \"a'b\" ' four\r\nREM five";
+        let found: Vec<&str> = ranges(vb, 0..vb.len(), Syntax::Vb)
+            .map(|r| &vb[r])
+            .collect();
+        assert_eq!(found, ["' four", "REM five"]);
     }
 }

@@ -8,6 +8,7 @@ use super::{Run, Summary, display_path};
 use crate::baseline::Comparison;
 use crate::detect::{Applicability, Kind};
 use crate::rules::Severity;
+use crate::scan::Located;
 
 /// Bump when a field is renamed or removed; adding fields keeps the version.
 const SCHEMA_VERSION: u32 = 1;
@@ -19,6 +20,8 @@ struct Document<'a> {
     /// The config file the settings came from (`null`: none).
     config: Option<String>,
     findings: Vec<JsonFinding<'a>>,
+    /// Findings that suppression comments silenced, each with the directive's reason.
+    suppressed: Vec<JsonSuppressed<'a>>,
     errors: Vec<JsonError>,
     summary: &'a Summary,
     /// Present with `--baseline`: the file, how many findings it set aside, and its entries
@@ -50,6 +53,34 @@ struct JsonFinding<'a> {
 }
 
 #[derive(Serialize)]
+struct JsonSuppressed<'a> {
+    #[serde(flatten)]
+    finding: JsonFinding<'a>,
+    /// What the directive gives after `--`; `null` when it gives none.
+    reason: Option<&'a str>,
+    /// The line of the directive that suppressed it.
+    directive_line: usize,
+}
+
+impl<'a> JsonFinding<'a> {
+    fn of(path: &str, located: &'a Located) -> JsonFinding<'a> {
+        JsonFinding {
+            rule: &located.finding.rule,
+            path: path.to_string(),
+            line: located.line,
+            column: located.column,
+            end_line: located.end_line,
+            end_column: located.end_column,
+            kind: located.finding.kind,
+            severity: located.finding.severity,
+            message: &located.finding.message,
+            fix: located.finding.applicability,
+            fingerprint: &located.fingerprint,
+        }
+    }
+}
+
+#[derive(Serialize)]
 struct JsonError {
     path: String,
     message: String,
@@ -59,22 +90,18 @@ struct JsonError {
 pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
     let (reports, summary) = (run.reports, run.summary);
     let mut findings = Vec::new();
+    let mut suppressed = Vec::new();
     let mut errors = Vec::new();
     for report in reports {
         let path = display_path(&report.path);
         for located in &report.findings {
-            findings.push(JsonFinding {
-                rule: &located.finding.rule,
-                path: path.clone(),
-                line: located.line,
-                column: located.column,
-                end_line: located.end_line,
-                end_column: located.end_column,
-                kind: located.finding.kind,
-                severity: located.finding.severity,
-                message: &located.finding.message,
-                fix: located.finding.applicability,
-                fingerprint: &located.fingerprint,
+            findings.push(JsonFinding::of(&path, located));
+        }
+        for silenced in &report.suppressed {
+            suppressed.push(JsonSuppressed {
+                finding: JsonFinding::of(&path, &silenced.located),
+                reason: silenced.suppression.reason.as_deref(),
+                directive_line: silenced.suppression.line,
             });
         }
         if let Some(message) = &report.error {
@@ -92,6 +119,7 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
         },
         config: run.config.map(display_path),
         findings,
+        suppressed,
         errors,
         summary,
         baseline: run.baseline,

@@ -75,6 +75,8 @@ pub struct Summary {
     /// Findings a baseline records, not counted in `findings`.
     pub baselined: usize,
     pub elapsed_ms: u128,
+    /// Findings that suppression comments silenced (not counted in `findings`).
+    pub suppressed: usize,
 }
 
 impl Summary {
@@ -96,6 +98,7 @@ impl Summary {
             }
             summary.findings += report.findings.len();
             summary.baselined += report.baselined.len();
+            summary.suppressed += report.suppressed.len();
             summary.fixable += report
                 .findings
                 .iter()

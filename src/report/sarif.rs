@@ -13,6 +13,7 @@ use super::{Run, fix_label, portable_path};
 use crate::detect::Applicability;
 use crate::rules::{Rule, Severity};
 use crate::scan::{Located, LocatedEdit, Skip};
+use crate::suppress;
 
 /// The schema the output is validated against (its `$id`).
 const SCHEMA: &str = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json";
@@ -47,6 +48,17 @@ fn log(run: &Run) -> Value {
             if run.baseline.is_some() {
                 result["baselineState"] = json!("new");
             }
+            results.push(result);
+        }
+        // Findings silenced in the page stay in the log as suppressed in source, with the
+        // reason written in the comment, as code-scanning services expect.
+        for suppressed in &report.suppressed {
+            let mut result = result(run.rules, &uri, &suppressed.located);
+            let mut suppression = json!({ "kind": "inSource" });
+            if let Some(reason) = &suppressed.suppression.reason {
+                suppression["justification"] = json!(reason);
+            }
+            result["suppressions"] = json!([suppression]);
             results.push(result);
         }
         // Findings the baseline accepts stay in the log, marked, as code-scanning services
@@ -90,7 +102,11 @@ fn driver(rules: &[Rule]) -> Value {
         "name": env!("CARGO_PKG_NAME"),
         "version": version,
         "semanticVersion": version,
-        "rules": rules.iter().map(rule_descriptor).collect::<Vec<_>>(),
+        "rules": rules
+            .iter()
+            .map(rule_descriptor)
+            .chain([suppression_rule_descriptor()])
+            .collect::<Vec<_>>(),
     });
     // Only a page that really exists: Cargo.toml names none yet.
     let homepage = [env!("CARGO_PKG_HOMEPAGE"), env!("CARGO_PKG_REPOSITORY")]
@@ -126,6 +142,17 @@ fn rule_descriptor(rule: &Rule) -> Value {
             "to": rule.to.name,
             "references": rule.references,
         },
+    })
+}
+
+/// The pseudo-rule for suppression comments that suppress nothing or cannot be read.
+fn suppression_rule_descriptor() -> Value {
+    json!({
+        "id": suppress::RULE_ID,
+        "name": pascal_case(suppress::RULE_ID),
+        "shortDescription": { "text": suppress::RULE_TITLE },
+        "help": { "text": "Write `kspay-migrate: ignore [RULE, ...] [-- reason]` in a comment right before the element or line it silences; remove it once nothing is left to silence." },
+        "defaultConfiguration": { "level": "warning" },
     })
 }
 
@@ -171,7 +198,12 @@ fn result(rules: &[Rule], uri: &str, located: &Located) -> Value {
             "applicability": finding.applicability,
         },
     });
-    if let Some(index) = rules.iter().position(|rule| rule.id == finding.rule) {
+    // The pseudo-rule's descriptor follows the rules' in the driver.
+    let index = rules
+        .iter()
+        .position(|rule| rule.id == finding.rule)
+        .or((finding.rule == suppress::RULE_ID).then_some(rules.len()));
+    if let Some(index) = index {
         result["ruleIndex"] = json!(index);
     }
     if let Some(fix) = fix(uri, located) {

@@ -251,6 +251,9 @@ pub fn check_summary(out: &mut (impl Write + ?Sized), summary: &Summary) -> io::
     if summary.baselined > 0 {
         write!(out, "; {} set aside by the baseline", summary.baselined)?;
     }
+    if summary.suppressed > 0 {
+        write!(out, "; {} suppressed by comments", summary.suppressed)?;
+    }
     if summary.errors > 0 {
         write!(out, "; {}", plural(summary.errors, "error"))?;
     }

@@ -115,7 +115,11 @@ pub(super) fn findings(page: &Page, rule: &Rule, arrays: &[Array], codes: &Codes
         (Some(only), None) => Some(only),
         _ => None,
     };
-    let mut added = target.is_some_and(|t| t.has_card);
+    let needs_card = target.filter(|t| !t.has_card);
+    // Every finding's fix adds the card with the same edit (`fix::apply` writes it once), so
+    // that fixing only some of the findings (the others suppressed or declined) never drops
+    // the card from both arrays.
+    let mut shared_addition: Option<Edit> = None;
     let (from, to) = (&rule.from.name, &rule.to.name);
     let mut findings = Vec::new();
     for array in arrays.iter().filter(|a| a.side == Some(Side::From)) {
@@ -132,9 +136,11 @@ pub(super) fn findings(page: &Page, rule: &Rule, arrays: &[Array], codes: &Codes
                     range,
                     replacement: String::new(),
                 });
-                if let (Some(target), false) = (target, added) {
-                    edits.push(addition(page, rule, target, inner));
-                    added = true;
+                if let Some(target) = needs_card {
+                    let edit = shared_addition
+                        .get_or_insert_with(|| addition(page, rule, target, inner))
+                        .clone();
+                    edits.push(edit);
                 }
             }
             let advice = match edits.len() {
