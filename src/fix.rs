@@ -53,10 +53,15 @@ pub fn apply(
             .iter()
             .filter(|edit| !edits.contains(edit))
             .collect();
-        if new
-            .iter()
-            .any(|edit| edits.iter().any(|e| overlaps(&e.range, &edit.range)))
-        {
+        // A detector confused by broken markup can propose edits that overlap each other;
+        // splicing them would tear the file, so such a fix is left out like a conflicting one.
+        let conflicts = new.iter().enumerate().any(|(i, edit)| {
+            edits
+                .iter()
+                .chain(new[..i].iter().copied())
+                .any(|e| overlaps(&e.range, &edit.range))
+        });
+        if conflicts {
             continue;
         }
         edits.extend(new.into_iter().cloned());
@@ -171,6 +176,24 @@ mod tests {
         .unwrap();
         assert_eq!(fixed.bytes, expected);
         assert_eq!(fixed.applied, [0]);
+    }
+
+    #[test]
+    fn a_fix_whose_own_edits_overlap_is_left_out() {
+        let source = b"abcdef".to_vec();
+        let decoded =
+            crate::encoding::decode(&source, crate::encoding::EncodingChoice::Utf8).unwrap();
+        let edit = |range: Range<usize>, replacement: &str| Edit {
+            range,
+            replacement: replacement.into(),
+        };
+        let findings = [
+            finding(vec![edit(1..3, ""), edit(2..4, "x")]),
+            finding(vec![edit(5..6, "F")]),
+        ];
+        let fixed = apply(&source, &decoded, &findings, false).unwrap().unwrap();
+        assert_eq!(fixed.bytes, b"abcdeF");
+        assert_eq!(fixed.applied, [1]);
     }
 
     #[test]
