@@ -5,8 +5,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use rayon::prelude::*;
-
 use crate::cli::{
     CheckArgs, Cli, ColorWhen, Command, ExplainArgs, FixArgs, Format, RuleSource, ScanArgs,
 };
@@ -114,24 +112,19 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
         .map_err(|e| format!("cannot start threads: {e}"))?;
 
     let writing = fix.is_some_and(|f| f.write || f.interactive);
+    let progress = Progress::new(args.quiet);
     let mut reports: Vec<FileReport> = pool.install(|| {
-        let found = walk::files(&args.paths, &walk_options);
-        let progress = Progress::new(found.len(), args.quiet);
-        let reports = found
-            .into_par_iter()
-            .map(|found| {
-                let report = match found {
-                    Found::File(path) => scanner.scan_path(&path),
-                    Found::Error(path, message) => FileReport::error(&path, message),
-                    Found::LeftoverTemp(path) => leftover_temp(&path, writing),
-                };
-                progress.tick();
-                report
-            })
-            .collect();
-        progress.finish();
-        reports
+        walk::map_parallel(&args.paths, &walk_options, |found| {
+            let report = match found {
+                Found::File(path) => scanner.scan_path(&path),
+                Found::Error(path, message) => FileReport::error(&path, message),
+                Found::LeftoverTemp(path) => leftover_temp(&path, writing),
+            };
+            progress.tick();
+            report
+        })
     });
+    progress.finish();
 
     let outcome = match job {
         Job::Fix(fix) => {

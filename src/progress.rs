@@ -27,14 +27,14 @@ pub fn wanted(stderr_is_terminal: bool, in_ci: bool, quiet: bool) -> bool {
 }
 
 impl Progress {
-    /// A bar for `total` files, drawn only if this process's stderr wants one.
-    pub fn new(total: usize, quiet: bool) -> Progress {
+    /// A count of the files done (the walk runs alongside, so there is no total), drawn only
+    /// if this process's stderr wants one.
+    pub fn new(quiet: bool) -> Progress {
         let in_ci = std::env::var_os("CI").is_some_and(|value| !value.is_empty());
         let bar = wanted(std::io::stderr().is_terminal(), in_ci, quiet).then(|| {
-            let style = ProgressStyle::with_template("{bar:30} {pos}/{len} files {elapsed}")
+            let style = ProgressStyle::with_template("{spinner} {pos} files {elapsed}")
                 .expect("the template is valid");
-            ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden())
-                .with_style(style)
+            ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()).with_style(style)
         });
         Progress {
             bar,

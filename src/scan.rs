@@ -1,6 +1,7 @@
 //! The per-file pipeline: read, prefilter, decode, parse, detect, and (for `fix`) splice.
 
 use std::collections::HashMap;
+use std::io::Read as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -222,27 +223,34 @@ impl Scanner {
 
     /// Reads and scans one file.
     pub fn scan_path(&self, path: &Path) -> FileReport {
-        let mut report = FileReport::new(path);
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.len() > self.options.max_filesize => {
-                report.skipped = Some(Skip::TooLarge(meta.len()));
-                return report;
-            }
-            Ok(_) => {}
-            Err(e) => {
-                return FileReport::error(
-                    path,
-                    format!("cannot read: {}", crate::walk::describe_io(&e)),
-                );
-            }
-        }
-        match std::fs::read(path) {
-            Ok(bytes) => self.scan_bytes(path, bytes),
+        match self.read(path) {
+            Ok(Read::Page(bytes)) => self.scan_bytes(path, bytes),
+            Ok(Read::Skipped(skip)) => FileReport::skipped(path, skip),
             Err(e) => FileReport::error(
                 path,
                 format!("cannot read: {}", crate::walk::describe_io(&e)),
             ),
         }
+    }
+
+    /// Reads a file through one open handle: its size from the handle, then the first
+    /// [`BINARY_SNIFF`] bytes, and the rest only when those hold no NUL. Images and archives
+    /// are a third of a web root; they cost one small read each.
+    fn read(&self, path: &Path) -> std::io::Result<Read> {
+        let mut file = std::fs::File::open(path)?;
+        let size = file.metadata()?.len();
+        if size > self.options.max_filesize {
+            return Ok(Read::Skipped(Skip::TooLarge(size)));
+        }
+        let mut bytes = Vec::with_capacity(size as usize + 1);
+        (&mut file)
+            .take(BINARY_SNIFF as u64)
+            .read_to_end(&mut bytes)?;
+        if is_binary(&bytes) {
+            return Ok(Read::Skipped(Skip::Binary));
+        }
+        file.read_to_end(&mut bytes)?;
+        Ok(Read::Page(bytes))
     }
 
     /// Scans a file's bytes; `path` is only used to name the file.
@@ -260,7 +268,7 @@ impl Scanner {
         accept: &dyn Fn(&Located) -> bool,
     ) -> FileReport {
         let mut report = FileReport::new(path);
-        if bytes[..bytes.len().min(8192)].contains(&0) {
+        if is_binary(&bytes) {
             report.skipped = Some(Skip::Binary);
             return report;
         }
@@ -401,6 +409,20 @@ impl Scanner {
             Ok(())
         }
     }
+}
+
+/// How much of a file's start is looked at for a NUL byte, the mark of a binary file.
+const BINARY_SNIFF: usize = 8192;
+
+/// Whether a file's first bytes mark it as binary (a NUL byte).
+fn is_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0)
+}
+
+/// A file as read: its bytes, or why they were not read whole.
+enum Read {
+    Page(Vec<u8>),
+    Skipped(Skip),
 }
 
 /// The byte forms a word takes in pages: UTF-8, EUC-KR and numeric character references.
