@@ -1,8 +1,10 @@
 //! Running a command: load rules, walk, scan in parallel, report, and write or patch.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use crate::cli::{
@@ -112,16 +114,33 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
         .map_err(|e| format!("cannot start threads: {e}"))?;
 
     let writing = fix.is_some_and(|f| f.write || f.interactive);
+    // A hosting tree is millions of files, nearly all clean: their reports are counted, not
+    // kept, so memory follows the findings rather than the tree. JUnit lists every scanned
+    // file, and a baseline must know which of its files were scanned: those keep theirs.
+    let lists_every_file = settings.format == Format::Junit
+        || args.output.iter().any(|o| o.format == Some(Format::Junit));
+    let baseline_paths: HashSet<&str> = accepted
+        .iter()
+        .flat_map(|(recorded, _)| recorded.findings.iter().map(|e| e.path.as_str()))
+        .collect();
+    let clean_files_dropped = AtomicUsize::new(0);
     let progress = Progress::new(args.quiet);
     let mut reports: Vec<FileReport> = pool.install(|| {
-        walk::map_parallel(&args.paths, &walk_options, |found| {
+        walk::filter_map_parallel(&args.paths, &walk_options, |found| {
             let report = match found {
                 Found::File(path) => scanner.scan_path(&path),
                 Found::Error(path, message) => FileReport::error(&path, message),
                 Found::LeftoverTemp(path) => leftover_temp(&path, writing),
             };
             progress.tick();
-            report
+            let keep = lists_every_file
+                || !report.is_unremarkable()
+                || (!baseline_paths.is_empty()
+                    && baseline_paths.contains(portable_path(&report.path).as_str()));
+            if !keep && report.skipped.is_none() {
+                clean_files_dropped.fetch_add(1, Ordering::Relaxed);
+            }
+            keep.then_some(report)
         })
     });
     progress.finish();
@@ -144,7 +163,8 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
     };
     let comparison =
         accepted.map(|(recorded, path)| baseline::apply(&recorded, path, &mut reports));
-    let summary = Summary::of(&reports, args.unsafe_fixes, started.elapsed().as_millis());
+    let mut summary = Summary::of(&reports, args.unsafe_fixes, started.elapsed().as_millis());
+    summary.files_scanned += clean_files_dropped.into_inner();
     let run = Run {
         reports: &reports,
         summary: &summary,

@@ -217,6 +217,21 @@ impl Rule {
         }
     }
 
+    /// Words a page must hold somewhere (in any case) to have a list on the `from` side
+    /// without naming the card: Latin titles, identifier parts, the scheme field's names, and
+    /// the card's own codes. A page with none of them and no card token has nothing to report,
+    /// which lets the scanner skip parsing pages that name the card only inside other words.
+    pub fn from_side_words(&self) -> impl Iterator<Item = &str> {
+        self.from
+            .labels
+            .iter()
+            .filter(|label| label.is_ascii())
+            .chain(&self.from.identifiers)
+            .chain(&self.field_names)
+            .chain(&self.card.codes)
+            .map(String::as_str)
+    }
+
     /// Which side a visible title names (`안심클릭(MPI)` → From), if exactly one.
     pub fn side_of_label(&self, text: &str) -> Option<Side> {
         let text = charref::decode(text);

@@ -136,6 +136,16 @@ impl FileReport {
         }
     }
 
+    /// Whether the report has nothing to show but its path: a clean file, or a binary one.
+    pub fn is_unremarkable(&self) -> bool {
+        self.findings.is_empty()
+            && self.suppressed.is_empty()
+            && self.baselined.is_empty()
+            && self.error.is_none()
+            && self.change.is_none()
+            && matches!(self.skipped, None | Some(Skip::Binary))
+    }
+
     /// A report holding only an error about this path.
     pub fn error(path: &Path, message: impl Into<String>) -> FileReport {
         FileReport {
@@ -151,6 +161,8 @@ pub struct Scanner {
     prefilter: AhoCorasick,
     /// Which prefilter patterns are scheme titles rather than card aliases.
     title_patterns: Vec<bool>,
+    /// Every rule's [`Rule::from_side_words`].
+    from_side_words: AhoCorasick,
     options: ScanOptions,
     /// Rule id to the severity its findings get instead of the detector's (a config's
     /// `[severity]`).
@@ -189,11 +201,16 @@ impl Scanner {
             .match_kind(MatchKind::LeftmostFirst)
             .build(&patterns)
             .expect("card aliases form a valid automaton");
+        let from_side_words = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(rules.iter().flat_map(Rule::from_side_words))
+            .expect("scheme words form a valid automaton");
         let selected_ids: Vec<String> = rules.iter().map(|rule| rule.id.clone()).collect();
         Scanner {
             rules,
             prefilter,
             title_patterns,
+            from_side_words,
             options,
             severity_overrides: HashMap::new(),
             loaded_ids: selected_ids.clone(),
@@ -242,14 +259,15 @@ impl Scanner {
         if size > self.options.max_filesize {
             return Ok(Read::Skipped(Skip::TooLarge(size)));
         }
-        let mut bytes = Vec::with_capacity(size as usize + 1);
-        (&mut file)
-            .take(BINARY_SNIFF as u64)
-            .read_to_end(&mut bytes)?;
+        // Reads are bounded by the size just taken, so no read is spent finding the end.
+        let mut bytes = Vec::with_capacity(size as usize);
+        let sniff = size.min(BINARY_SNIFF as u64);
+        (&mut file).take(sniff).read_to_end(&mut bytes)?;
         if is_binary(&bytes) {
             return Ok(Read::Skipped(Skip::Binary));
         }
-        file.read_to_end(&mut bytes)?;
+        file.take(size - bytes.len() as u64)
+            .read_to_end(&mut bytes)?;
         Ok(Read::Page(bytes))
     }
 
@@ -283,13 +301,15 @@ impl Scanner {
             Err(e) => return FileReport::error(path, e.to_string()),
         };
         // Most pages that pass on the card's bytes alone name it only inside other words
-        // (결제주문, 제주도 배송) or straddle two EUC-KR characters: without a real card token,
-        // and without a scheme title, there is nothing to detect and no need to parse.
+        // (결제주문, 제주도 배송) or straddle two EUC-KR characters. Without a card token, a
+        // scheme title, or a word that can put a list on the `from` side, there is nothing to
+        // detect (not even a list that leaves the card out) and no need to parse.
         if !names_title
             && self
                 .rules
                 .iter()
                 .all(|rule| rule.card.tokens(&decoded.text).is_empty())
+            && !self.from_side_words.is_match(&decoded.text)
         {
             return report;
         }

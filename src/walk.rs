@@ -56,22 +56,23 @@ pub fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, String> {
 
 /// Every file to scan under `roots`, in order: each root in turn, its entries sorted by name.
 pub fn files(roots: &[PathBuf], options: &WalkOptions) -> Vec<Found> {
-    map_parallel(roots, options, |found| found)
+    filter_map_parallel(roots, options, Some)
 }
 
-/// Walks `roots` and maps everything found with `visit`, walking and visiting on every thread
-/// of the current rayon pool; the results come back in walk order all the same (each root in
-/// turn, entries sorted by name), so output stays deterministic.
+/// Walks `roots` and hands everything found to `visit`, walking and visiting on every thread
+/// of the current rayon pool, and keeps what `visit` returns: in walk order all the same (each
+/// root in turn, entries sorted by name), so output stays deterministic. What `visit` drops is
+/// never held, so memory follows what is kept, not the size of the tree.
 ///
 /// A hosting tree is thousands of tenant folders: each folder at the top of a root is walked as
 /// its own task, so the walk no longer runs on one core while the other waits, and a tenant's
 /// files are scanned as soon as its folder has been read. With `--follow-symlinks` a root is
 /// walked whole by one walker, which alone can tell a link loop (its files are still visited
 /// in parallel).
-pub fn map_parallel<T, F>(roots: &[PathBuf], options: &WalkOptions, visit: F) -> Vec<T>
+pub fn filter_map_parallel<T, F>(roots: &[PathBuf], options: &WalkOptions, visit: F) -> Vec<T>
 where
     T: Send,
-    F: Fn(Found) -> T + Sync + Send,
+    F: Fn(Found) -> Option<T> + Sync + Send,
 {
     let tasks: Vec<Task> = roots.iter().flat_map(|root| tasks(root, options)).collect();
     tasks
@@ -81,7 +82,7 @@ where
                 Task::Found(found) => vec![found],
                 Task::Folder { root, folder } => walk_folder(&root, &folder, options),
             };
-            found.into_par_iter().map(&visit)
+            found.into_par_iter().filter_map(&visit)
         })
         .collect()
 }
