@@ -262,8 +262,8 @@ fn pick_content(rng: &mut XorShiftRng, kind: FileKind) -> Content {
         FileKind::Payment if roll < 0.25 => Content::Stale,
         FileKind::Payment if roll < 0.6 => Content::Migrated,
         FileKind::Payment => Content::Trap,
-        _ if roll < 0.012 => Content::Stale,
-        _ if roll < 0.05 => Content::Trap,
+        _ if roll < 0.005 => Content::Stale,
+        _ if roll < 0.045 => Content::Trap,
         _ => Content::Plain,
     }
 }

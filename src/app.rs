@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+use rayon::prelude::*;
+
 use crate::cli::{
     CheckArgs, Cli, ColorWhen, Command, ExplainArgs, FixArgs, Format, RuleSource, ScanArgs,
 };
@@ -152,7 +154,7 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
                 interactive::review(&scanner, &mut reports, &mut io::stdin().lock(), &mut out)
                     .map_err(|e| format!("interactive review failed: {e}"))?;
             }
-            Some(apply_fixes(fix, &args.paths, &mut reports)?)
+            Some(pool.install(|| apply_fixes(fix, &args.paths, &mut reports))?)
         }
         Job::Check(check) => {
             if let Some(path) = &check.write_baseline {
@@ -349,22 +351,25 @@ fn apply_fixes(
         })?;
         outcome.patch = Some(patch_path.clone());
     }
-    for report in reports.iter_mut() {
-        let Some(change) = &report.change else {
-            continue;
-        };
-        if writing
-            && let Err(e) = write::replace(
+    // Each write waits on the disk (fsync of the file and its folder): files are written on
+    // every thread of the run's pool, each one atomically as before.
+    if writing {
+        reports.par_iter_mut().for_each(|report| {
+            let Some(change) = &report.change else {
+                return;
+            };
+            if let Err(e) = write::replace(
                 &report.path,
                 &change.original,
                 &change.fixed,
                 &write_options,
-            )
-        {
-            report.error = Some(e.to_string());
-            report.change = None;
-            continue;
-        }
+            ) {
+                report.error = Some(e.to_string());
+                report.change = None;
+            }
+        });
+    }
+    for change in reports.iter().filter_map(|report| report.change.as_ref()) {
         outcome.changed_files += 1;
         outcome.fixed_findings += change.fixed_findings.len();
     }
