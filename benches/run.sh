@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The hosting-scale benchmark (issue 6): on one generated tree, in one run,
+#   - `check` against ripgrep searching the card's literals (UTF-8 and EUC-KR bytes),
+#   - `check -j1` against `check -j2`,
+#   - peak RSS of `check` (GNU time),
+#   - `fix --write` against `check` on fresh copies of the tree.
+# Prints a Markdown report (also saved as target/bench/report.md) for BENCHMARKS.md.
+#
+# Usage: benches/run.sh [FILES] [SEED]     (default: 100000 files, seed 1)
+# The tree is generated into target/bench/ (never committed) and reused while FILES and SEED
+# stay the same. Needs hyperfine, ripgrep and GNU time; installs them with apt-get if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+files=${1:-100000}
+seed=${2:-1}
+work=target/bench
+tree=$work/corpus-$files-$seed
+copy=$work/copy
+mkdir -p "$work"
+
+need=()
+command -v hyperfine >/dev/null || need+=(hyperfine)
+command -v rg >/dev/null || need+=(ripgrep)
+[ -x /usr/bin/time ] || need+=(time)
+if [ "${#need[@]}" -gt 0 ]; then
+    apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+cargo build --release --locked --bin kspay-migrate --example gen_corpus
+tool=target/release/kspay-migrate
+if [ ! -d "$tree" ]; then
+    target/release/examples/gen_corpus --files "$files" --seed "$seed" "$tree"
+fi
+
+# What a hoster would script: the card's names as raw bytes, UTF-8 and EUC-KR (제주 is
+# C1 A6 C1 D6 there), every file including binaries and hidden ones, names of matching files.
+rg_command="rg -l -uuu -a -e 제주 -e (?-u:\xC1\xA6\xC1\xD6) -e Jeju $tree"
+
+median() { # median of a hyperfine JSON export, by command index
+    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["median"])' "$1" "$2"
+}
+
+# Warm the cache, then the three read-only commands in one hyperfine run.
+$tool check -q "$tree" >/dev/null || true
+hyperfine -N --warmup 3 --runs 15 --ignore-failure --export-json "$work/read.json" \
+    "$rg_command" \
+    "$tool check -q $tree" \
+    "$tool check -q -j1 $tree" \
+    "$tool check -q -j2 $tree" >&2
+
+# Peak memory of check: the best of three (check exits 1 on findings; that is no failure here).
+rss_kib=$(for _ in 1 2 3; do
+    /usr/bin/time -f '%M' -o "$work/rss" "$tool" check -q "$tree" >/dev/null || true
+    tail -1 "$work/rss"
+done | sort -n | head -1)
+
+# fix --write needs a fresh copy each run (hard links would be refused); check runs on the same
+# fresh copies so both pay the same cache state.
+prepare="rm -rf $copy && cp -a $tree $copy && sync"
+hyperfine --runs 5 --ignore-failure --prepare "$prepare" --export-json "$work/write.json" \
+    "$tool fix --write -q $copy" \
+    "$tool check -q $copy" >&2
+rm -rf "$copy"
+
+rg_median=$(median "$work/read.json" 0)
+check_median=$(median "$work/read.json" 1)
+j1_median=$(median "$work/read.json" 2)
+j2_median=$(median "$work/read.json" 3)
+write_median=$(median "$work/write.json" 0)
+fresh_check_median=$(median "$work/write.json" 1)
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
+ms() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.0f} ms')" "$1"; }
+
+tree_files=$(find "$tree" -type f | wc -l)
+tree_size=$(du -sh "$tree" | cut -f1)
+findings=$($tool check -q "$tree" | wc -l || true)
+
+report=$work/report.md
+{
+    echo "### $(date -u +%Y-%m-%d): $files files, seed $seed"
+    echo
+    echo "Machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), $(free -g | awk '/^Mem:/ {print $2}') GiB,"
+    echo "$(uname -sr); $(rustc --version); $(rg --version | head -1); $(hyperfine --version)."
+    echo "Tree: $tree_files files, $tree_size, $findings findings. Warm cache; medians of 15 runs (5 for writes)."
+    echo
+    echo "| measure | result | target |"
+    echo "| --- | --- | --- |"
+    echo "| \`check\` / \`rg\` | $(ms "$check_median") / $(ms "$rg_median") = **$(ratio "$check_median" "$rg_median")x** | <= 1.2x |"
+    echo "| \`check -j1\` / \`check -j2\` | $(ms "$j1_median") / $(ms "$j2_median") = **$(ratio "$j1_median" "$j2_median")x** | >= 1.8x |"
+    echo "| peak RSS of \`check\` | **$((rss_kib / 1024)) MiB** | <= 64 MiB |"
+    echo "| \`fix --write\` / \`check\` (fresh copy) | $(ms "$write_median") / $(ms "$fresh_check_median") = **$(ratio "$write_median" "$fresh_check_median")x** | <= 1.2x |"
+} | tee "$report"
