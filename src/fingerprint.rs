@@ -20,12 +20,7 @@ pub fn assign<'a>(path: &Path, findings: impl IntoIterator<Item = &'a mut Locate
     let mut seen: HashMap<String, usize> = HashMap::new();
     for located in findings {
         let line: Vec<&str> = located.source_line.split_whitespace().collect();
-        let token: String = located
-            .source_line
-            .chars()
-            .skip(located.line_span.start)
-            .take(located.line_span.len())
-            .collect();
+        let token = located.span_text();
         let key = format!(
             "{}\0{}\0{}\0{}\0{}",
             located.finding.rule,

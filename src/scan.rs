@@ -53,6 +53,17 @@ pub struct Located {
     pub fingerprint: String,
 }
 
+impl Located {
+    /// The finding's text on its line: the card token, or the part of it on the first line.
+    pub fn span_text(&self) -> String {
+        self.source_line
+            .chars()
+            .skip(self.line_span.start)
+            .take(self.line_span.len())
+            .collect()
+    }
+}
+
 /// One edit of a fix, placed by 1-based line and column (columns count characters); an empty
 /// span is an insertion point.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! the tool runs as `nobody` (through `setpriv`) over files that user owns or cannot touch.
 
 mod common;
-use common::{is_root, root};
+use common::{is_root, root, temp_files};
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -158,15 +158,7 @@ fn every_bad_input_is_named_and_the_run_goes_on() {
     assert_eq!(fs::read(&read_only).unwrap(), stale);
     assert_eq!(fs::read(&in_locked_dir).unwrap(), stale);
     assert_eq!(fs::read(&big).unwrap().len(), stale.len() * 4);
-    let leftovers: Vec<_> = walkdir::WalkDir::new(&site)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with(".kspay-migrate-")
-        })
-        .collect();
+    let leftovers = temp_files(&site);
     assert!(leftovers.is_empty(), "{leftovers:?}");
     chmod(&site.join("locked"), 0o755);
 }

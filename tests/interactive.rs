@@ -2,7 +2,7 @@
 //! diff, and only the accepted ones reach the files.
 
 mod common;
-use common::{copy_tree, root, tool};
+use common::{copy_tree, root, temp_files, tool};
 
 use std::fs;
 use std::path::Path;
@@ -90,15 +90,7 @@ fn only_accepted_fixes_are_written_and_quit_keeps_them() {
         original(ASKED[3]),
         "after q"
     );
-    let leftovers: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with(".kspay-migrate-")
-        })
-        .collect();
+    let leftovers = temp_files(dir);
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 

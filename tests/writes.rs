@@ -2,10 +2,9 @@
 //! is made in a temporary folder.
 
 mod common;
-use common::{is_root, root, tool};
+use common::{is_root, root, temp_files, tool};
 
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 use std::time::Duration;
 
@@ -26,19 +25,6 @@ fn fixed_bytes() -> Vec<u8> {
     let fixed = fs::read(&page).unwrap();
     assert_ne!(fixed, stale_bytes());
     fixed
-}
-
-fn temp_files(dir: &Path) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with(".kspay-migrate-")
-        })
-        .map(|e| e.into_path())
-        .collect()
 }
 
 #[test]

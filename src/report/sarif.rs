@@ -225,13 +225,7 @@ fn physical_location(uri: &str, located: &Located) -> Value {
         },
     });
     if located.end_line == located.line {
-        let span: String = located
-            .source_line
-            .chars()
-            .skip(located.line_span.start)
-            .take(located.line_span.len())
-            .collect();
-        location["region"]["snippet"] = json!({ "text": span });
+        location["region"]["snippet"] = json!({ "text": located.span_text() });
         location["contextRegion"] = json!({
             "startLine": located.line,
             "endLine": located.line,

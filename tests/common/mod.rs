@@ -52,3 +52,18 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// The temporary files a write left under `dir` (none should be left). Folders the tests made
+/// unreadable are passed over.
+pub fn temp_files(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".kspay-migrate-")
+        })
+        .map(|e| e.into_path())
+        .collect()
+}
