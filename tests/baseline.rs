@@ -192,3 +192,20 @@ fn the_config_file_names_the_baseline_for_the_gate() {
     let (code, _) = check_json(dir.path(), &["samples", "--isolated"]);
     assert_eq!(code, 1, "without the config there is no baseline");
 }
+
+#[test]
+fn quiet_runs_list_findings_only_not_the_stale_note() {
+    let dir = shop_with_baseline();
+    tool()
+        .current_dir(dir.path())
+        .args(["fix", "--write", "samples/php-shop/pay/KSPayForm.php"])
+        .assert()
+        .code(0);
+    tool()
+        .current_dir(dir.path())
+        .args(["check", "-q", "samples", "--baseline", "baseline.json"])
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr("");
+}

@@ -71,11 +71,11 @@ pub fn write_run(
             }
         }
     }
-    if let Some(baseline) = run.baseline {
-        stale_baseline(err, baseline)?;
-    }
     if detail == Detail::Quiet {
         return Ok(());
+    }
+    if let Some(baseline) = run.baseline {
+        stale_baseline(err, baseline)?;
     }
     match run.fix {
         None => check_summary(out, run.summary),
