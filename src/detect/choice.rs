@@ -40,7 +40,7 @@ pub(super) fn selections(page: &Page, rule: &Rule, sections: &[Section]) -> Vec<
             items::card_list(page, rule, section.side, kind, choices, Joining::Move)
         })
         .collect();
-    vec![Selection { lists }]
+    vec![Selection::of(lists)]
 }
 
 /// The kind a card choice is reported as: its input's type, if a radio or a checkbox.

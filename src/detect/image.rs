@@ -32,7 +32,7 @@ pub(super) fn selections(page: &Page, rule: &Rule, sections: &[Section]) -> Vec<
             items::card_list(page, rule, section.side, Kind::Image, logos, Joining::Move)
         })
         .collect();
-    vec![Selection { lists }]
+    vec![Selection::of(lists)]
 }
 
 /// A logo item: the image, or the wrapper that holds nothing else, labelled by `alt`/`title`.

@@ -42,5 +42,5 @@ pub(super) fn selections(page: &Page, rule: &Rule) -> Vec<Selection> {
             ));
         }
     }
-    vec![Selection { lists }]
+    vec![Selection::of(lists)]
 }

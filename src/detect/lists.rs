@@ -24,7 +24,7 @@ pub(super) fn selections(page: &Page, rule: &Rule, sections: &[Section]) -> Vec<
         .filter(|section| section.origin != Origin::TableRow)
         .filter_map(|section| section_list(page, rule, section))
         .collect();
-    vec![Selection { lists }]
+    vec![Selection::of(lists)]
 }
 
 fn section_list(page: &Page, rule: &Rule, section: &Section) -> Option<CardList> {

@@ -166,6 +166,22 @@ struct CardList {
 #[derive(Debug, Default)]
 struct Selection {
     lists: Vec<CardList>,
+    /// The `to` scheme is offered without a card list here: an ISP radio with only its title
+    /// (open to every card), or KSPAY's per-scheme card pages chosen by a server branch on the
+    /// scheme field (the ISP list is on the ISP page). Taking the card out of the `from` list
+    /// is then the whole fix. Elsewhere a missing `to` list means the detector did not
+    /// recognise it, and removing the card alone would strand its holders.
+    to_offered_without_list: bool,
+}
+
+impl Selection {
+    /// A selection whose `to` list, if any, is on this page.
+    fn of(lists: Vec<CardList>) -> Selection {
+        Selection {
+            lists,
+            to_offered_without_list: false,
+        }
+    }
 }
 
 /// Every finding of `rule` on `page`, in page order.

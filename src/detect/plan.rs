@@ -73,11 +73,19 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
             format!("it is also listed under {to}; fix: remove it from {from}"),
             Applicability::Safe,
         ),
-        Target::NoList => (
+        Target::NoList if selection.to_offered_without_list => (
             format!(
                 "this page has no {to} list; fix: remove it here ({to} cardholders are served by the {to} page)"
             ),
             Applicability::Safe,
+        ),
+        // Removing the card with no list to take it would leave its holders no way to pay:
+        // a reviewer must find (or make) the page's other list.
+        Target::NoList => (
+            format!(
+                "no {to} list was found beside it; fix (unsafe): remove it here, then list it under {to} by hand"
+            ),
+            Applicability::Unsafe,
         ),
         Target::Manual(at) => (
             format!(

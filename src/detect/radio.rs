@@ -50,13 +50,9 @@ pub(super) fn selections(page: &Page, rule: &Rule) -> Vec<Selection> {
             let Some(side) = side_of(page, rule, &name, radio, &texts) else {
                 continue;
             };
-            selection.lists.extend(text_list::card_list(
-                page,
-                rule,
-                side,
-                Kind::RadioLabel,
-                &texts,
-            ));
+            let list = text_list::card_list(page, rule, side, Kind::RadioLabel, &texts);
+            selection.to_offered_without_list |= side == Side::To && list.is_none();
+            selection.lists.extend(list);
         }
         if selection.lists.iter().any(|list| list.side == Side::From) {
             selections.push(selection);

@@ -31,8 +31,9 @@ pub(super) fn selections(page: &Page, rule: &Rule) -> Vec<Selection> {
                 .into_iter()
                 .filter_map(|(group, side)| options_list(page, rule, side, group))
                 .collect();
-            selections.push(Selection { lists });
-        } else if let Some(side) = side_of_select(page, rule, select) {
+            selections.push(Selection::of(lists));
+        } else if let Some((side, by_branch)) = side_of_select(page, rule, select) {
+            page_selects.to_offered_without_list |= by_branch;
             page_selects
                 .lists
                 .extend(options_list(page, rule, side, select));
@@ -57,8 +58,8 @@ fn options_list(page: &Page, rule: &Rule, side: Side, parent: NodeId) -> Option<
 }
 
 /// The scheme of a select without scheme optgroups: its name/id/class, its fieldset's legend,
-/// or the server-side branch around it.
-fn side_of_select(page: &Page, rule: &Rule, select: NodeId) -> Option<Side> {
+/// or the server-side branch around it (then `true`: KSPAY's per-scheme card pages).
+fn side_of_select(page: &Page, rule: &Rule, select: NodeId) -> Option<(Side, bool)> {
     let tree = &page.tree;
     let by_identifier = ["name", "id", "class"]
         .iter()
@@ -82,5 +83,6 @@ fn side_of_select(page: &Page, rule: &Rule, select: NodeId) -> Option<Side> {
     };
     by_identifier
         .or_else(by_legend)
-        .or_else(|| page.branch_side(rule, tree.nodes[select].range.start))
+        .map(|side| (side, false))
+        .or_else(|| Some((page.branch_side(rule, tree.nodes[select].range.start)?, true)))
 }

@@ -21,5 +21,5 @@ pub(super) fn selections(page: &Page, rule: &Rule, sections: &[Section]) -> Vec<
             text_list::card_list(page, rule, section.side, Kind::TableRow, &texts)
         })
         .collect();
-    vec![Selection { lists }]
+    vec![Selection::of(lists)]
 }
