@@ -238,6 +238,12 @@ impl Rule {
         one_side(self.from.names_label(&text), self.to.names_label(&text))
     }
 
+    /// Whether a text names both schemes' titles (`안심클릭/안전결제`): a comparison, not a title.
+    pub fn names_both_labels(&self, text: &str) -> bool {
+        let text = charref::decode(text);
+        self.from.names_label(&text) && self.to.names_label(&text)
+    }
+
     /// Which side an attribute or script identifier names (`mpi_card`, `ispCard`), if one.
     pub fn side_of_identifier(&self, identifier: &str) -> Option<Side> {
         let parts = identifier_parts(identifier);
@@ -368,6 +374,60 @@ impl Card {
         })
     }
 
+    /// The length of the card name `text` starts with: the rule's card or a peer, with an
+    /// optional suffix (`우리카드`, `신한 카드`, `BC Card`), when a particle or a word break
+    /// follows it (`우리카드가 시행하는`, `제주 등`, `비씨로`). `None` when `text` does not start
+    /// with a card name (`삼성전자`, `국민연금`).
+    pub fn leading_name(&self, text: &str) -> Option<usize> {
+        if let Some(token) = self.tokens(text).first().filter(|t| t.start == 0) {
+            return Some(token.end);
+        }
+        let mut peers: Vec<&String> = self.peers.iter().collect();
+        peers.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        peers.into_iter().find_map(|peer| {
+            let rest = text.strip_prefix(peer.as_str())?;
+            let suffix = self.suffixes.iter().find_map(|suffix| {
+                let spaced = rest.trim_start();
+                let gap = rest.len() - spaced.len();
+                (gap <= 1 && spaced.starts_with(suffix.trim_start()))
+                    .then_some(gap + suffix.trim_start().len())
+            });
+            let end = peer.len() + suffix.unwrap_or(0);
+            let after = &text[end..];
+            let word_ends = !charref::char_at(text, end).is_some_and(char::is_alphanumeric);
+            (word_ends || starts_with_particle(after)).then_some(end)
+        })
+    }
+
+    /// Where the card name that `text` ends with starts: the rule's card or a peer, with an
+    /// optional suffix, after a word break (`본 서비스는 외환` → the offset of `외환`).
+    pub fn trailing_name(&self, text: &str) -> Option<usize> {
+        let start = text
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace() || *c == '\u{a0}')
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &text[start..];
+        (self.leading_name(word) == Some(word.len())).then_some(start)
+    }
+
+    /// Whether a trimmed list item is a card name and nothing else (`BC카드`, `제주`, `KB 국민`).
+    pub fn is_name(&self, item: &str) -> bool {
+        self.leading_name(item) == Some(item.len()) || self.is_peer(item)
+    }
+
+    /// The suffix (`카드`, `은행`, ` Card`) a card name ends with, if any, as the page wrote
+    /// it (characters or references).
+    pub fn suffix_of<'n>(&self, name: &'n str) -> Option<&'n str> {
+        name.char_indices().skip(1).find_map(|(at, _)| {
+            let tail = charref::decode(&name[at..]);
+            self.suffixes
+                .iter()
+                .any(|suffix| tail == suffix.as_str())
+                .then(|| &name[at..])
+        })
+    }
+
     /// Whether list items (trimmed labels) are a list of cards: one of them is a peer card,
     /// and they are not mostly bank names (a virtual-account bank list holds 제주은행 too).
     pub fn is_card_list(&self, items: &[&str]) -> bool {
@@ -389,27 +449,48 @@ impl Card {
     pub fn styled_like(&self, items: &[&str]) -> String {
         let by_reference =
             items.iter().filter(|item| item.contains("&#")).count() * 2 > items.len();
-        let decoded: Vec<_> = items.iter().map(|item| charref::decode(item)).collect();
-        let items: Vec<&str> = decoded.iter().map(|item| item.as_ref()).collect();
-        let majority = |pred: &dyn Fn(&str) -> bool| {
-            let hits = items.iter().filter(|item| pred(item)).count();
-            !items.is_empty() && hits * 2 > items.len()
-        };
-        let latin = majority(&|item: &str| item.is_ascii());
+        let latin = majority(items, |item| charref::decode(item).is_ascii());
         let base = if latin { &self.latin_name } else { &self.name };
-        let suffix = self.suffixes.iter().find(|suffix| {
-            majority(&|item: &str| item.len() > suffix.len() && item.ends_with(suffix.as_str()))
-        });
-        let name = match suffix {
-            Some(suffix) => format!("{base}{suffix}"),
-            None => base.clone(),
-        };
+        let name = format!("{base}{}", self.list_suffix(items).unwrap_or(""));
         if by_reference {
             charref::encode(&name)
         } else {
             name
         }
     }
+
+    /// The suffix (such as `카드`) that most of a list's items carry.
+    pub fn list_suffix(&self, items: &[&str]) -> Option<&str> {
+        self.suffixes
+            .iter()
+            .find(|suffix| {
+                majority(items, |item| {
+                    let item = charref::decode(item);
+                    item.len() > suffix.len() && item.ends_with(suffix.as_str())
+                })
+            })
+            .map(String::as_str)
+    }
+}
+
+/// Whether most `items` satisfy `pred`.
+fn majority(items: &[&str], pred: impl Fn(&str) -> bool) -> bool {
+    let hits = items.iter().filter(|item| pred(item)).count();
+    !items.is_empty() && hits * 2 > items.len()
+}
+
+/// Particles that may follow a card name inside a sentence (`우리카드가`, `비씨로`, `제주 등`):
+/// Korean grammar, not migration vocabulary, so they live here rather than in rule files.
+const PARTICLES: &[&str] = &[
+    "으로", "에서", "이나", "와", "과", "가", "이", "는", "은", "로", "의", "를", "을", "도", "만", "나",
+];
+
+/// Whether `text` starts with a particle that ends its word.
+fn starts_with_particle(text: &str) -> bool {
+    PARTICLES.iter().any(|p| {
+        text.strip_prefix(p)
+            .is_some_and(|rest| !charref::char_at(rest, 0).is_some_and(char::is_alphanumeric))
+    })
 }
 
 fn one_side(from: bool, to: bool) -> Option<Side> {

@@ -74,6 +74,7 @@ pub(super) fn card_list(
                 removal: whole_lines_or(page, item.extent.clone()),
                 element: item.extent.clone(),
                 code,
+                in_sentence: false,
             })
         })
         .collect();
@@ -174,6 +175,7 @@ fn place_after(page: &Page, last: &Item, pieces: Vec<Piece>) -> Insertion {
         return Insertion {
             at: last.extent.end,
             pieces,
+            in_sentence: false,
         };
     }
     let indent = text(lines.start..last.extent.start);
@@ -197,5 +199,9 @@ fn place_after(page: &Page, last: &Item, pieces: Vec<Piece>) -> Insertion {
     let mut line = vec![Piece::Text(lead + &indent)];
     line.extend(pieces);
     line.push(Piece::Text(ending.to_string()));
-    Insertion { at, pieces: line }
+    Insertion {
+        at,
+        pieces: line,
+        in_sentence: false,
+    }
 }

@@ -84,6 +84,16 @@ pub enum Applicability {
     None,
 }
 
+impl Applicability {
+    /// This applicability, lowered to `Unsafe` when it was `Safe`.
+    fn min_unsafe(self) -> Applicability {
+        match self {
+            Applicability::Safe => Applicability::Unsafe,
+            other => other,
+        }
+    }
+}
+
 /// Replace `range` of the decoded page with `replacement`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
@@ -115,6 +125,9 @@ struct Entry {
     element: Range<usize>,
     /// The code the page gives this entry (an option's value), if any.
     code: Option<String>,
+    /// The entry is an item of a run of cards inside a sentence (`국민, 비씨, 우리카드가
+    /// 시행하는 …`): prose, whose rewording needs a person's eye.
+    in_sentence: bool,
 }
 
 /// A piece of text to insert.
@@ -125,6 +138,26 @@ enum Piece {
     Code,
     /// The markup of the entry removed from the `from` list (a moved logo or radio button).
     Moved,
+    /// The card's name: the removed entry's token as the page wrote it, or `styled` when
+    /// nothing is removed. Without its suffix when `bare` (the list's last item carries a
+    /// suffix for the whole run, `우리카드`); with the list's `suffix` when it has none.
+    Name {
+        styled: String,
+        bare: bool,
+        suffix: Option<String>,
+    },
+}
+
+/// What a fix takes from the `from` list: pieces of it reappear in the `to` list.
+#[derive(Debug, Clone, Copy, Default)]
+struct Moving<'p> {
+    /// The card's code on this page.
+    code: Option<&'p str>,
+    /// The removed entry's markup.
+    element: Option<&'p str>,
+    /// The removed entry's card token, and the token without its suffix.
+    name: Option<&'p str>,
+    bare_name: Option<&'p str>,
 }
 
 /// How to add the card to a list: at `at`, insert the pieces.
@@ -132,17 +165,33 @@ enum Piece {
 struct Insertion {
     at: usize,
     pieces: Vec<Piece>,
+    /// The insertion joins a run of cards inside a sentence.
+    in_sentence: bool,
 }
 
 impl Insertion {
     /// The text to insert, or `None` when it needs a code or a moved entry and has none.
-    fn render(&self, code: Option<&str>, moved: Option<&str>) -> Option<String> {
+    fn render(&self, moving: Moving) -> Option<String> {
         let mut out = String::new();
         for piece in &self.pieces {
             match piece {
                 Piece::Text(text) => out.push_str(text),
-                Piece::Code => out.push_str(code?),
-                Piece::Moved => out.push_str(moved?),
+                Piece::Code => out.push_str(moving.code?),
+                Piece::Moved => out.push_str(moving.element?),
+                Piece::Name {
+                    styled,
+                    bare,
+                    suffix,
+                } => match (moving.name, moving.bare_name) {
+                    (Some(_), Some(bare_name)) if *bare => out.push_str(bare_name),
+                    (Some(name), Some(bare_name)) => {
+                        out.push_str(name);
+                        if name == bare_name {
+                            out.push_str(suffix.as_deref().unwrap_or(""));
+                        }
+                    }
+                    _ => out.push_str(styled),
+                },
             }
         }
         Some(out)

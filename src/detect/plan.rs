@@ -1,7 +1,7 @@
 //! Turns a selection's lists into findings: the card in a `from` list is reported, and its fix
 //! removes it there and adds it once to the first `to` list, in that list's style.
 
-use super::{Applicability, CardList, Edit, Finding, Selection};
+use super::{Applicability, CardList, Edit, Finding, Kind, Moving, Selection};
 use crate::page::Page;
 use crate::rules::{Rule, Severity, Side};
 
@@ -35,18 +35,25 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
             .collect();
     }
 
-    let code = from_entries
-        .iter()
-        .find_map(|(_, entry)| entry.code.as_deref())
-        .or(rule.card.codes.first().map(String::as_str));
-    let moved = from_entries
-        .first()
-        .map(|(_, entry)| &page.text[entry.element.clone()]);
+    let first = from_entries.first().map(|(_, entry)| *entry);
+    let name = first.map(|entry| &page.text[entry.token.clone()]);
+    let moving = Moving {
+        code: from_entries
+            .iter()
+            .find_map(|(_, entry)| entry.code.as_deref())
+            .or(rule.card.codes.first().map(String::as_str)),
+        element: first.map(|entry| &page.text[entry.element.clone()]),
+        name,
+        bare_name: name.map(|name| {
+            let suffix = rule.card.suffix_of(name).map_or(0, str::len);
+            name[..name.len() - suffix].trim_end()
+        }),
+    };
     let target = if to_lists.iter().any(|list| !list.entries.is_empty()) {
         Target::AlreadyListed
     } else if let Some(list) = to_lists.iter().find(|list| list.insertion.is_some()) {
         let insertion = list.insertion.as_ref().expect("filtered above");
-        match insertion.render(code, moved) {
+        match insertion.render(moving) {
             Some(text) => Target::Add(list, text),
             None => Target::Manual(insertion.at),
         }
@@ -60,14 +67,24 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
     let line_of = |offset: usize| page.lines.position(page.text, offset).0;
     let (advice, applicability) = match &target {
         Target::Add(list, _) => {
-            let at = list.insertion.as_ref().expect("Add has an insertion").at;
-            (
-                format!(
-                    "fix: remove it here and add it to the {to} list (line {})",
-                    line_of(at)
-                ),
-                Applicability::Safe,
-            )
+            let insertion = list.insertion.as_ref().expect("Add has an insertion");
+            if insertion.in_sentence {
+                (
+                    format!(
+                        "fix (unsafe): remove it here and add it to the cards named in the {to} sentence (line {})",
+                        line_of(insertion.at)
+                    ),
+                    Applicability::Unsafe,
+                )
+            } else {
+                (
+                    format!(
+                        "fix: remove it here and add it to the {to} list (line {})",
+                        line_of(insertion.at)
+                    ),
+                    Applicability::Safe,
+                )
+            }
         }
         Target::AlreadyListed => (
             format!("it is also listed under {to}; fix: remove it from {from}"),
@@ -99,6 +116,27 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
     from_entries
         .iter()
         .map(|(kind, entry)| {
+            // A card named in a sentence is prose wherever the sentence stands: rewording it
+            // is the author's call, so its fix is never applied without `--unsafe-fixes`.
+            let (kind, severity, applicability, message) = if entry.in_sentence {
+                let advice = match applicability {
+                    Applicability::None => "reword this text".to_string(),
+                    _ => format!("{advice}, or reword the text"),
+                };
+                (
+                    Kind::Prose,
+                    Severity::Warning,
+                    applicability.min_unsafe(),
+                    prose_message(rule, &advice),
+                )
+            } else {
+                (
+                    *kind,
+                    rule.severity,
+                    applicability,
+                    format!("{}; {advice}", rule.message),
+                )
+            };
             let mut edits = Vec::new();
             if applicability != Applicability::None {
                 edits.push(Edit {
@@ -119,14 +157,22 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
             Finding {
                 rule: rule.id.clone(),
                 span: entry.token.clone(),
-                kind: *kind,
-                severity: rule.severity,
-                message: format!("{}; {advice}", rule.message),
+                kind,
+                severity,
+                message,
                 applicability,
                 edits,
             }
         })
         .collect()
+}
+
+/// The message of a finding in help or notice text.
+pub(super) fn prose_message(rule: &Rule, advice: &str) -> String {
+    format!(
+        "this text names {} among the {} cards, but it pays by {} now; {advice}",
+        rule.card.name, rule.from.name, rule.to.name
+    )
 }
 
 /// A selection with a `from` list and a `to` list that both leave the card out: its
@@ -142,12 +188,15 @@ fn missing_from_both(
     if !has_from_list || to_lists.iter().any(|list| !list.entries.is_empty()) {
         return None;
     }
-    let code = rule.card.codes.first().map(String::as_str);
+    let moving = Moving {
+        code: rule.card.codes.first().map(String::as_str),
+        ..Moving::default()
+    };
     let edit = to_lists.iter().find_map(|list| {
         let insertion = list.insertion.as_ref()?;
         Some(Edit {
             range: insertion.at..insertion.at,
-            replacement: insertion.render(code, None)?,
+            replacement: insertion.render(moving)?,
         })
     });
     let (from, to) = (&rule.from.name, &rule.to.name);

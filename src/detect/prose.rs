@@ -73,10 +73,7 @@ fn sentence_findings(
                 span: token,
                 kind: Kind::Prose,
                 severity: Severity::Warning,
-                message: format!(
-                    "this text names {} among the {} cards, but it pays by {} now; {advice}",
-                    rule.card.name, rule.from.name, rule.to.name
-                ),
+                message: super::plan::prose_message(rule, advice),
                 applicability,
                 edits,
             }

@@ -220,7 +220,12 @@ fn meaningful_children(page: &Page, id: NodeId) -> Vec<NodeId> {
         .collect()
 }
 
-/// A row whose one title cell names a scheme: the other cells are that scheme's section.
+/// A row whose title cells name one scheme: the other cells are that scheme's section.
+///
+/// Help pages title a row in several cells (`ISP인증(안전결제)` | `ISP인증(안전결제) + 공인인증`,
+/// one per amount band): every titled cell must name the same scheme, and a row naming both
+/// schemes compares them rather than listing one's cards. A row of `<th>` cells only is a
+/// header and titles columns, not itself.
 fn row_section(page: &Page, rule: &Rule, row: NodeId) -> Option<Section> {
     let tree = &page.tree;
     let cells: Vec<NodeId> = tree.nodes[row]
@@ -229,16 +234,26 @@ fn row_section(page: &Page, rule: &Rule, row: NodeId) -> Option<Section> {
         .copied()
         .filter(|&c| matches!(tree.name(c), "td" | "th"))
         .collect();
-    let titled: Vec<(NodeId, Side)> = cells
-        .iter()
-        .filter_map(|&c| Some((c, title_side(rule, &element_text(page, c))?)))
-        .collect();
-    let [(title, side)] = titled[..] else {
+    if cells.iter().all(|&c| tree.name(c) == "th") {
         return None;
-    };
-    let nodes: Vec<NodeId> = cells.into_iter().filter(|&c| c != title).collect();
+    }
+    let mut side = None;
+    let mut titles = Vec::new();
+    for &cell in &cells {
+        let text = element_text(page, cell);
+        if let Some(cell_side) = title_side(rule, &text) {
+            if side.is_some_and(|s| s != cell_side) {
+                return None;
+            }
+            side = Some(cell_side);
+            titles.push(cell);
+        } else if rule.names_both_labels(&text) {
+            return None;
+        }
+    }
+    let nodes: Vec<NodeId> = cells.into_iter().filter(|c| !titles.contains(c)).collect();
     (!nodes.is_empty()).then_some(Section {
-        side,
+        side: side?,
         origin: Origin::TableRow,
         nodes,
     })

@@ -2,10 +2,14 @@
 //! or one card per line between `<br>`s.
 //!
 //! A list is a run of items split by one separator (`,` `，` `、` `·` `/` `|`, else spaces),
-//! within one line of a text node and after any title ending in `:` or `(`; or the text nodes of
-//! an element that holds nothing but them and `<br>`s. It is a card list only when another item
-//! is a card the rule names as a peer, so a shipping note such as `제주/도서산간 추가 배송비` is
-//! never taken for one.
+//! within one line and one sentence of a text node and after any title ending in `:` or `(`; or
+//! the text nodes of an element that holds nothing but them and `<br>`s. It is a card list only
+//! when another item is a card the rule names as a peer, so a shipping note such as
+//! `제주/도서산간 추가 배송비` is never taken for one.
+//!
+//! A sentence is not a list: in `국민, 비씨, 우리카드가 시행하는 …` the cards are a run inside
+//! the sentence, whose edges carry the words around it. Such a run is cut down to its card
+//! names and marked, so that its edits stay inside the run and are never applied as safe.
 
 use std::ops::Range;
 
@@ -16,11 +20,15 @@ use crate::rules::{Rule, Side};
 
 const SEPARATORS: &[char] = &[',', '，', '、', '·', '/', '|'];
 const NBSP: &[u8] = b"&nbsp;";
-const SEGMENT_BREAKS: &[char] = &['\n', ':', '：', '(', ')', '[', ']', '（', '）'];
+const SEGMENT_BREAKS: &[char] = &[
+    '\n', ':', '：', '(', ')', '[', ']', '（', '）', '.', '。', '!', '?', '？',
+];
 
 /// A text list: its items, trimmed, as page ranges.
 struct TextList {
     items: Vec<Range<usize>>,
+    /// The items are a run of cards inside a sentence, cut down to the card names.
+    in_sentence: bool,
 }
 
 /// The card list of one scheme section made of text nodes (radio sections, headed lists,
@@ -32,7 +40,7 @@ pub(super) fn card_list(
     kind: Kind,
     text_nodes: &[NodeId],
 ) -> Option<CardList> {
-    card_list_of(page, rule, side, kind, lists_in(page, text_nodes))
+    card_list_of(page, rule, side, kind, lists_in(page, rule, text_nodes))
 }
 
 /// The card list in one range of text (the part of a line after a title).
@@ -43,7 +51,7 @@ pub(super) fn card_list_in(
     kind: Kind,
     range: Range<usize>,
 ) -> Option<CardList> {
-    let lists = lists_in_range(page, range).collect();
+    let lists = lists_in_range(page, rule, range).collect();
     card_list_of(page, rule, side, kind, lists)
 }
 
@@ -55,7 +63,7 @@ pub(super) fn item_removal(
     range: Range<usize>,
     token: &Range<usize>,
 ) -> Option<Range<usize>> {
-    lists_in_range(page, range).find_map(|mut list| {
+    lists_in_range(page, rule, range).find_map(|mut list| {
         let index = list
             .items
             .iter()
@@ -67,13 +75,13 @@ pub(super) fn item_removal(
         // In a sentence the first and last items carry the words around the run
         // (`대상은 제주`, `제주카드 회원님은 …`): only the card and its separator go.
         list.items[index] = token.clone();
-        Some(list.removal(index))
+        Some(list.removal(page, rule, index, token))
     })
 }
 
 /// The text lists that `text_nodes` show: one per `<br>`-separated element, and one per
 /// segment of every other text node.
-fn lists_in(page: &Page, text_nodes: &[NodeId]) -> Vec<TextList> {
+fn lists_in(page: &Page, rule: &Rule, text_nodes: &[NodeId]) -> Vec<TextList> {
     let tree = &page.tree;
     let mut lists = Vec::new();
     let mut broken_parents: Vec<NodeId> = Vec::new();
@@ -90,7 +98,7 @@ fn lists_in(page: &Page, text_nodes: &[NodeId]) -> Vec<TextList> {
             }
         }
         let range = tree.nodes[id].range.clone();
-        lists.extend(lists_in_range(page, range));
+        lists.extend(lists_in_range(page, rule, range));
     }
     lists
 }
@@ -123,7 +131,10 @@ fn between_breaks(page: &Page, parent: NodeId) -> Option<TextList> {
             _ => return None,
         }
     }
-    (items.len() >= 2).then_some(TextList { items })
+    (items.len() >= 2).then_some(TextList {
+        items,
+        in_sentence: false,
+    })
 }
 
 fn card_list_of(
@@ -153,12 +164,17 @@ fn card_list_of(
         for (index, token) in card_items {
             entries.push(Entry {
                 element: token.clone(),
+                removal: list.removal(page, rule, index, &token),
                 token,
-                removal: list.removal(index),
                 code: None,
+                in_sentence: list.in_sentence,
             });
         }
-        if insertion.is_none() && is_card_list {
+        // The card joins a list rather than a sentence wherever the section has one.
+        let better = insertion
+            .as_ref()
+            .is_none_or(|i: &Insertion| i.in_sentence && !list.in_sentence);
+        if better && is_card_list {
             insertion = Some(list.insertion(page, rule, &labels));
         }
     }
@@ -171,15 +187,20 @@ fn card_list_of(
     })
 }
 
-/// The lists in a range of text: one per line, split at titles and brackets.
-fn lists_in_range<'p>(page: &'p Page, range: Range<usize>) -> impl Iterator<Item = TextList> + 'p {
+/// The lists in a range of text: one per line and sentence, split at titles and brackets.
+fn lists_in_range<'p>(
+    page: &'p Page,
+    rule: &'p Rule,
+    range: Range<usize>,
+) -> impl Iterator<Item = TextList> + 'p {
     page.split_at(range, SEGMENT_BREAKS)
         .into_iter()
-        .filter_map(|segment| parse(page, segment))
+        .filter_map(|segment| parse(page, rule, segment))
 }
 
-/// Splits a segment into trimmed items; `None` when it holds nothing.
-fn parse(page: &Page, segment: Range<usize>) -> Option<TextList> {
+/// Splits a segment into trimmed items, cut to the run of cards when the segment is a
+/// sentence; `None` when it holds nothing.
+fn parse(page: &Page, rule: &Rule, segment: Range<usize>) -> Option<TextList> {
     let text = page.visible(segment.clone());
     let separator = SEPARATORS.iter().copied().find(|&s| text.contains(s));
     let mut items = Vec::new();
@@ -201,7 +222,75 @@ fn parse(page: &Page, segment: Range<usize>) -> Option<TextList> {
         }
     }
     push(start, text.len());
-    (!items.is_empty()).then_some(TextList { items })
+    if items.is_empty() {
+        return None;
+    }
+    let in_sentence = match separator {
+        Some(_) => cut_sentence_edges(page, rule, &mut items),
+        None => cut_to_card_words(page, rule, &mut items),
+    };
+    (!items.is_empty()).then_some(TextList { items, in_sentence })
+}
+
+/// In a separated list, the first item may end a sentence's opening words (`본 서비스는 외환`)
+/// and the last may start its predicate (`우리카드가 시행하는 …`, `제주 등`): cuts both edges
+/// to their card names (dropping an edge item that holds words but no card name), and says
+/// whether the list was a sentence.
+fn cut_sentence_edges(page: &Page, rule: &Rule, items: &mut Vec<Range<usize>>) -> bool {
+    if items.len() < 2 {
+        return false;
+    }
+    let mut in_sentence = false;
+    let last = items.last().expect("two items").clone();
+    let text = page.visible(last.clone());
+    match rule.card.leading_name(text) {
+        Some(len) if len < text.len() => {
+            *items.last_mut().expect("two items") = last.start..last.start + len;
+            in_sentence = true;
+        }
+        None if holds_words(text) && !rule.card.is_name(text) => {
+            items.pop();
+            in_sentence = true;
+        }
+        _ => {}
+    }
+    let first = items[0].clone();
+    let text = page.visible(first.clone());
+    match rule.card.trailing_name(text) {
+        Some(start) if start > 0 && !rule.card.is_name(text) => {
+            items[0] = first.start + start..first.end;
+            in_sentence = true;
+        }
+        None if holds_words(text) && !rule.card.is_name(text) => {
+            items.remove(0);
+            in_sentence = true;
+        }
+        _ => {}
+    }
+    in_sentence
+}
+
+/// In a list split by spaces, words around the cards (`삼성 현대 제주 카드로 결제하세요`) make
+/// it a sentence: keeps the card names from the first to the last, and says whether anything
+/// else was there.
+fn cut_to_card_words(page: &Page, rule: &Rule, items: &mut Vec<Range<usize>>) -> bool {
+    let is_card = |item: &Range<usize>| rule.card.is_name(page.visible(item.clone()));
+    let (Some(first), Some(last)) = (
+        items.iter().position(is_card),
+        items.iter().rposition(is_card),
+    ) else {
+        return false;
+    };
+    let all = items.len();
+    items.truncate(last + 1);
+    items.drain(..first);
+    let cut = items.len() != all || !items.iter().all(is_card);
+    cut && items.len() >= 2
+}
+
+/// Whether a trimmed item holds more than one word.
+fn holds_words(text: &str) -> bool {
+    text.contains(|c: char| c.is_whitespace() || c == '\u{a0}')
 }
 
 /// Trims spaces, no-break spaces and `&nbsp;` from both ends.
@@ -237,12 +326,25 @@ fn trim(text: &str, mut range: Range<usize>) -> Range<usize> {
 }
 
 impl TextList {
-    /// What to delete to take item `index` out: with the separator before it, or after it
-    /// when it is first.
-    fn removal(&self, index: usize) -> Range<usize> {
+    /// What to delete to take item `index` (holding the card's `token`) out: with the
+    /// separator before it, or after it when it is first. The last item keeps a suffix the
+    /// run shares (`국민, 비씨, 제주카드가` → `국민, 비씨카드가`).
+    fn removal(
+        &self,
+        page: &Page,
+        rule: &Rule,
+        index: usize,
+        token: &Range<usize>,
+    ) -> Range<usize> {
         let item = &self.items[index];
         if index > 0 {
-            self.items[index - 1].end..item.end
+            let shared = self.shared_suffix(page, rule).unwrap_or("");
+            let end = if index + 1 == self.items.len() && token.end == item.end {
+                item.end - shared.len()
+            } else {
+                item.end
+            };
+            self.items[index - 1].end..end
         } else if let Some(next) = self.items.get(1) {
             item.start..next.start
         } else {
@@ -250,8 +352,20 @@ impl TextList {
         }
     }
 
+    /// The suffix (`카드`) the last item carries for the whole run (`국민, 비씨, 우리카드`):
+    /// no other item carries it.
+    fn shared_suffix<'p>(&self, page: &'p Page, rule: &Rule) -> Option<&'p str> {
+        let (last, others) = self.items.split_last()?;
+        let suffix = rule.card.suffix_of(page.visible(last.clone()))?;
+        let alone = !others.is_empty()
+            && others
+                .iter()
+                .all(|item| !page.visible(item.clone()).ends_with(suffix));
+        alone.then_some(suffix)
+    }
+
     /// Appends the card after the last item, with the separator the list uses between its
-    /// last two items and the name styled like the other items.
+    /// last two items; before the last item's suffix when the run shares it.
     fn insertion(&self, page: &Page, rule: &Rule, labels: &[&str]) -> Insertion {
         let last = self.items.last().expect("a list has items");
         let separator = match self.items.len() {
@@ -265,12 +379,18 @@ impl TextList {
             }
             _ => ",".to_string(),
         };
+        let shared = self.shared_suffix(page, rule);
         Insertion {
-            at: last.end,
-            pieces: vec![Piece::Text(format!(
-                "{separator}{}",
-                rule.card.styled_like(labels)
-            ))],
+            at: last.end - shared.map_or(0, str::len),
+            pieces: vec![
+                Piece::Text(separator),
+                Piece::Name {
+                    styled: rule.card.styled_like(labels),
+                    bare: shared.is_some(),
+                    suffix: rule.card.list_suffix(labels).map(str::to_string),
+                },
+            ],
+            in_sentence: self.in_sentence,
         }
     }
 }
