@@ -4,6 +4,7 @@
 //! joined (`to`). Detectors ask the rule whether a piece of text is the card, which side a
 //! label, identifier, field value or server condition names; they hold no vocabulary of their own.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -69,6 +70,8 @@ struct CardFile {
     #[serde(default)]
     codes: Vec<String>,
     #[serde(default)]
+    shared_suffixes: Vec<String>,
+    #[serde(default)]
     bank_suffixes: Vec<String>,
     #[serde(default)]
     peers: Vec<String>,
@@ -118,6 +121,7 @@ pub struct Card {
     pub aliases: Vec<String>,
     pub suffixes: Vec<String>,
     pub codes: Vec<String>,
+    shared_suffixes: Vec<String>,
     bank_suffixes: Vec<String>,
     peers: Vec<String>,
     token: Regex,
@@ -198,6 +202,7 @@ impl Rule {
                 aliases: file.card.aliases,
                 suffixes: file.card.suffixes,
                 codes: file.card.codes,
+                shared_suffixes: file.card.shared_suffixes,
                 bank_suffixes: file.card.bank_suffixes,
                 peers: file.card.peers,
                 token,
@@ -331,14 +336,46 @@ impl Scheme {
     }
 
     /// Whether `text` contains one of this scheme's titles. Hangul titles match anywhere
-    /// (`안심클릭결제`); Latin ones as whole words in any case, so `ISP` does not match inside
-    /// `display`.
+    /// (`안심클릭결제`), and as people type them, with spaces between their syllables (`안심 클릭
+    /// 결제`, `안전 결제`); Latin ones as whole words in any case (`ISP인증`, `ISP 인증`), so `ISP`
+    /// does not match inside `display`.
     pub fn names_label(&self, text: &str) -> bool {
-        self.label_finder.find_overlapping_iter(text).any(|found| {
-            !self.labels[found.pattern().as_usize()].is_ascii()
-                || is_word_boundary(text, found.start(), found.end())
-        })
+        let found = |text: &str, hangul: bool| {
+            self.label_finder.find_overlapping_iter(text).any(|found| {
+                let label = &self.labels[found.pattern().as_usize()];
+                match label.is_ascii() {
+                    true => !hangul && is_latin_word(text, found.start(), found.end()),
+                    false => hangul,
+                }
+            })
+        };
+        found(text, false) || found(&join_hangul_words(text), true)
     }
+}
+
+/// `text` with the spaces between two Hangul syllables taken out, so that a title typed with
+/// spaces matches the title as the rule writes it; one pass, for every label at once.
+fn join_hangul_words(text: &str) -> Cow<'_, str> {
+    let is_hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let is_space = |c: char| c.is_whitespace() || c == '\u{a0}';
+    let chars: Vec<char> = text.chars().collect();
+    let splits = chars.windows(3).any(|w| is_hangul(w[0]) && is_space(w[1]));
+    if !splits {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last_kept: Option<char> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if is_space(c) && last_kept.is_some_and(is_hangul) {
+            let next = chars[i..].iter().copied().find(|&n| !is_space(n));
+            if next.is_some_and(is_hangul) {
+                continue;
+            }
+        }
+        out.push(c);
+        last_kept = Some(c);
+    }
+    Cow::Owned(out)
 }
 
 impl Card {
@@ -426,6 +463,12 @@ impl Card {
                 .any(|suffix| tail == suffix.as_str())
                 .then(|| &name[at..])
         })
+    }
+
+    /// Whether a suffix may stand once, on a run's last item, for the whole run (`카드`).
+    pub fn is_shared_suffix(&self, suffix: &str) -> bool {
+        let suffix = charref::decode(suffix);
+        self.shared_suffixes.iter().any(|s| *s == suffix)
     }
 
     /// Whether list items (trimmed labels) are a list of cards: one of them is a peer card,
@@ -544,12 +587,12 @@ fn assignment_regex(fields: &[String], codes: &[String]) -> Option<Regex> {
     Regex::new(&pattern).ok()
 }
 
-/// A token is a whole word when neither neighbour is a letter or digit of any script:
-/// `결제주문` holds `제주` but not as a word. Neighbours written as references count as theirs.
-fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+/// A Latin title is a word of its own when no Latin letter or digit touches it: Korean writes
+/// `ISP인증` as one word, but `display` holds no `ISP`.
+fn is_latin_word(text: &str, start: usize, end: usize) -> bool {
     let before = charref::char_before(text, start);
     let after = charref::char_at(text, end);
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// Splits `mpi_card`, `ispCard`, `ISPCard`, `card-v3d` into lowercase words.

@@ -353,14 +353,17 @@ impl TextList {
     }
 
     /// The suffix (`카드`) the last item carries for the whole run (`국민, 비씨, 우리카드`):
-    /// no other item carries it.
+    /// one the rule lets a run share, and no other item carries a suffix.
     fn shared_suffix<'p>(&self, page: &'p Page, rule: &Rule) -> Option<&'p str> {
         let (last, others) = self.items.split_last()?;
-        let suffix = rule.card.suffix_of(page.visible(last.clone()))?;
+        let suffix = rule
+            .card
+            .suffix_of(page.visible(last.clone()))
+            .filter(|suffix| rule.card.is_shared_suffix(suffix))?;
         let alone = !others.is_empty()
             && others
                 .iter()
-                .all(|item| !page.visible(item.clone()).ends_with(suffix));
+                .all(|item| rule.card.suffix_of(page.visible(item.clone())).is_none());
         alone.then_some(suffix)
     }
 
