@@ -525,7 +525,8 @@ fn majority(items: &[&str], pred: impl Fn(&str) -> bool) -> bool {
 /// Particles that may follow a card name inside a sentence (`우리카드가`, `비씨로`, `제주 등`):
 /// Korean grammar, not migration vocabulary, so they live here rather than in rule files.
 const PARTICLES: &[&str] = &[
-    "으로", "에서", "이나", "와", "과", "가", "이", "는", "은", "로", "의", "를", "을", "도", "만", "나",
+    "으로", "에서", "이나", "와", "과", "가", "이", "는", "은", "로", "의", "를", "을", "도", "만",
+    "나",
 ];
 
 /// Whether `text` starts with a particle that ends its word.
@@ -592,7 +593,8 @@ fn assignment_regex(fields: &[String], codes: &[String]) -> Option<Regex> {
 fn is_latin_word(text: &str, start: usize, end: usize) -> bool {
     let before = charref::char_before(text, start);
     let after = charref::char_at(text, end);
-    !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    !before.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// Splits `mpi_card`, `ispCard`, `ISPCard`, `card-v3d` into lowercase words.

@@ -60,7 +60,13 @@ fn titled_list(page: &Page, rule: &Rule, line: Range<usize>) -> Option<CardList>
         } else {
             at + mark.len()
         };
-        text_list::card_list_in(page, rule, side, Kind::TextList, line.start + list_start..line.end)
+        text_list::card_list_in(
+            page,
+            rule,
+            side,
+            Kind::TextList,
+            line.start + list_start..line.end,
+        )
     })
 }
 

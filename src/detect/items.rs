@@ -85,7 +85,13 @@ pub(super) fn card_list(
     Some(CardList {
         side,
         kind,
-        start: items.first().map_or(0, |item| item.extent.start),
+        extent: match (items.first(), items.last()) {
+            (Some(first), Some(last)) => {
+                whole_lines_or(page, first.extent.clone()).start
+                    ..whole_lines_or(page, last.extent.clone()).end
+            }
+            _ => 0..0,
+        },
         entries,
         insertion,
     })

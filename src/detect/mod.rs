@@ -203,8 +203,9 @@ impl Insertion {
 struct CardList {
     side: Side,
     kind: Kind,
-    /// Where the list starts on the page (for messages).
-    start: usize,
+    /// From the list's first item to its last (whole lines for items alone on their lines):
+    /// every edit of a fix stays inside it.
+    extent: Range<usize>,
     /// Where the rule's card appears in this list.
     entries: Vec<Entry>,
     /// How to add the card; `None` when the list's style cannot be copied safely.
@@ -233,14 +234,43 @@ impl Selection {
     }
 }
 
+/// A card list as the detectors read it: which scheme it serves, where it stands, and where
+/// the rule's card appears in it. What a fix's result is checked against.
+#[derive(Debug, Clone)]
+pub struct ListView {
+    pub side: Side,
+    pub kind: Kind,
+    /// From the list's first item to its last (whole lines for items alone on their lines).
+    pub extent: Range<usize>,
+    /// The card's tokens in the list.
+    pub tokens: Vec<Range<usize>>,
+}
+
+/// What detection found on a page for one rule.
+#[derive(Debug, Default)]
+pub struct Detection {
+    /// Every finding, in page order.
+    pub findings: Vec<Finding>,
+    /// Every card list of the markup forms (script routing has none).
+    pub lists: Vec<ListView>,
+}
+
 /// Every finding of `rule` on `page`, in page order.
+pub fn detect(page: &Page, rule: &Rule) -> Vec<Finding> {
+    detect_with_lists(page, rule).findings
+}
+
+/// Every finding of `rule` on `page`, and the card lists they were read from.
 ///
 /// Forms are asked in order from the most specific markup to the least: where two forms read
 /// the same token (a table cell that is also under a heading), the first one's finding stands.
-pub fn detect(page: &Page, rule: &Rule) -> Vec<Finding> {
+pub fn detect_with_lists(page: &Page, rule: &Rule) -> Detection {
     let scripts = script::ScriptView::of(page, rule);
     if page.kind == PageKind::Script {
-        return script::findings(page, rule, &scripts);
+        return Detection {
+            findings: script::findings(page, rule, &scripts),
+            lists: Vec::new(),
+        };
     }
     let sections = sections::find(page, rule);
     let selections = [
@@ -270,7 +300,18 @@ pub fn detect(page: &Page, rule: &Rule) -> Vec<Finding> {
     let prose = prose::findings(page, rule, &reported);
     findings.extend(prose);
     findings.sort_by_key(|f| f.span.start);
-    findings
+    let lists = selections
+        .iter()
+        .flatten()
+        .flat_map(|selection| &selection.lists)
+        .map(|list| ListView {
+            side: list.side,
+            kind: list.kind,
+            extent: list.extent.clone(),
+            tokens: list.entries.iter().map(|e| e.token.clone()).collect(),
+        })
+        .collect();
+    Detection { findings, lists }
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {

@@ -58,7 +58,7 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
             None => Target::Manual(insertion.at),
         }
     } else if let Some(list) = to_lists.first() {
-        Target::Manual(list.start)
+        Target::Manual(list.extent.start)
     } else {
         Target::NoList
     };
@@ -213,7 +213,7 @@ fn missing_from_both(
     };
     Some(Finding {
         rule: rule.id.clone(),
-        span: first_to.start..first_to.start,
+        span: first_to.extent.start..first_to.extent.start,
         kind: first_to.kind,
         severity: Severity::Warning,
         message: format!(

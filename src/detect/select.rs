@@ -84,5 +84,10 @@ fn side_of_select(page: &Page, rule: &Rule, select: NodeId) -> Option<(Side, boo
     by_identifier
         .or_else(by_legend)
         .map(|side| (side, false))
-        .or_else(|| Some((page.branch_side(rule, tree.nodes[select].range.start)?, true)))
+        .or_else(|| {
+            Some((
+                page.branch_side(rule, tree.nodes[select].range.start)?,
+                true,
+            ))
+        })
 }

@@ -146,7 +146,7 @@ fn card_list_of(
 ) -> Option<CardList> {
     let mut entries = Vec::new();
     let mut insertion = None;
-    let mut start = None;
+    let mut extent: Option<Range<usize>> = None;
     for list in lists {
         let labels: Vec<&str> = list.items.iter().map(|i| page.visible(i.clone())).collect();
         let is_card_list = rule.card.is_card_list(&labels);
@@ -160,7 +160,8 @@ fn card_list_of(
         if !is_card_list && !lone_card {
             continue;
         }
-        start.get_or_insert(list.items[0].start);
+        let list_end = list.items.last().expect("a list has items").end;
+        extent.get_or_insert(list.items[0].start..list_end).end = list_end;
         for (index, token) in card_items {
             entries.push(Entry {
                 element: token.clone(),
@@ -181,7 +182,7 @@ fn card_list_of(
     Some(CardList {
         side,
         kind,
-        start: start?,
+        extent: extent?,
         entries,
         insertion,
     })

@@ -1,0 +1,254 @@
+//! Proving each safe fix before it is offered as safe.
+//!
+//! A fix is `safe` only when the code shows it right, page by page. The findings of one
+//! selection share the edit that adds the card to its `to` list, so they are proved together:
+//! the page is rewritten with their edits alone, parsed and scanned again, and the fix stays
+//! `safe` only when
+//! - every edit stays inside the list it changes: a removal inside a `from` list, an insertion
+//!   inside or at the end of a `to` list;
+//! - the rewritten page shows the card in a `to` list, at the inserted text;
+//! - the rescan reports exactly the page's other findings: the card is in no `from` list any
+//!   more, and nothing new appears (the card listed nowhere, a list that no longer reads as one).
+//!
+//! Script routing has no lists to point at; there the rescan is the proof, since the script
+//! form reports an ISP array or chain that lacks the card. Bytes outside the edits are copied
+//! from the original file by [`crate::fix`], which checks that too before anything is written.
+//!
+//! A fix that fails is offered as `unsafe`, with the reason in its message: a reviewer decides.
+
+use std::ops::Range;
+
+use crate::detect::{self, Applicability, Detection, Edit, Finding, Kind, ListView};
+use crate::page::Page;
+use crate::rules::{Rule, Side};
+
+/// Checks every safe fix of `detection` (made on `page` for `rule`) and downgrades to
+/// `unsafe` the ones that cannot be shown right.
+pub fn prove_safe_fixes(page: &Page, rule: &Rule, detection: &mut Detection) {
+    for group in safe_groups(&detection.findings) {
+        if let Err(reason) = prove(page, rule, detection, &group) {
+            for &index in &group {
+                let finding = &mut detection.findings[index];
+                finding.applicability = Applicability::Unsafe;
+                finding.message.push_str(&format!(
+                    "; the fix could not be proven safe ({reason}), so it is offered as unsafe"
+                ));
+            }
+        }
+    }
+}
+
+/// The safe fixes grouped by the edit that adds the card (one selection's findings share
+/// it); a fix that adds nothing is a group of its own.
+fn safe_groups(findings: &[Finding]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<(Option<&Edit>, Vec<usize>)> = Vec::new();
+    for (index, finding) in findings.iter().enumerate() {
+        if finding.applicability != Applicability::Safe || finding.edits.is_empty() {
+            continue;
+        }
+        let insertion = finding.edits.iter().find(|edit| edit.range.is_empty());
+        match groups
+            .iter_mut()
+            .find(|(key, _)| insertion.is_some() && *key == insertion)
+        {
+            Some((_, members)) => members.push(index),
+            None => groups.push((insertion, vec![index])),
+        }
+    }
+    groups.into_iter().map(|(_, members)| members).collect()
+}
+
+fn prove(
+    page: &Page,
+    rule: &Rule,
+    detection: &Detection,
+    group: &[usize],
+) -> Result<(), &'static str> {
+    let findings = &detection.findings;
+    let mut edits: Vec<&Edit> = Vec::new();
+    for edit in group.iter().flat_map(|&i| &findings[i].edits) {
+        if !edits.contains(&edit) {
+            edits.push(edit);
+        }
+    }
+    edits.sort_by_key(|edit| (edit.range.start, edit.range.end));
+    if edits
+        .windows(2)
+        .any(|pair| pair[1].range.start < pair[0].range.end)
+    {
+        return Err("its edits overlap");
+    }
+    let lists_matter = group.iter().all(|&i| findings[i].kind != Kind::Script);
+    if lists_matter {
+        stays_inside_lists(&edits, &detection.lists)?;
+    }
+
+    let rewritten = Rewrite::new(page.text, &edits);
+    let fixed_page =
+        Page::parse_as(&rewritten.text, page.kind).map_err(|_| "the fixed page does not parse")?;
+    let rescan = detect::detect_with_lists(&fixed_page, rule);
+
+    if lists_matter {
+        for added in rewritten.inserted() {
+            let listed = rescan.lists.iter().any(|list| {
+                list.side == Side::To
+                    && list
+                        .tokens
+                        .iter()
+                        .any(|t| added.start <= t.start && t.end <= added.end)
+            });
+            if !listed {
+                return Err("the added card is not read as an item of the ISP list");
+            }
+        }
+    }
+
+    let mut expected: Vec<(usize, Kind)> = findings
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !group.contains(i))
+        .map(|(_, f)| (f.span.start, f.kind))
+        .collect();
+    let mut found: Vec<(usize, Kind)> = Vec::new();
+    for finding in &rescan.findings {
+        match rewritten.original_offset(finding.span.start) {
+            Some(start) => found.push((start, finding.kind)),
+            None => return Err("the fixed page reports the added text"),
+        }
+    }
+    expected.sort();
+    found.sort();
+    if found.len() > expected.len() || found.iter().any(|f| !expected.contains(f)) {
+        return Err("the fixed page still lists the card under MPI or reports something new");
+    }
+    if found != expected {
+        return Err("the fixed page no longer reads another finding's list");
+    }
+    Ok(())
+}
+
+/// Every removal inside a `from` list, every insertion inside or at the end of a `to` list.
+fn stays_inside_lists(edits: &[&Edit], lists: &[ListView]) -> Result<(), &'static str> {
+    for edit in edits {
+        let range = &edit.range;
+        let inside = lists.iter().any(|list| {
+            let within = list.extent.start <= range.start && range.end <= list.extent.end;
+            match range.is_empty() {
+                true => list.side == Side::To && within,
+                false => list.side == Side::From && within,
+            }
+        });
+        if !inside {
+            return Err(if range.is_empty() {
+                "the card would be added outside the ISP list"
+            } else {
+                "the removal reaches outside the MPI list"
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The page's text with some edits applied, and the way back to the original's offsets.
+struct Rewrite {
+    text: String,
+    /// Each edit's range in the rewritten text, with the original range it replaced.
+    spans: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Rewrite {
+    /// Applies `edits` (sorted, disjoint) to `original`.
+    fn new(original: &str, edits: &[&Edit]) -> Rewrite {
+        let mut text = String::with_capacity(original.len() + 64);
+        let mut spans = Vec::with_capacity(edits.len());
+        let mut pos = 0;
+        for edit in edits {
+            text.push_str(&original[pos..edit.range.start]);
+            let start = text.len();
+            text.push_str(&edit.replacement);
+            spans.push((start..text.len(), edit.range.clone()));
+            pos = edit.range.end;
+        }
+        text.push_str(&original[pos..]);
+        Rewrite { text, spans }
+    }
+
+    /// Where the inserted texts stand in the rewritten text.
+    fn inserted(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.spans
+            .iter()
+            .filter(|(new, _)| !new.is_empty())
+            .map(|(new, _)| new.clone())
+    }
+
+    /// The original offset of a rewritten offset; `None` inside inserted text.
+    fn original_offset(&self, offset: usize) -> Option<usize> {
+        let mut shift: isize = 0;
+        for (new, old) in &self.spans {
+            if offset < new.start {
+                break;
+            }
+            if offset < new.end {
+                return None;
+            }
+            shift = old.end as isize - new.end as isize;
+        }
+        Some((offset as isize + shift) as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(range: Range<usize>, replacement: &str) -> Edit {
+        Edit {
+            range,
+            replacement: replacement.into(),
+        }
+    }
+
+    #[test]
+    fn offsets_map_back_around_removals_and_insertions() {
+        let original = "ab,cd|ef";
+        let remove = edit(2..5, "");
+        let insert = edit(8..8, ",xy");
+        let rewrite = Rewrite::new(original, &[&remove, &insert]);
+        assert_eq!(rewrite.text, "ab|ef,xy");
+        assert_eq!(rewrite.original_offset(0), Some(0));
+        assert_eq!(rewrite.original_offset(2), Some(5));
+        assert_eq!(rewrite.original_offset(4), Some(7));
+        assert_eq!(rewrite.original_offset(6), None);
+        assert_eq!(rewrite.inserted().collect::<Vec<_>>(), [5..8]);
+    }
+
+    #[test]
+    fn an_insertion_outside_every_isp_list_is_not_proven() {
+        let rule = crate::rules::embedded().unwrap().remove(0);
+        // An ISP list the detectors cannot see: the card would be removed and added nowhere.
+        let text = "<h4>안심클릭</h4><p>삼성, 현대, 제주</p>";
+        let page = Page::parse(text).unwrap();
+        let mut detection = detect::detect_with_lists(&page, &rule);
+        let jeju = text.find("제주").unwrap();
+        detection.findings = vec![Finding {
+            rule: rule.id.clone(),
+            span: jeju..jeju + "제주".len(),
+            kind: Kind::TextList,
+            severity: rule.severity,
+            message: String::new(),
+            applicability: Applicability::Safe,
+            edits: vec![
+                edit(jeju - ", ".len()..jeju + "제주".len(), ""),
+                edit(text.len()..text.len(), "<p>제주</p>"),
+            ],
+        }];
+        prove_safe_fixes(&page, &rule, &mut detection);
+        let finding = &detection.findings[0];
+        assert_eq!(finding.applicability, Applicability::Unsafe);
+        assert!(
+            finding.message.contains("outside the ISP list"),
+            "{}",
+            finding.message
+        );
+    }
+}
