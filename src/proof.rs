@@ -219,7 +219,8 @@ mod tests {
         assert_eq!(rewrite.original_offset(2), Some(5));
         assert_eq!(rewrite.original_offset(4), Some(7));
         assert_eq!(rewrite.original_offset(6), None);
-        assert_eq!(rewrite.inserted().collect::<Vec<_>>(), [5..8]);
+        let inserted: Vec<Range<usize>> = rewrite.inserted().collect();
+        assert_eq!(inserted, vec![5..8]);
     }
 
     #[test]
