@@ -174,9 +174,26 @@ struct Selection {
 /// the same token (a table cell that is also under a heading), the first one's finding stands.
 pub fn detect(page: &Page, rule: &Rule) -> Vec<Finding> {
     let scripts = script::ScriptView::of(page, rule);
-    if page.kind == PageKind::Script {
-        return script::findings(page, rule, &scripts);
+    let mut findings = match page.kind {
+        PageKind::Markup => form_findings(page, rule),
+        PageKind::Script => Vec::new(),
+    };
+    findings.extend(script::findings(page, rule, &scripts));
+    findings.extend(script::markup_in_strings(page, rule, &scripts));
+    if page.kind == PageKind::Markup {
+        findings.extend(server_code::findings(page, rule, scripts.card_codes()));
     }
+    settle(page, rule, findings)
+}
+
+/// The findings of the markup forms alone (no script or server code): what a page of markup
+/// built in script strings is read for.
+fn markup_findings(page: &Page, rule: &Rule) -> Vec<Finding> {
+    let findings = form_findings(page, rule);
+    settle(page, rule, findings)
+}
+
+fn form_findings(page: &Page, rule: &Rule) -> Vec<Finding> {
     let sections = sections::find(page, rule);
     let selections = [
         radio::selections(page, rule),
@@ -187,13 +204,16 @@ pub fn detect(page: &Page, rule: &Rule) -> Vec<Finding> {
         lists::selections(page, rule, &sections),
         inline::selections(page, rule),
     ];
-    let mut findings: Vec<Finding> = selections
+    selections
         .iter()
         .flatten()
         .flat_map(|selection| plan::findings(page, rule, selection))
-        .chain(script::findings(page, rule, &scripts))
-        .chain(server_code::findings(page, rule, scripts.card_codes()))
-        .collect();
+        .collect()
+}
+
+/// Keeps the first finding of each token, adds prose findings for the tokens no form
+/// reported, and puts them in page order.
+fn settle(page: &Page, rule: &Rule, mut findings: Vec<Finding>) -> Vec<Finding> {
     let mut reported: Vec<Range<usize>> = Vec::new();
     findings.retain(|finding| {
         let new = !reported.iter().any(|r| overlaps(r, &finding.span));
@@ -202,8 +222,10 @@ pub fn detect(page: &Page, rule: &Rule) -> Vec<Finding> {
         }
         new
     });
-    let prose = prose::findings(page, rule, &reported);
-    findings.extend(prose);
+    if page.kind == PageKind::Markup {
+        let prose = prose::findings(page, rule, &reported);
+        findings.extend(prose);
+    }
     findings.sort_by_key(|f| f.span.start);
     findings
 }

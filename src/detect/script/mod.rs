@@ -14,6 +14,7 @@
 mod arrays;
 mod codes;
 mod routes;
+mod strings;
 mod switch;
 
 use std::ops::Range;
@@ -120,6 +121,11 @@ pub(super) fn findings(page: &Page, rule: &Rule, view: &ScriptView) -> Vec<Findi
     findings.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.edits.len())));
     findings.dedup_by_key(|f| f.span.start);
     findings
+}
+
+/// The findings of the markup forms in the HTML that the page's scripts build in strings.
+pub(super) fn markup_in_strings(page: &Page, rule: &Rule, view: &ScriptView) -> Vec<Finding> {
+    strings::findings(page, rule, &view.scripts)
 }
 
 /// A script finding; safe when it carries edits.
