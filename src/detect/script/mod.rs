@@ -10,6 +10,9 @@
 //! `ISP_CARDS` → ISP; `submitV3d`, `mpiCards` → MPI). The card's code is known only where the
 //! page ties it to the card's label or the rule lists it ([`Codes`]). Comments are blanked
 //! before anything is read, so a commented-out route is never reported.
+//!
+//! Scripts also build card lists as HTML in strings (`html += '<li>제주카드</li>';`): those are
+//! read by the markup forms ([`strings`]).
 
 mod arrays;
 mod codes;

@@ -143,8 +143,10 @@ impl Built {
             } else {
                 *at <= range.start && range.end <= end
             };
-            let page_start = literal.content.start + range.start - at;
-            inside.then(|| (literal, page_start..page_start + range.len()))
+            inside.then(|| {
+                let page_start = literal.content.start + range.start - at;
+                (literal, page_start..page_start + range.len())
+            })
         })
     }
 
