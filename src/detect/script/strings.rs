@@ -315,6 +315,20 @@ mod tests {
     }
 
     #[test]
+    fn a_fix_across_two_strings_is_left_to_a_person() {
+        let script = concat!(
+            "g += '<p>안심클릭 : 삼성, 현대, ';\n",
+            "g += '제주</p>';\n",
+            "g += '<p>안전결제 : 국민, 비씨</p>';\n",
+        );
+        let found = findings_of(script);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].span.start, script.find("제주").unwrap());
+        assert_eq!(found[0].applicability, Applicability::None);
+        assert!(found[0].message.contains("more than one string"));
+    }
+
+    #[test]
     fn built_lines_follow_the_script_lines() {
         let script = "var h = '';\nh += '<ul>';\n\nh += '<li>삼성</li>';\n";
         let page = Page::parse_as(script, PageKind::Script).unwrap();
