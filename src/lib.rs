@@ -2,8 +2,8 @@
 //! the MPI scheme (안심클릭) and moves it to ISP (안전결제), as KSNET's 2013 notice asked of
 //! shops running the socket-mode KSPAY module.
 //!
-//! Pipeline: [`walk`] → [`scan`] (prefilter, [`encoding`], [`page`], [`detect`], [`proof`],
-//! [`suppress`], [`fix`]) → [`report`], [`diff`], [`write`]. [`rules`] holds the migration vocabulary as data.
+//! Pipeline: [`walk`] → [`scan`] (prefilter, [`encoding`], [`page`], [`detect`] (with each safe
+//! fix proven), [`suppress`], [`fix`]) → [`report`], [`diff`], [`write`]. [`rules`] holds the migration vocabulary as data.
 
 pub mod app;
 pub mod baseline;
@@ -18,7 +18,6 @@ pub mod fix;
 pub mod interactive;
 pub mod page;
 pub mod progress;
-pub mod proof;
 pub mod report;
 pub mod rules;
 pub mod scan;

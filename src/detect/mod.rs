@@ -11,6 +11,7 @@ mod inline;
 mod items;
 mod lists;
 mod plan;
+mod proof;
 mod prose;
 mod radio;
 mod script;
@@ -235,43 +236,71 @@ impl Selection {
 }
 
 /// A card list as the detectors read it: which scheme it serves, where it stands, and where
-/// the rule's card appears in it. What a fix's result is checked against.
+/// the rule's card appears in it. What a fix's result is checked against ([`proof`]).
 #[derive(Debug, Clone)]
-pub struct ListView {
-    pub side: Side,
-    pub kind: Kind,
+struct ListView {
+    side: Side,
     /// From the list's first item to its last (whole lines for items alone on their lines).
-    pub extent: Range<usize>,
+    extent: Range<usize>,
     /// The card's tokens in the list.
-    pub tokens: Vec<Range<usize>>,
+    tokens: Vec<Range<usize>>,
 }
 
-/// What detection found on a page for one rule.
+/// What the forms found on one page for one rule.
 #[derive(Debug, Default)]
-pub struct Detection {
+struct Detection {
     /// Every finding, in page order.
-    pub findings: Vec<Finding>,
+    findings: Vec<Finding>,
     /// Every card list of the markup forms (script routing has none).
-    pub lists: Vec<ListView>,
+    lists: Vec<ListView>,
 }
 
-/// Every finding of `rule` on `page`, in page order.
+/// Every finding of `rule` on `page`, in page order, each safe fix proven ([`proof`]).
 pub fn detect(page: &Page, rule: &Rule) -> Vec<Finding> {
-    detect_with_lists(page, rule).findings
+    let scripts = script::ScriptView::of(page, rule);
+    let mut detection = page_detection(page, rule, &scripts);
+    proof::prove_safe_fixes(page, &mut detection, &|fixed: &Page| {
+        page_detection(fixed, rule, &script::ScriptView::of(fixed, rule))
+    });
+    let mut findings = detection.findings;
+    // Markup built in script strings is its own page, whose fixes were proven there.
+    findings.extend(script::markup_in_strings(page, rule, &scripts));
+    findings.sort_by_key(|f| f.span.start);
+    findings
 }
 
-/// Every finding of `rule` on `page`, and the card lists they were read from.
+/// The findings of the markup forms alone (no script or server code), each safe fix proven:
+/// what a page of markup built in script strings is read for.
+fn markup_findings(page: &Page, rule: &Rule) -> Vec<Finding> {
+    let mut detection = settle(page, rule, form_detection(page, rule));
+    proof::prove_safe_fixes(page, &mut detection, &|fixed: &Page| {
+        settle(fixed, rule, form_detection(fixed, rule))
+    });
+    detection.findings
+}
+
+/// What the page's own markup, scripts and server code show, before any proof.
+fn page_detection(page: &Page, rule: &Rule, scripts: &script::ScriptView) -> Detection {
+    let mut detection = match page.kind {
+        PageKind::Markup => form_detection(page, rule),
+        PageKind::Script => Detection::default(),
+    };
+    detection
+        .findings
+        .extend(script::findings(page, rule, scripts));
+    if page.kind == PageKind::Markup {
+        detection
+            .findings
+            .extend(server_code::findings(page, rule, scripts.card_codes()));
+    }
+    settle(page, rule, detection)
+}
+
+/// The findings of the markup forms and the lists they read.
 ///
 /// Forms are asked in order from the most specific markup to the least: where two forms read
 /// the same token (a table cell that is also under a heading), the first one's finding stands.
-pub fn detect_with_lists(page: &Page, rule: &Rule) -> Detection {
-    let scripts = script::ScriptView::of(page, rule);
-    if page.kind == PageKind::Script {
-        return Detection {
-            findings: script::findings(page, rule, &scripts),
-            lists: Vec::new(),
-        };
-    }
+fn form_detection(page: &Page, rule: &Rule) -> Detection {
     let sections = sections::find(page, rule);
     let selections = [
         radio::selections(page, rule),
@@ -282,13 +311,27 @@ pub fn detect_with_lists(page: &Page, rule: &Rule) -> Detection {
         lists::selections(page, rule, &sections),
         inline::selections(page, rule),
     ];
-    let mut findings: Vec<Finding> = selections
-        .iter()
-        .flatten()
-        .flat_map(|selection| plan::findings(page, rule, selection))
-        .chain(script::findings(page, rule, &scripts))
-        .chain(server_code::findings(page, rule, scripts.card_codes()))
-        .collect();
+    let selections = selections.iter().flatten();
+    Detection {
+        findings: selections
+            .clone()
+            .flat_map(|selection| plan::findings(page, rule, selection))
+            .collect(),
+        lists: selections
+            .flat_map(|selection| &selection.lists)
+            .map(|list| ListView {
+                side: list.side,
+                extent: list.extent.clone(),
+                tokens: list.entries.iter().map(|e| e.token.clone()).collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Keeps the first finding of each token, adds prose findings for the tokens no form
+/// reported, and puts them in page order.
+fn settle(page: &Page, rule: &Rule, mut detection: Detection) -> Detection {
+    let findings = &mut detection.findings;
     let mut reported: Vec<Range<usize>> = Vec::new();
     findings.retain(|finding| {
         let new = !reported.iter().any(|r| overlaps(r, &finding.span));
@@ -297,21 +340,12 @@ pub fn detect_with_lists(page: &Page, rule: &Rule) -> Detection {
         }
         new
     });
-    let prose = prose::findings(page, rule, &reported);
-    findings.extend(prose);
+    if page.kind == PageKind::Markup {
+        let prose = prose::findings(page, rule, &reported);
+        findings.extend(prose);
+    }
     findings.sort_by_key(|f| f.span.start);
-    let lists = selections
-        .iter()
-        .flatten()
-        .flat_map(|selection| &selection.lists)
-        .map(|list| ListView {
-            side: list.side,
-            kind: list.kind,
-            extent: list.extent.clone(),
-            tokens: list.entries.iter().map(|e| e.token.clone()).collect(),
-        })
-        .collect();
-    Detection { findings, lists }
+    detection
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {

@@ -25,6 +25,19 @@ impl LineIndex {
         }
     }
 
+    /// An index whose line `n` starts at `starts[n - 1]`: for a text assembled from pieces of
+    /// another one (markup built in script strings), so that lines are those of the source.
+    /// `starts` must begin with 0 and never decrease; lines may be empty.
+    pub fn from_starts(starts: Vec<usize>, len: usize) -> LineIndex {
+        debug_assert!(starts.first() == Some(&0) && starts.is_sorted());
+        LineIndex { starts, len }
+    }
+
+    /// Byte offset where each line starts, in order.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
     /// 1-based line and 1-based column in characters of the byte `offset`.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&start| start <= offset) - 1;

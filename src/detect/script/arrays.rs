@@ -20,12 +20,12 @@ use crate::page::Page;
 use crate::page::branches::matching_bracket;
 use crate::rules::{Rule, Side};
 
-/// A literal array of quoted strings assigned to a name.
-pub(super) struct Array {
+/// A literal array of card codes or card names.
+pub(super) struct Array<'l> {
     /// The name it is assigned to (the last part of `obj.name`).
-    pub name: String,
+    pub name: &'l str,
     pub side: Option<Side>,
-    pub elements: Vec<Element>,
+    pub elements: &'l [Element],
     /// Whether it lists the rule's card (by code or name).
     pub has_card: bool,
 }
@@ -49,13 +49,23 @@ impl Element {
     }
 }
 
-/// Every literal array of card codes or card names in the scripts.
-pub(super) fn find(page: &Page, rule: &Rule, scripts: &Scripts, codes: &Codes) -> Vec<Array> {
+/// A literal array of quoted strings assigned to a name, before anything is known of what it
+/// lists: what array comments are read beside (see [`super::codes`]).
+pub(super) struct Literal {
+    /// The name it is assigned to (the last part of `obj.name`).
+    pub name: String,
+    /// From the name to the closing bracket.
+    pub range: Range<usize>,
+    pub elements: Vec<Element>,
+}
+
+/// Every literal array of quoted strings assigned to a name in the scripts.
+pub(super) fn literals(scripts: &Scripts) -> Vec<Literal> {
     static ASSIGNED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"([A-Za-z_$][\w$]*)\s*=\s*(?:\[|new\s+Array\s*\()").expect("valid regex")
     });
     let code = &scripts.code;
-    let mut arrays = Vec::new();
+    let mut literals = Vec::new();
     for script in &scripts.ranges {
         for caps in ASSIGNED.captures_iter(&code[script.clone()]) {
             let whole = caps.get(0).expect("match");
@@ -66,23 +76,43 @@ pub(super) fn find(page: &Page, rule: &Rule, scripts: &Scripts, codes: &Codes) -
             let Some(elements) = elements(code, open + 1..close - 1) else {
                 continue;
             };
-            let inners: Vec<&str> = elements.iter().map(|e| e.inner(page)).collect();
-            let of_codes = inners.iter().all(|i| codes.is_card(i));
-            let of_names = rule.card.is_card_list(&inners);
-            if elements.is_empty() || !(of_codes || of_names) {
+            if elements.is_empty() {
                 continue;
             }
-            let has_card = inners
-                .iter()
-                .any(|i| codes.is_jeju(i) || !rule.card.tokens(i).is_empty());
-            let name = caps[1].to_string();
-            arrays.push(Array {
-                side: rule.side_of_identifier(&name),
-                name,
+            literals.push(Literal {
+                name: caps[1].to_string(),
+                range: script.start + whole.start()..close,
                 elements,
-                has_card,
             });
         }
+    }
+    literals
+}
+
+/// The literal arrays that list card codes or card names, with the scheme their name serves.
+pub(super) fn find<'l>(
+    page: &Page,
+    rule: &Rule,
+    literals: &'l [Literal],
+    codes: &Codes,
+) -> Vec<Array<'l>> {
+    let mut arrays = Vec::new();
+    for literal in literals {
+        let inners: Vec<&str> = literal.elements.iter().map(|e| e.inner(page)).collect();
+        let of_codes = inners.iter().all(|i| codes.is_card(i));
+        let of_names = rule.card.is_card_list(&inners);
+        if !(of_codes || of_names) {
+            continue;
+        }
+        let has_card = inners
+            .iter()
+            .any(|i| codes.is_jeju(i) || !rule.card.tokens(i).is_empty());
+        arrays.push(Array {
+            side: rule.side_of_identifier(&literal.name),
+            name: &literal.name,
+            elements: &literal.elements,
+            has_card,
+        });
     }
     arrays
 }
@@ -146,7 +176,7 @@ pub(super) fn findings(page: &Page, rule: &Rule, arrays: &[Array], codes: &Codes
             let advice = match edits.len() {
                 2 => format!(
                     "this script lists it for {from}; fix: move it to {}",
-                    target.map_or("", |t| &t.name)
+                    target.map_or("", |t| t.name)
                 ),
                 1 => format!("this script lists it for {from}; fix: remove it here"),
                 _ => format!("this script lists it for {from}; list it for {to} by hand"),

@@ -1,15 +1,20 @@
 //! Which codes are card codes on a page, and which of them is the rule's card.
 //!
 //! A code is tied to a card by the page itself: an `<option value="13">제주카드</option>` of a
-//! card select, a code-to-name pair in a script (`"13": "제주카드"`, `"13" => "제주"`), or a
-//! comment beside the code (`"13",  // 제주카드`). The rule's own codes count too.
+//! card select, a code-to-name pair in a script (`"13": "제주카드"`, `"13" => "제주"`), a
+//! comment beside the code (`"13",  // 제주카드`), or a comment about an array that pairs one
+//! of its codes with the card (`var MPI_CARDS = ["1", "16"]; // 1: 삼성, 16: 제주`). The
+//! rule's own codes count too.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::Scripts;
+use super::arrays::Literal;
 use crate::page::Page;
+use crate::page::comments::{self, Syntax};
 use crate::rules::Rule;
 
 /// The codes a page ties to cards.
@@ -21,7 +26,7 @@ pub(super) struct Codes {
 }
 
 impl Codes {
-    pub fn of(page: &Page, rule: &Rule, scripts: &Scripts) -> Codes {
+    pub fn of(page: &Page, rule: &Rule, scripts: &Scripts, literals: &[Literal]) -> Codes {
         // Every option of a card select is a card; a script pair or comment names a card only
         // when its label is the card or one of its peers.
         let options = card_options(page, rule)
@@ -34,6 +39,11 @@ impl Codes {
                 .chain(commented_codes(&page.masked[range.clone()]));
             pairs.extend(script_pairs.map(|pair| (pair, false)));
         }
+        pairs.extend(
+            commented_arrays(page, rule, scripts, literals)
+                .into_iter()
+                .map(|pair| (pair, false)),
+        );
         let mut codes = Codes {
             jeju: Vec::new(),
             card: Vec::new(),
@@ -114,7 +124,9 @@ fn script_pairs(code: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// `"13",  // 제주카드` and `'13' /* 제주 */`: a quoted code with a comment beside it.
+/// `"13",  // 제주카드` and `'13' /* 제주 */`: a quoted code with a comment beside it. A
+/// comment written as code-name pairs (`"2", // 2: 현대, 16: 제주`) names only the pair of
+/// the code it is beside.
 fn commented_codes(text: &str) -> Vec<(String, String)> {
     static COMMENTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"["']([\w-]{1,10})["']\s*[,;)\]]?\s*(?://|/\*)\s*([^\n*]{1,40})"#)
@@ -122,6 +134,197 @@ fn commented_codes(text: &str) -> Vec<(String, String)> {
     });
     COMMENTED
         .captures_iter(text)
-        .map(|caps| (caps[1].to_string(), caps[2].trim().to_string()))
+        .filter_map(|caps| {
+            let (code, comment) = (&caps[1], caps[2].trim());
+            let pairs = named_codes(comment);
+            let label = if pairs.is_empty() {
+                comment
+            } else {
+                pairs.iter().find(|(c, _)| *c == code)?.1
+            };
+            Some((code.to_string(), label.to_string()))
+        })
         .collect()
+}
+
+/// `(code, name)` for each code of an array that a comment about the array pairs with the
+/// card: the comment trailing the array's statement, or the comment lines right above it.
+fn commented_arrays(
+    page: &Page,
+    rule: &Rule,
+    scripts: &Scripts,
+    literals: &[Literal],
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for script in &scripts.ranges {
+        let in_script: Vec<&Literal> = literals
+            .iter()
+            .filter(|l| script.contains(&l.range.start))
+            .collect();
+        if in_script.is_empty() {
+            continue;
+        }
+        let comments: Vec<Range<usize>> =
+            comments::ranges(&page.masked, script.clone(), Syntax::CLike { hash: false }).collect();
+        for literal in in_script {
+            let inners: Vec<&str> = literal.elements.iter().map(|e| e.inner(page)).collect();
+            for comment in comments_about(&page.masked, literal.range.clone(), &comments) {
+                for (code, name) in named_codes(&page.masked[comment]) {
+                    let names_card = rule.card.tokens(name).first().is_some_and(|t| t.start == 0);
+                    if names_card && inners.contains(&code) {
+                        out.push((code.to_string(), name.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The comments about a statement at `statement`: the one trailing it on its last line (after
+/// nothing but `;` and spaces), and the run of comment lines right above its first line.
+fn comments_about(
+    text: &str,
+    statement: Range<usize>,
+    comments: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    let mut about = Vec::new();
+    let trailing = comments.iter().find(|c| {
+        c.start >= statement.end
+            && text[statement.end..c.start]
+                .chars()
+                .all(|ch| ch == ';' || ch == ' ' || ch == '\t')
+    });
+    about.extend(trailing.cloned());
+    let mut above = line_start(text, statement.start);
+    if !text[above..statement.start]
+        .chars()
+        .all(|ch| ch.is_alphanumeric() || ch == '_' || ch == '$' || ch == '.' || ch.is_whitespace())
+    {
+        // Code before the array on its line (`f(); var MPI = [...]`): the comment above is
+        // about that code.
+        return about;
+    }
+    let first_line = above;
+    for comment in comments.iter().rev().skip_while(|c| c.end > first_line) {
+        let gap = &text[comment.end..above];
+        let own_line = text[line_start(text, comment.start)..comment.start]
+            .trim()
+            .is_empty();
+        if !gap.trim().is_empty() || gap.matches('\n').count() > 1 || !own_line {
+            break;
+        }
+        about.push(comment.clone());
+        above = line_start(text, comment.start);
+    }
+    about
+}
+
+fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The code-name pairs a comment writes: `1: 삼성, 2: 현대, 16: 제주`, `16=제주카드`,
+/// `16 - 제주`, `16(제주)`, `16 제주`. A code is a whole word of ASCII letters and digits
+/// holding a digit; its name runs to the next `,` `;` `/` `|` `(` `)` `*` or the next pair.
+fn named_codes(comment: &str) -> Vec<(&str, &str)> {
+    static CODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b([0-9A-Za-z]*[0-9][0-9A-Za-z]*)(?:\s*(?:=>|[:=(-])\s*|\s+)")
+            .expect("valid regex")
+    });
+    // `\b` is Unicode-aware: the `2013` of `2013년` is no code.
+    let found: Vec<(Range<usize>, usize)> = CODE
+        .captures_iter(comment)
+        .filter_map(|caps| Some((caps.get(1)?.range(), caps.get(0)?.end())))
+        .collect();
+    found
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (code, name_start))| {
+            let limit = found
+                .get(i + 1)
+                .map_or(comment.len(), |(next, _)| next.start);
+            let rest = &comment[*name_start..limit.max(*name_start)];
+            let name = rest
+                .split([',', ';', '/', '|', '(', ')', '*'])
+                .next()?
+                .trim();
+            (!name.is_empty()).then_some((&comment[code.clone()], name))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_name_codes_in_every_pair_style() {
+        for (comment, code, name) in [
+            ("// 16: 제주", "16", "제주"),
+            ("// 16=제주카드", "16", "제주카드"),
+            ("// 16 - 제주", "16", "제주"),
+            ("// 16(제주)", "16", "제주"),
+            ("// 16 제주", "16", "제주"),
+            ("/* 16 => 제주 */", "16", "제주"),
+            ("// 1: 삼성, 2: 현대, 16: 제주", "16", "제주"),
+            ("// 1: 삼성 2: 현대 16: 제주", "16", "제주"),
+        ] {
+            let pairs = named_codes(comment);
+            assert!(pairs.contains(&(code, name)), "{comment}: {pairs:?}");
+        }
+        let pairs = named_codes("// 1: 삼성, 2: 현대, 16: 제주");
+        assert_eq!(pairs, [("1", "삼성"), ("2", "현대"), ("16", "제주")]);
+        assert!(named_codes("// 2013년 제주카드 추가").is_empty());
+        assert!(named_codes("// 제주카드").is_empty());
+    }
+
+    fn jeju_codes(script: &str) -> Vec<String> {
+        let rule = &crate::rules::embedded().unwrap()[0];
+        let page = Page::parse_as(script, crate::page::PageKind::Script).unwrap();
+        let scripts = Scripts::of(&page);
+        let literals = super::super::arrays::literals(&scripts);
+        Codes::of(&page, rule, &scripts, &literals).jeju
+    }
+
+    #[test]
+    fn an_array_comment_names_the_card_only_for_the_array_s_own_codes() {
+        assert_eq!(
+            jeju_codes("var MPI = [\"1\", \"16\"]; // 1: 삼성, 16: 제주\n"),
+            ["16"]
+        );
+        assert_eq!(
+            jeju_codes("// 16=제주카드\nvar MPI = [\"1\", \"16\"];\n"),
+            ["16"]
+        );
+        // 13 is not in the array; 16 is another card; 16 is the island.
+        assert!(jeju_codes("var MPI = [\"1\", \"16\"]; // 13: 제주\n").is_empty());
+        assert!(jeju_codes("var MPI = [\"1\", \"16\"]; // 16: 신한, 제주\n").is_empty());
+        assert!(jeju_codes("var MPI = [\"1\", \"16\"]; // 16: 제주도\n").is_empty());
+        // A comment two lines up, past a blank line, is about something else.
+        assert!(jeju_codes("// 16: 제주\n\nvar MPI = [\"1\", \"16\"];\n").is_empty());
+        // Beside one element, a pair list names only that element.
+        assert!(jeju_codes("var MPI = [\n  \"2\", // 2: 현대, 16: 제주\n  \"6\"\n];\n").is_empty());
+    }
+
+    #[test]
+    fn comments_about_an_array_are_on_its_line_or_right_above() {
+        let text = "var a = 1; // 9: 삼성\n// 1: 삼성\n// 16: 제주\nvar MPI = [\"1\", \"16\"]; // 2: 현대\nx(); // 3: 롯데\n";
+        let comments: Vec<Range<usize>> =
+            comments::ranges(text, 0..text.len(), Syntax::CLike { hash: false }).collect();
+        let start = text.find("MPI").unwrap();
+        let end = text.find("];").unwrap() + 1;
+        let mut about: Vec<&str> = comments_about(text, start..end, &comments)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        about.sort();
+        assert_eq!(about, ["// 16: 제주", "// 1: 삼성", "// 2: 현대"]);
+
+        let gap = "// 16: 제주\n\nvar MPI = [\"16\"];\n";
+        let comments: Vec<Range<usize>> =
+            comments::ranges(gap, 0..gap.len(), Syntax::CLike { hash: false }).collect();
+        let start = gap.find("MPI").unwrap();
+        assert!(comments_about(gap, start..gap.len() - 2, &comments).is_empty());
+    }
 }

@@ -10,10 +10,14 @@
 //! `ISP_CARDS` → ISP; `submitV3d`, `mpiCards` → MPI). The card's code is known only where the
 //! page ties it to the card's label or the rule lists it ([`Codes`]). Comments are blanked
 //! before anything is read, so a commented-out route is never reported.
+//!
+//! Scripts also build card lists as HTML in strings (`html += '<li>제주카드</li>';`): those are
+//! read by the markup forms ([`strings`]).
 
 mod arrays;
 mod codes;
 mod routes;
+mod strings;
 mod switch;
 
 use std::ops::Range;
@@ -77,14 +81,22 @@ impl Scripts {
 /// shared with the server-code reader, which needs the card's codes too.
 pub(super) struct ScriptView {
     scripts: Scripts,
+    /// Every literal array of the scripts: read for the codes their comments name, then for
+    /// the cards they list.
+    literals: Vec<arrays::Literal>,
     codes: Codes,
 }
 
 impl ScriptView {
     pub fn of(page: &Page, rule: &Rule) -> ScriptView {
         let scripts = Scripts::of(page);
-        let codes = Codes::of(page, rule, &scripts);
-        ScriptView { scripts, codes }
+        let literals = arrays::literals(&scripts);
+        let codes = Codes::of(page, rule, &scripts, &literals);
+        ScriptView {
+            scripts,
+            literals,
+            codes,
+        }
     }
 
     /// The rule's card's codes on this page.
@@ -94,19 +106,29 @@ impl ScriptView {
 }
 
 pub(super) fn findings(page: &Page, rule: &Rule, view: &ScriptView) -> Vec<Finding> {
-    let ScriptView { scripts, codes } = view;
+    let ScriptView {
+        scripts,
+        literals,
+        codes,
+    } = view;
     if scripts.ranges.is_empty() {
         return Vec::new();
     }
-    let arrays = arrays::find(page, rule, scripts, codes);
+    let arrays = arrays::find(page, rule, literals, codes);
     let mut findings = routes::findings(page, rule, scripts, codes, &arrays);
     findings.extend(switch::findings(page, rule, scripts, codes));
     findings.extend(arrays::findings(page, rule, &arrays, codes));
     // An array element can be reported both as a routed code and as a listed one: keep the
-    // finding that can fix it.
-    findings.sort_by_key(|f| (f.span.start, f.edits.is_empty()));
+    // finding that fixes the most (an MPI array's fix also adds the card to the ISP array,
+    // where the route's only removes it).
+    findings.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.edits.len())));
     findings.dedup_by_key(|f| f.span.start);
     findings
+}
+
+/// The findings of the markup forms in the HTML that the page's scripts build in strings.
+pub(super) fn markup_in_strings(page: &Page, rule: &Rule, view: &ScriptView) -> Vec<Finding> {
+    strings::findings(page, rule, &view.scripts)
 }
 
 /// A script finding; safe when it carries edits.

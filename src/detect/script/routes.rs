@@ -24,7 +24,7 @@ use crate::rules::{Rule, Side};
 enum Listed<'a> {
     /// Each comparison's range and its quoted code's range (without quotes).
     Chain(Vec<(Range<usize>, Range<usize>)>),
-    Array(&'a Array),
+    Array(&'a Array<'a>),
 }
 
 struct Route<'a> {
@@ -138,7 +138,7 @@ fn routes<'a>(
     rule: &Rule,
     code: &str,
     script: Range<usize>,
-    arrays: &'a [Array],
+    arrays: &'a [Array<'a>],
 ) -> Vec<Route<'a>> {
     static IF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bif\s*\(").expect("valid regex"));
     let bytes = code.as_bytes();
@@ -195,7 +195,7 @@ fn comparisons(code: &str, condition: Range<usize>) -> Option<Vec<(Range<usize>,
 
 /// The array a membership test reads: `a.indexOf(x) != -1` (or `>= 0`, `> -1`, `!== -1`),
 /// `a.includes(x)`, `$.inArray(x, a) ...`.
-fn membership<'a>(condition: &str, arrays: &'a [Array]) -> Option<&'a Array> {
+fn membership<'a>(condition: &str, arrays: &'a [Array<'a>]) -> Option<&'a Array<'a>> {
     static TEST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
             r"^\s*(?:(?P<a>[\w$]+)\.indexOf\([^()]*\)\s*(?:!==?\s*-1|>=\s*0|>\s*-1)",

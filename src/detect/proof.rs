@@ -12,21 +12,26 @@
 //!
 //! Script routing has no lists to point at; there the rescan is the proof, since the script
 //! form reports an ISP array or chain that lacks the card. Bytes outside the edits are copied
-//! from the original file by [`crate::fix`], which checks that too before anything is written.
+//! from the original file by `crate::fix`, which checks that too before anything is written.
 //!
 //! A fix that fails is offered as `unsafe`, with the reason in its message: a reviewer decides.
+//! Every page the forms read is proven on its own: markup built in script strings is proven
+//! on the page those strings build, before its findings are placed in the script.
 
 use std::ops::Range;
 
-use crate::detect::{self, Applicability, Detection, Edit, Finding, Kind, ListView};
+use super::{Applicability, Detection, Edit, Finding, Kind, ListView};
 use crate::page::Page;
-use crate::rules::{Rule, Side};
+use crate::rules::Side;
 
-/// Checks every safe fix of `detection` (made on `page` for `rule`) and downgrades to
+/// How a rewritten page is scanned again: the same forms that made the findings.
+pub(super) type Rescan<'r> = dyn Fn(&Page) -> Detection + 'r;
+
+/// Checks every safe fix of `detection` (made on `page`) and downgrades to
 /// `unsafe` the ones that cannot be shown right.
-pub fn prove_safe_fixes(page: &Page, rule: &Rule, detection: &mut Detection) {
+pub(super) fn prove_safe_fixes(page: &Page, detection: &mut Detection, rescan: &Rescan) {
     for group in safe_groups(&detection.findings) {
-        if let Err(reason) = prove(page, rule, detection, &group) {
+        if let Err(reason) = prove(page, detection, &group, rescan) {
             for &index in &group {
                 let finding = &mut detection.findings[index];
                 finding.applicability = Applicability::Unsafe;
@@ -60,9 +65,9 @@ fn safe_groups(findings: &[Finding]) -> Vec<Vec<usize>> {
 
 fn prove(
     page: &Page,
-    rule: &Rule,
     detection: &Detection,
     group: &[usize],
+    rescan: &Rescan,
 ) -> Result<(), &'static str> {
     let findings = &detection.findings;
     let mut edits: Vec<&Edit> = Vec::new();
@@ -86,7 +91,7 @@ fn prove(
     let rewritten = Rewrite::new(page.text, &edits);
     let fixed_page =
         Page::parse_as(&rewritten.text, page.kind).map_err(|_| "the fixed page does not parse")?;
-    let rescan = detect::detect_with_lists(&fixed_page, rule);
+    let rescan = rescan(&fixed_page);
 
     if lists_matter {
         for added in rewritten.inserted() {
@@ -229,7 +234,10 @@ mod tests {
         // An ISP list the detectors cannot see: the card would be removed and added nowhere.
         let text = "<h4>안심클릭</h4><p>삼성, 현대, 제주</p>";
         let page = Page::parse(text).unwrap();
-        let mut detection = detect::detect_with_lists(&page, &rule);
+        let detect = |page: &Page| {
+            crate::detect::settle(page, &rule, crate::detect::form_detection(page, &rule))
+        };
+        let mut detection = detect(&page);
         let jeju = text.find("제주").unwrap();
         detection.findings = vec![Finding {
             rule: rule.id.clone(),
@@ -243,7 +251,7 @@ mod tests {
                 edit(text.len()..text.len(), "<p>제주</p>"),
             ],
         }];
-        prove_safe_fixes(&page, &rule, &mut detection);
+        prove_safe_fixes(&page, &mut detection, &detect);
         let finding = &detection.findings[0];
         assert_eq!(finding.applicability, Applicability::Unsafe);
         assert!(
