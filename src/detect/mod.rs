@@ -125,6 +125,20 @@ enum Piece {
     Code,
     /// The markup of the entry removed from the `from` list (a moved logo or radio button).
     Moved,
+    /// The label of the element item (option, `<li>`, `<dd>`) removed from the `from` list, as
+    /// written there; this styled name when none was removed (the card listed in no list).
+    Label(String),
+}
+
+/// What an insertion copies from the card's entry removed from the `from` list.
+#[derive(Debug, Default, Clone, Copy)]
+struct Removed<'p> {
+    /// The card's code on this page.
+    code: Option<&'p str>,
+    /// The removed entry's markup.
+    element: Option<&'p str>,
+    /// The removed element item's label.
+    label: Option<&'p str>,
 }
 
 /// How to add the card to a list: at `at`, insert the pieces.
@@ -136,13 +150,14 @@ struct Insertion {
 
 impl Insertion {
     /// The text to insert, or `None` when it needs a code or a moved entry and has none.
-    fn render(&self, code: Option<&str>, moved: Option<&str>) -> Option<String> {
+    fn render(&self, removed: &Removed) -> Option<String> {
         let mut out = String::new();
         for piece in &self.pieces {
             match piece {
                 Piece::Text(text) => out.push_str(text),
-                Piece::Code => out.push_str(code?),
-                Piece::Moved => out.push_str(moved?),
+                Piece::Code => out.push_str(removed.code?),
+                Piece::Moved => out.push_str(removed.element?),
+                Piece::Label(styled) => out.push_str(removed.label.unwrap_or(styled)),
             }
         }
         Some(out)

@@ -1,7 +1,7 @@
 //! Turns a selection's lists into findings: the card in a `from` list is reported, and its fix
 //! removes it there and adds it once to the first `to` list, in that list's style.
 
-use super::{Applicability, CardList, Edit, Finding, Selection};
+use super::{Applicability, CardList, Edit, Finding, Removed, Selection, items};
 use crate::page::Page;
 use crate::rules::{Rule, Severity, Side};
 
@@ -39,14 +39,20 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
         .iter()
         .find_map(|(_, entry)| entry.code.as_deref())
         .or(rule.card.codes.first().map(String::as_str));
-    let moved = from_entries
-        .first()
-        .map(|(_, entry)| &page.text[entry.element.clone()]);
+    let removed = Removed {
+        code,
+        element: from_entries
+            .first()
+            .map(|(_, entry)| &page.text[entry.element.clone()]),
+        label: from_entries
+            .iter()
+            .find_map(|(_, entry)| items::removed_label(page, entry)),
+    };
     let target = if to_lists.iter().any(|list| !list.entries.is_empty()) {
         Target::AlreadyListed
     } else if let Some(list) = to_lists.iter().find(|list| list.insertion.is_some()) {
         let insertion = list.insertion.as_ref().expect("filtered above");
-        match insertion.render(code, moved) {
+        match insertion.render(&removed) {
             Some(text) => Target::Add(list, text),
             None => Target::Manual(insertion.at),
         }
@@ -134,12 +140,16 @@ fn missing_from_both(
     if !has_from_list || to_lists.iter().any(|list| !list.entries.is_empty()) {
         return None;
     }
-    let code = rule.card.codes.first().map(String::as_str);
+    // Nothing was removed: the list's styled name, and the rule's code if it has one.
+    let removed = Removed {
+        code: rule.card.codes.first().map(String::as_str),
+        ..Removed::default()
+    };
     let edit = to_lists.iter().find_map(|list| {
         let insertion = list.insertion.as_ref()?;
         Some(Edit {
             range: insertion.at..insertion.at,
-            replacement: insertion.render(code, None)?,
+            replacement: insertion.render(&removed)?,
         })
     });
     let (from, to) = (&rule.from.name, &rule.to.name);
