@@ -101,6 +101,14 @@ pub fn review(
                 accepted.contains(&located.fingerprint)
             });
             report.error = rescan.error;
+            // An accepted unsafe fix may not hold without a declined one: say so on its finding.
+            for located in report.findings.iter_mut() {
+                located.fix_dropped = rescan
+                    .findings
+                    .iter()
+                    .find(|again| again.fingerprint == located.fingerprint)
+                    .and_then(|again| again.fix_dropped.clone());
+            }
             rescan.change
         };
     }

@@ -400,13 +400,21 @@ impl Card {
             .collect()
     }
 
-    /// Whether a list item (already trimmed) is one of the card's usual list companions.
+    /// Whether a list item is one of the card's usual list companions: a peer name, alone or
+    /// with one of the card suffixes (`삼성카드`, `KB Kookmin Card`). Latin letters compare in
+    /// any case and runs of whitespace (`&nbsp;` included) as one space, as English pages
+    /// write `SAMSUNG CARD` or `KB Kookmin&nbsp;Card`.
     pub fn is_peer(&self, item: &str) -> bool {
-        let item = charref::decode(item);
-        let item = item.trim();
+        let item = charref::decode(item).replace("&nbsp;", " ");
+        let item: String = item.split_whitespace().collect::<Vec<_>>().join(" ");
         self.peers.iter().any(|peer| {
-            item.strip_prefix(peer.as_str()).is_some_and(|rest| {
-                rest.is_empty() || self.suffixes.iter().any(|s| rest.trim() == s.trim())
+            strip_prefix_ignore_ascii_case(&item, peer).is_some_and(|rest| {
+                let rest = rest.trim();
+                rest.is_empty()
+                    || self
+                        .suffixes
+                        .iter()
+                        .any(|s| rest.eq_ignore_ascii_case(s.trim()))
             })
         })
     }
@@ -480,7 +488,7 @@ impl Card {
                 let item = charref::decode(item);
                 self.bank_suffixes
                     .iter()
-                    .any(|s| item.trim().ends_with(s.as_str()))
+                    .any(|s| ends_with_ignore_ascii_case(item.trim(), s))
             })
             .count();
         items.iter().any(|item| self.is_peer(item)) && banks * 2 <= items.len()
@@ -535,6 +543,21 @@ fn starts_with_particle(text: &str) -> bool {
         text.strip_prefix(p)
             .is_some_and(|rest| !charref::char_at(rest, 0).is_some_and(char::is_alphanumeric))
     })
+}
+
+/// `text` without `prefix`, Latin letters compared in any case.
+fn strip_prefix_ignore_ascii_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+/// Whether `text` ends with `suffix`, Latin letters compared in any case.
+fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text
+            .get(text.len() - suffix.len()..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
 }
 
 fn one_side(from: bool, to: bool) -> Option<Side> {
@@ -761,6 +784,47 @@ mod tests {
             !rule
                 .card
                 .is_card_list(&["제주", "도서산간 지역 추가 배송비"])
+        );
+    }
+
+    #[test]
+    fn english_card_names_are_peers_in_any_case_and_with_several_words() {
+        let rule = jeju();
+        for item in [
+            "Samsung Card",
+            "KB Kookmin Card",
+            "KB  Kookmin&nbsp;Card",
+            "SAMSUNG CARD",
+            "hyundai card",
+            "NH Nonghyup",
+            "Citibank",
+            "KB국민카드",
+        ] {
+            assert!(rule.card.is_peer(item), "{item}");
+        }
+        for item in [
+            "KB Kookmin Bank",
+            "Samsung Electronics",
+            "Hanaro Mart",
+            "Korea Post",
+            "Island",
+        ] {
+            assert!(!rule.card.is_peer(item), "{item}");
+        }
+        assert!(
+            rule.card
+                .is_card_list(&["Samsung Card", "Hyundai Card", "Jeju Card"])
+        );
+        assert!(
+            !rule
+                .card
+                .is_card_list(&["Citibank", "Kookmin Bank", "Jeju Bank"]),
+            "an English bank list"
+        );
+        assert!(
+            !rule
+                .card
+                .is_card_list(&["Jeju", "Island", "delivery", "by", "Korea", "Post"])
         );
     }
 

@@ -8,13 +8,14 @@ use std::path::{Path, PathBuf};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use encoding_rs::{EUC_KR, Encoding};
 
-use crate::detect::{self, Applicability, Finding};
+use crate::detect::{self, Finding};
 use crate::encoding::{self, EncodingChoice};
-use crate::fix;
 use crate::page::lines::without_ending;
 use crate::page::{Page, PageKind};
 use crate::rules::{Rule, Severity};
 use crate::suppress::{RuleIds, Suppression, Suppressions};
+
+mod fixing;
 
 /// What a scan is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +52,9 @@ pub struct Located {
     /// Identifies the finding across runs without depending on its line number (see
     /// [`crate::fingerprint`]).
     pub fingerprint: String,
+    /// Why `fix --unsafe-fixes` left this finding's unsafe fix out of the page (it would not
+    /// have converged or could not be spliced); `None` when it was applied or not attempted.
+    pub fix_dropped: Option<String>,
 }
 
 impl Located {
@@ -353,41 +357,11 @@ impl Scanner {
         all.sort_by_key(|located| (located.line, located.column));
         crate::fingerprint::assign(path, all);
 
-        if self.options.mode == Mode::Fix {
-            let (accepted, left_out): (Vec<&Located>, Vec<&Located>) =
-                report.findings.iter().partition(|located| accept(located));
-            let fingerprints: Vec<&str> = accepted.iter().map(|l| l.fingerprint.as_str()).collect();
-            let accepted: Vec<Finding> = accepted.iter().map(|l| l.finding.clone()).collect();
-            let may_remain = left_out
-                .iter()
-                .filter(|l| self.is_fixable(l.finding.applicability))
-                .count();
-            match fix::apply(&bytes, &decoded, &accepted, self.options.unsafe_fixes) {
-                Ok(Some(fixed)) => {
-                    if let Err(message) = self.check_converged(path, &fixed.bytes, may_remain) {
-                        report.error = Some(message);
-                    } else {
-                        report.change = Some(Change {
-                            original: bytes,
-                            fixed: fixed.bytes,
-                            encoding: decoded.encoding,
-                            fixed_findings: fixed
-                                .applied
-                                .iter()
-                                .map(|&i| fingerprints[i].to_string())
-                                .collect(),
-                        });
-                    }
-                }
-                Ok(None) => {}
-                Err(e) => report.error = Some(e.to_string()),
-            }
+        match self.options.mode {
+            Mode::Fix => self.fix_page(&mut report, bytes, &decoded, accept),
+            Mode::Check => self.mark_dropped_fixes(&mut report, &bytes, &decoded),
         }
         report
-    }
-
-    fn is_fixable(&self, applicability: Applicability) -> bool {
-        crate::report::is_fixable(applicability, self.options.unsafe_fixes)
     }
 
     fn override_severities(&self, findings: &mut [Located]) {
@@ -420,25 +394,19 @@ impl Scanner {
         findings
     }
 
-    /// A fixed file must have nothing left to fix but the `may_remain` fixes a reviewer left
-    /// out: guards against a fix that undoes itself or keeps growing on each run.
-    fn check_converged(&self, path: &Path, fixed: &[u8], may_remain: usize) -> Result<(), String> {
-        let failed = || {
-            "internal check failed: the fixed page does not scan cleanly; not written".to_string()
-        };
-        let decoded = encoding::decode(fixed, self.options.encoding).map_err(|_| failed())?;
-        let page = Page::parse_as(&decoded.text, PageKind::of_path(path)).map_err(|_| failed())?;
-        let leftover = self
+    /// The findings a fixed page still reports, placed and fingerprinted like a first scan's;
+    /// `None` when the page no longer decodes or parses.
+    fn rescan(&self, path: &Path, bytes: &[u8]) -> Option<Vec<Located>> {
+        let decoded = encoding::decode(bytes, self.options.encoding).ok()?;
+        let page = Page::parse_as(&decoded.text, PageKind::of_path(path)).ok()?;
+        let mut findings: Vec<Located> = self
             .judge(&page)
             .reported
             .into_iter()
-            .filter(|f| self.is_fixable(f.applicability))
-            .count();
-        if leftover > may_remain {
-            Err(failed())
-        } else {
-            Ok(())
-        }
+            .map(|finding| locate(&page, finding))
+            .collect();
+        crate::fingerprint::assign(path, findings.iter_mut());
+        Some(findings)
     }
 }
 
@@ -525,6 +493,7 @@ fn locate(page: &Page, finding: Finding) -> Located {
     Located {
         edits,
         fingerprint: String::new(),
+        fix_dropped: None,
         line_span: column - 1..span_end,
         finding,
         line,

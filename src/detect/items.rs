@@ -124,6 +124,25 @@ pub(super) fn element(page: &Page, id: NodeId) -> Item {
     }
 }
 
+/// The label of `entry` as written, when it is an element item (option, `<li>`, `<dd>`) whose
+/// label holds no server code: what the copy added to the `to` list carries.
+///
+/// Entries carry only their markup's range; the item is found again in the tree (the element
+/// that starts there), so lists of other forms need no field for a label they do not have.
+pub(super) fn removed_label<'p>(page: &'p Page, entry: &Entry) -> Option<&'p str> {
+    let nodes = &page.tree.nodes;
+    // Nodes are in document order, so sorted by where they start.
+    let first = nodes.partition_point(|node| node.range.start < entry.element.start);
+    let id = (first..nodes.len())
+        .take_while(|&id| nodes[id].range.start == entry.element.start)
+        .find(|&id| ELEMENT_ITEMS.contains(&page.tree.name(id)))?;
+    let label = element(page, id).label;
+    (!page.has_server_code(&label)).then(|| &page.text[label])
+}
+
+/// The elements whose text is a card's label: the items [`element`] reads.
+const ELEMENT_ITEMS: &[&str] = &["option", "li", "dd"];
+
 /// `range` widened to whole lines (with the line ending) when nothing else is on them.
 pub(super) fn whole_lines_or(page: &Page, range: Range<usize>) -> Range<usize> {
     let first = page.lines.line_of(range.start);
@@ -139,9 +158,10 @@ pub(super) fn whole_lines_or(page: &Page, range: Range<usize>) -> Range<usize> {
     }
 }
 
-/// A copy of `last` placed after it, with `label` and the card's code; `None` when the option
-/// holds server code, whose copy could change what the page does.
-fn copy_after(page: &Page, last: &Item, label: &str) -> Option<Insertion> {
+/// A copy of `last` placed after it, with the removed item's label (else `styled`) and the
+/// card's code; `None` when the option holds server code, whose copy could change what the
+/// page does.
+fn copy_after(page: &Page, last: &Item, styled: &str) -> Option<Insertion> {
     static SELECTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"(?i)\s+selected(?:\s*=\s*(?:"selected"|'selected'|selected))?"#)
             .expect("valid regex")
@@ -166,7 +186,7 @@ fn copy_after(page: &Page, last: &Item, label: &str) -> Option<Insertion> {
         let between = text(value.end..last.label.start);
         pieces.push(Piece::Text(SELECTED.replace_all(&between, "").into()));
     }
-    pieces.push(Piece::Text(label.to_string()));
+    pieces.push(Piece::Label(styled.to_string()));
     pieces.push(Piece::Text(text(last.label.end..last.extent.end)));
     Some(place_after(page, last, pieces))
 }

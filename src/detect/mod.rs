@@ -147,6 +147,9 @@ enum Piece {
         bare: bool,
         suffix: Option<String>,
     },
+    /// The label of the element item (option, `<li>`, `<dd>`) removed from the `from` list, as
+    /// written there; this styled name when none was removed (the card listed in no list).
+    Label(String),
 }
 
 /// What a fix takes from the `from` list: pieces of it reappear in the `to` list.
@@ -159,6 +162,8 @@ struct Moving<'p> {
     /// The removed entry's card token, and the token without its suffix.
     name: Option<&'p str>,
     bare_name: Option<&'p str>,
+    /// The removed element item's label.
+    label: Option<&'p str>,
 }
 
 /// How to add the card to a list: at `at`, insert the pieces.
@@ -193,6 +198,7 @@ impl Insertion {
                     }
                     _ => out.push_str(styled),
                 },
+                Piece::Label(styled) => out.push_str(moving.label.unwrap_or(styled)),
             }
         }
         Some(out)

@@ -1,7 +1,7 @@
 //! Turns a selection's lists into findings: the card in a `from` list is reported, and its fix
 //! removes it there and adds it once to the first `to` list, in that list's style.
 
-use super::{Applicability, CardList, Edit, Finding, Kind, Moving, Selection};
+use super::{Applicability, CardList, Edit, Finding, Kind, Moving, Selection, items};
 use crate::page::Page;
 use crate::rules::{Rule, Severity, Side};
 
@@ -30,7 +30,7 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
         .filter(|list| list.side == Side::To)
         .collect();
     if from_entries.is_empty() {
-        return missing_from_both(rule, selection, &to_lists)
+        return missing_from_both(page, rule, selection, &to_lists)
             .into_iter()
             .collect();
     }
@@ -48,6 +48,9 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
             let suffix = rule.card.suffix_of(name).map_or(0, str::len);
             name[..name.len() - suffix].trim_end()
         }),
+        label: from_entries
+            .iter()
+            .find_map(|(_, entry)| items::removed_label(page, entry)),
     };
     let target = if to_lists.iter().any(|list| !list.entries.is_empty()) {
         Target::AlreadyListed
@@ -179,6 +182,7 @@ pub(super) fn prose_message(rule: &Rule, advice: &str) -> String {
 /// cardholders have no way to pay. Reported once, at the first `to` list; adding the card
 /// there is left to `--unsafe-fixes`, since the shop may have dropped the card on purpose.
 fn missing_from_both(
+    page: &Page,
     rule: &Rule,
     selection: &Selection,
     to_lists: &[&CardList],
@@ -188,6 +192,7 @@ fn missing_from_both(
     if !has_from_list || to_lists.iter().any(|list| !list.entries.is_empty()) {
         return None;
     }
+    // Nothing was removed: the list's styled name, and the rule's code if it has one.
     let moving = Moving {
         code: rule.card.codes.first().map(String::as_str),
         ..Moving::default()
@@ -201,6 +206,10 @@ fn missing_from_both(
     });
     let (from, to) = (&rule.from.name, &rule.to.name);
     let card = &rule.card.name;
+    // The extent may start with a line's indentation: the finding stands at the first item.
+    let list = &page.text[first_to.extent.clone()];
+    let first_item = first_to.extent.start + list.len() - list.trim_start().len();
+    let first_item = first_item..first_item;
     let (advice, applicability) = match &edit {
         Some(_) => (
             format!("fix (unsafe): add it to the {to} list"),
@@ -213,7 +222,7 @@ fn missing_from_both(
     };
     Some(Finding {
         rule: rule.id.clone(),
-        span: first_to.extent.start..first_to.extent.start,
+        span: first_item,
         kind: first_to.kind,
         severity: Severity::Warning,
         message: format!(

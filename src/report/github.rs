@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::{Run, fix_label, portable_path};
+use super::{Run, fix_status, portable_path};
 use crate::rules::Severity;
 use crate::scan::Located;
 
@@ -51,7 +51,7 @@ fn finding(out: &mut (impl Write + ?Sized), path: &str, located: &Located) -> io
         finding.rule,
         finding.kind.as_str()
     );
-    let message = format!("{} [{}]", finding.message, fix_label(finding.applicability));
+    let message = format!("{} [{}]", finding.message, fix_status(located));
     writeln!(
         out,
         "::{command} file={},{position},title={}::{}",

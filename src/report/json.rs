@@ -48,6 +48,8 @@ struct JsonFinding<'a> {
     severity: Severity,
     message: &'a str,
     fix: Applicability,
+    /// Why `fix --unsafe-fixes` left this finding's fix out (`null`: it did not).
+    fix_dropped: Option<&'a str>,
     /// Stable across runs and line shifts; what baselines and code scanning match on.
     fingerprint: &'a str,
 }
@@ -75,6 +77,7 @@ impl<'a> JsonFinding<'a> {
             severity: located.finding.severity,
             message: &located.finding.message,
             fix: located.finding.applicability,
+            fix_dropped: located.fix_dropped.as_deref(),
             fingerprint: &located.fingerprint,
         }
     }

@@ -110,6 +110,7 @@ fn finding_lines(report: &FileReport) -> io::Result<String> {
     let mut lines = anstream::StripStream::new(Vec::new());
     for located in &report.findings {
         text::finding(&mut lines, &report.path, located, text::Detail::Quiet)?;
+        text::dropped_fix(&mut lines, &report.path, located)?;
     }
     Ok(String::from_utf8_lossy(&lines.into_inner()).into_owned())
 }

@@ -16,7 +16,7 @@ use crate::baseline::Comparison;
 use crate::cli::Format;
 use crate::detect::Applicability;
 use crate::rules::Rule;
-use crate::scan::FileReport;
+use crate::scan::{FileReport, Located};
 
 /// Everything a report shows about a run, whatever its format.
 pub struct Run<'a> {
@@ -77,6 +77,9 @@ pub struct Summary {
     pub elapsed_ms: u128,
     /// Findings that suppression comments silenced (not counted in `findings`).
     pub suppressed: usize,
+    /// Unsafe fixes `fix --unsafe-fixes` left out because the page would not converge with
+    /// them (not counted in `fixable`).
+    pub fixes_dropped: usize,
 }
 
 impl Summary {
@@ -103,6 +106,12 @@ impl Summary {
                 .findings
                 .iter()
                 .filter(|f| is_fixable(f.finding.applicability, unsafe_fixes))
+                .filter(|f| f.fix_dropped.is_none())
+                .count();
+            summary.fixes_dropped += report
+                .findings
+                .iter()
+                .filter(|f| f.fix_dropped.is_some())
                 .count();
         }
         summary
@@ -124,6 +133,16 @@ pub fn fix_label(applicability: Applicability) -> &'static str {
         Applicability::Safe => "fix: safe",
         Applicability::Unsafe => "fix: unsafe",
         Applicability::None => "no automatic fix",
+    }
+}
+
+/// A finding's fix as the one-line reports name it: [`fix_label`], and why `fix` left it out
+/// when it did.
+pub fn fix_status(located: &Located) -> String {
+    let label = fix_label(located.finding.applicability);
+    match &located.fix_dropped {
+        Some(reason) => format!("{label}; {reason}"),
+        None => label.to_string(),
     }
 }
 

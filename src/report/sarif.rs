@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::{Run, fix_label, portable_path};
+use super::{Run, fix_status, portable_path};
 use crate::detect::Applicability;
 use crate::rules::{Rule, Severity};
 use crate::scan::{Located, LocatedEdit, Skip};
@@ -188,7 +188,7 @@ fn result(rules: &[Rule], uri: &str, located: &Located) -> Value {
                 "{} [{}, {}]",
                 finding.message,
                 finding.kind.as_str(),
-                fix_label(finding.applicability)
+                fix_status(located)
             ),
         },
         "locations": [{ "physicalLocation": physical_location(uri, located) }],
@@ -206,7 +206,10 @@ fn result(rules: &[Rule], uri: &str, located: &Located) -> Value {
     if let Some(index) = index {
         result["ruleIndex"] = json!(index);
     }
-    if let Some(fix) = fix(uri, located) {
+    // A fix `fix` left out would not hold on this page: it is not offered to apply either.
+    if let Some(reason) = &located.fix_dropped {
+        result["properties"]["fixDropped"] = json!(reason);
+    } else if let Some(fix) = fix(uri, located) {
         result["fixes"] = json!([fix]);
     }
     result

@@ -125,10 +125,35 @@ fn fix_summary(out: &mut dyn Write, fix: &super::FixOutcome, summary: &Summary) 
     if let Some(patch) = &fix.patch {
         write!(out, "; patch written to {}", patch.display())?;
     }
+    if summary.fixes_dropped > 0 {
+        write!(
+            out,
+            "; {} unsafe fix(es) left out (see the notes)",
+            summary.fixes_dropped
+        )?;
+    }
     if summary.errors > 0 {
         write!(out, "; {} error(s)", summary.errors)?;
     }
     writeln!(out, " ({} ms).", summary.elapsed_ms)
+}
+
+/// Writes why `fix` left a finding's unsafe fix out, if it did.
+pub fn dropped_fix(
+    out: &mut (impl Write + ?Sized),
+    path: &std::path::Path,
+    located: &Located,
+) -> io::Result<()> {
+    let Some(reason) = &located.fix_dropped else {
+        return Ok(());
+    };
+    writeln!(
+        out,
+        "{BOLD}{}:{}:{}:{BOLD:#} note: {reason}",
+        display_path(path),
+        located.line,
+        located.column
+    )
 }
 
 /// Writes one finding.
@@ -158,6 +183,7 @@ pub fn finding(
     if detail == Detail::Quiet {
         return Ok(());
     }
+    dropped_fix(out, path, located)?;
     // Tabs would make the marker drift; show them as four spaces on both lines.
     let line = located.source_line.replace('\t', "    ");
     let chars: Vec<char> = located.source_line.chars().collect();

@@ -1,0 +1,434 @@
+//! Which fixes of a page `fix` applies, in two stages.
+//!
+//! The safe fixes go first, exactly as a run without `--unsafe-fixes` applies them, so the
+//! flag can never cost a page its safe fixes. Each unsafe fix is then added on top only when
+//! the page still splices and converges with it: its own finding must go away and no new one
+//! may appear. A fix that fails is left out alone, and the finding says why; `check` works
+//! the same out, so that no report offers a fix `fix` would refuse.
+
+use super::{Change, FileReport, Located, Scanner};
+use crate::detect::Applicability;
+use crate::encoding::Decoded;
+use crate::fix::{self, FixError, Fixed};
+use crate::report::is_fixable;
+
+/// The message of a page whose safe fixes do not converge: the same with or without
+/// `--unsafe-fixes`, since unsafe fixes never take part in that check.
+const NOT_CONVERGED: &str =
+    "internal check failed: the fixed page does not scan cleanly; not written";
+
+/// The page with the fixes kept so far: its bytes and which findings they fix.
+#[derive(Clone)]
+struct Kept {
+    /// `None` while no fix is kept (the original page).
+    fixed: Option<Vec<u8>>,
+    /// Indices into the report's findings, in page order.
+    findings: Vec<usize>,
+    /// What the page reports once the kept fixes are applied.
+    leftover: Vec<Located>,
+}
+
+/// Why one unsafe fix could not join the kept ones.
+enum Refusal {
+    Splice(FixError),
+    Overlap,
+    Remains,
+    NewFinding(Box<Located>),
+    Unreadable,
+}
+
+impl Refusal {
+    fn reason(&self, card: &str) -> String {
+        let why = match self {
+            Refusal::Splice(e) => e.to_string(),
+            Refusal::Overlap => "its edits overlap another fix of this page".to_string(),
+            Refusal::Remains => format!("the page would still list {card} there after it"),
+            Refusal::NewFinding(new) => format!(
+                "after it the page would have a new finding at line {} of the fixed page ({}: {})",
+                new.line,
+                new.finding.kind.as_str(),
+                new.finding
+                    .message
+                    .split(';')
+                    .next()
+                    .unwrap_or(&new.finding.message)
+            ),
+            Refusal::Unreadable => "the page would no longer decode after it".to_string(),
+        };
+        format!("unsafe fix left out: {why}")
+    }
+}
+
+/// What fixing a page comes to.
+struct Plan {
+    /// The accepted safe fixes: what a run without `--unsafe-fixes` writes.
+    safe: Kept,
+    /// The safe fixes and every accepted unsafe fix that holds on top of them.
+    with_unsafe: Kept,
+    /// The unsafe fixes that do not hold (indices into the report's findings) and why.
+    dropped: Vec<(usize, String)>,
+}
+
+impl Scanner {
+    /// Fills in `report.change` with the fixes of the findings `accept` picks (unsafe ones
+    /// with `--unsafe-fixes`), `report.error` when the safe fixes cannot be applied, and the
+    /// reason of each unsafe fix that would not hold.
+    pub(super) fn fix_page(
+        &self,
+        report: &mut FileReport,
+        bytes: Vec<u8>,
+        decoded: &Decoded,
+        accept: &dyn Fn(&Located) -> bool,
+    ) {
+        let plan = match self.plan(report, &bytes, decoded, accept) {
+            Ok(plan) => plan,
+            Err(message) => {
+                report.error = Some(message);
+                return;
+            }
+        };
+        mark_dropped(report, plan.dropped);
+        let kept = if self.options.unsafe_fixes {
+            plan.with_unsafe
+        } else {
+            plan.safe
+        };
+        if let Some(fixed) = kept.fixed {
+            report.change = Some(Change {
+                original: bytes,
+                fixed,
+                encoding: decoded.encoding,
+                fixed_findings: kept
+                    .findings
+                    .iter()
+                    .map(|&i| report.findings[i].fingerprint.clone())
+                    .collect(),
+            });
+        }
+    }
+
+    /// For `check`: marks the unsafe fixes that `fix --unsafe-fixes` would leave out, so no
+    /// report offers a fix the tool itself would refuse. Costs a few scans, and only on a page
+    /// with an unsafe fix.
+    pub(super) fn mark_dropped_fixes(
+        &self,
+        report: &mut FileReport,
+        bytes: &[u8],
+        decoded: &Decoded,
+    ) {
+        let has_unsafe = report.findings.iter().any(|l| {
+            l.finding.applicability == Applicability::Unsafe && !l.finding.edits.is_empty()
+        });
+        if !has_unsafe {
+            return;
+        }
+        // A page whose safe fixes fail is an error for `fix` to report, not for `check`.
+        if let Ok(plan) = self.plan(report, bytes, decoded, &|_| true) {
+            mark_dropped(report, plan.dropped);
+        }
+    }
+
+    /// The safe fixes, then the unsafe ones on top, of the findings `accept` picks; an error
+    /// when the safe fixes alone cannot be applied.
+    fn plan(
+        &self,
+        report: &FileReport,
+        bytes: &[u8],
+        decoded: &Decoded,
+        accept: &dyn Fn(&Located) -> bool,
+    ) -> Result<Plan, String> {
+        let accepted: Vec<bool> = report.findings.iter().map(accept).collect();
+        let with = |applicability: Applicability| -> Vec<usize> {
+            (0..report.findings.len())
+                .filter(|&i| {
+                    accepted[i] && report.findings[i].finding.applicability == applicability
+                })
+                .filter(|&i| !report.findings[i].finding.edits.is_empty())
+                .collect()
+        };
+        let (safe, risky) = (with(Applicability::Safe), with(Applicability::Unsafe));
+        let safe = self.apply_safe(report, bytes, decoded, &safe, &accepted)?;
+        let mut with_unsafe = safe.clone();
+        let dropped = if risky.is_empty() {
+            Vec::new()
+        } else {
+            self.add_unsafe(report, bytes, decoded, &mut with_unsafe, &risky)
+                .into_iter()
+                .map(|(index, refusal)| {
+                    let rule = &report.findings[index].finding.rule;
+                    let card = self
+                        .rules
+                        .iter()
+                        .find(|r| &r.id == rule)
+                        .map_or("the card", |r| r.card.name.as_str());
+                    (index, refusal.reason(card))
+                })
+                .collect()
+        };
+        Ok(Plan {
+            safe,
+            with_unsafe,
+            dropped,
+        })
+    }
+
+    /// Stage one, the safe run: every accepted safe fix. A page fixed this way must have
+    /// nothing left to fix (counting safe fixes only) but the ones a reviewer left out: this
+    /// guards against a fix that undoes itself or keeps growing on each run.
+    fn apply_safe(
+        &self,
+        report: &FileReport,
+        bytes: &[u8],
+        decoded: &Decoded,
+        safe: &[usize],
+        accepted: &[bool],
+    ) -> Result<Kept, String> {
+        let findings: Vec<_> = safe
+            .iter()
+            .map(|&i| report.findings[i].finding.clone())
+            .collect();
+        let Some(fixed) =
+            fix::apply(bytes, decoded, &findings, false).map_err(|e| e.to_string())?
+        else {
+            return Ok(Kept {
+                fixed: None,
+                findings: Vec::new(),
+                leftover: report.findings.clone(),
+            });
+        };
+        let may_remain = report
+            .findings
+            .iter()
+            .zip(accepted)
+            .filter(|(l, accepted)| !**accepted && is_fixable(l.finding.applicability, false))
+            .count();
+        let leftover = self
+            .rescan(&report.path, &fixed.bytes)
+            .ok_or_else(|| NOT_CONVERGED.to_string())?;
+        let still_fixable = leftover
+            .iter()
+            .filter(|l| is_fixable(l.finding.applicability, false))
+            .count();
+        if still_fixable > may_remain {
+            return Err(NOT_CONVERGED.to_string());
+        }
+        Ok(Kept {
+            findings: fixed.applied.iter().map(|&i| safe[i]).collect(),
+            fixed: Some(fixed.bytes),
+            leftover,
+        })
+    }
+
+    /// Stage two: the unsafe fixes on top of the kept ones. All at once first (the usual
+    /// case: one more scan); when that fails, one at a time in page order, keeping each that
+    /// holds. Returns the ones left out and why.
+    fn add_unsafe(
+        &self,
+        report: &FileReport,
+        bytes: &[u8],
+        decoded: &Decoded,
+        kept: &mut Kept,
+        risky: &[usize],
+    ) -> Vec<(usize, Refusal)> {
+        if self.try_keep(report, bytes, decoded, kept, risky).is_ok() {
+            return Vec::new();
+        }
+        risky
+            .iter()
+            .filter_map(|&index| {
+                self.try_keep(report, bytes, decoded, kept, &[index])
+                    .err()
+                    .map(|refusal| (index, refusal))
+            })
+            .collect()
+    }
+
+    /// Adds the fixes of `candidates` to `kept` when the page then splices, every candidate
+    /// applies, and the page reports at least one fixable finding fewer per candidate and no
+    /// finding that was not there before.
+    fn try_keep(
+        &self,
+        report: &FileReport,
+        bytes: &[u8],
+        decoded: &Decoded,
+        kept: &mut Kept,
+        candidates: &[usize],
+    ) -> Result<(), Refusal> {
+        let mut order: Vec<usize> = kept.findings.clone();
+        // Kept fixes first: on an overlap, `fix::apply` keeps the earlier one.
+        order.extend_from_slice(candidates);
+        let findings: Vec<_> = order
+            .iter()
+            .map(|&i| report.findings[i].finding.clone())
+            .collect();
+        let Fixed {
+            bytes: fixed,
+            applied,
+        } = fix::apply(bytes, decoded, &findings, true)
+            .map_err(Refusal::Splice)?
+            .ok_or(Refusal::Overlap)?;
+        if applied.len() < order.len() {
+            return Err(Refusal::Overlap);
+        }
+        let leftover = self
+            .rescan(&report.path, &fixed)
+            .ok_or(Refusal::Unreadable)?;
+        let fixable = |findings: &[Located]| {
+            findings
+                .iter()
+                .filter(|l| is_fixable(l.finding.applicability, true))
+                .count()
+        };
+        if fixable(&leftover) + candidates.len() > fixable(&kept.leftover) {
+            let before: Vec<&str> = kept
+                .leftover
+                .iter()
+                .map(|l| l.fingerprint.as_str())
+                .collect();
+            let new = leftover.iter().find(|l| {
+                is_fixable(l.finding.applicability, true)
+                    && !before.contains(&l.fingerprint.as_str())
+            });
+            return Err(new.map_or(Refusal::Remains, |new| {
+                Refusal::NewFinding(Box::new(new.clone()))
+            }));
+        }
+        let mut findings: Vec<usize> = applied.iter().map(|&i| order[i]).collect();
+        findings.sort_unstable();
+        *kept = Kept {
+            fixed: Some(fixed),
+            findings,
+            leftover,
+        };
+        Ok(())
+    }
+}
+
+/// Notes on each finding whose unsafe fix does not hold why it does not.
+fn mark_dropped(report: &mut FileReport, dropped: Vec<(usize, String)>) {
+    for (index, reason) in dropped {
+        report.findings[index].fix_dropped = Some(reason);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::{Edit, Finding, Kind};
+    use crate::encoding::{self, EncodingChoice};
+    use crate::page::{Page, PageKind};
+    use crate::rules::Severity;
+    use crate::scan::{Mode, ScanOptions, locate};
+    use std::path::Path;
+
+    /// A KSPAY entry page in EUC-KR whose one real finding has a safe fix.
+    const PAGE: &str = "<input type=\"radio\" name=\"certitype\" value=\"M\">안심클릭<br>\r\n\
+        외환,삼성,제주<br>\r\n\
+        <input type=\"radio\" name=\"certitype\" value=\"I\">안전결제<br>\r\n\
+        비씨,국민<br>\r\n";
+
+    fn scanner(mode: Mode) -> Scanner {
+        Scanner::new(
+            crate::rules::embedded().unwrap(),
+            ScanOptions {
+                encoding: EncodingChoice::Auto,
+                max_filesize: 1 << 20,
+                unsafe_fixes: true,
+                mode,
+            },
+        )
+    }
+
+    /// An unsafe finding made up for the test: its fix is `edit`.
+    fn made_up(page: &Page, at: usize, edit: Edit) -> Located {
+        locate(
+            page,
+            Finding {
+                rule: "jeju-mpi-to-isp".into(),
+                span: at..at,
+                kind: Kind::Prose,
+                severity: Severity::Warning,
+                message: "made up".into(),
+                applicability: Applicability::Unsafe,
+                edits: vec![edit],
+            },
+        )
+    }
+
+    #[test]
+    fn each_unsafe_fix_that_fails_is_left_out_alone_with_its_reason() {
+        let path = Path::new("KSPayForm.php");
+        let bytes = encoding::encode(encoding_rs::EUC_KR, PAGE).unwrap();
+        let decoded = encoding::decode(&bytes, EncodingChoice::Auto).unwrap();
+        let page = Page::parse_as(&decoded.text, PageKind::of_path(path)).unwrap();
+        let mut report = scanner(Mode::Check).scan_bytes(path, bytes.clone());
+        assert_eq!(report.findings.len(), 1, "the real, safe finding");
+
+        let after_samsung = PAGE.find("삼성").unwrap() + "삼성".len();
+        let jeju = PAGE.find(",제주").unwrap();
+        let end = PAGE.find("국민").unwrap() + "국민".len();
+        let insert = |at: usize, text: &str| Edit {
+            range: at..at,
+            replacement: text.into(),
+        };
+        // Puts Jeju back into the MPI list the safe fix takes it out of.
+        report.findings.push(made_up(
+            &page,
+            after_samsung,
+            insert(after_samsung, ",제주"),
+        ));
+        // Cuts into the safe fix's removal.
+        report.findings.push(made_up(
+            &page,
+            jeju,
+            Edit {
+                range: jeju + 1..jeju + 4,
+                replacement: String::new(),
+            },
+        ));
+        // Text EUC-KR cannot hold.
+        report
+            .findings
+            .push(made_up(&page, end, insert(end, ",제주\u{1F600}")));
+        crate::fingerprint::assign(path, report.findings.iter_mut());
+
+        scanner(Mode::Fix).fix_page(&mut report, bytes, &decoded, &|_| true);
+
+        assert_eq!(report.error, None);
+        let fixed = report.change.as_ref().expect("the safe fix is applied");
+        let expected = PAGE
+            .replace("외환,삼성,제주", "외환,삼성")
+            .replace("비씨,국민", "비씨,국민,제주");
+        assert_eq!(
+            fixed.fixed,
+            encoding::encode(encoding_rs::EUC_KR, &expected).unwrap()
+        );
+        assert_eq!(
+            fixed.fixed_findings,
+            [report.findings[0].fingerprint.clone()]
+        );
+        let reasons: Vec<&str> = report
+            .findings
+            .iter()
+            .map(|l| l.fix_dropped.as_deref().unwrap_or("-"))
+            .collect();
+        assert_eq!(reasons[0], "-");
+        assert!(
+            reasons[1].starts_with(
+                "unsafe fix left out: after it the page would have a new finding at line 2"
+            ),
+            "{}",
+            reasons[1]
+        );
+        assert_eq!(
+            reasons[2],
+            "unsafe fix left out: its edits overlap another fix of this page"
+        );
+        assert!(
+            reasons[3].starts_with("unsafe fix left out: the fix text")
+                && reasons[3].contains("EUC-KR"),
+            "{}",
+            reasons[3]
+        );
+    }
+}
