@@ -66,7 +66,11 @@ fn sentence_findings(
                         replacement: String::new(),
                     }],
                 ),
-                None => ("reword this text", Applicability::None, Vec::new()),
+                None => (
+                    "it is not an item of a run of card names here, so reword this text by hand",
+                    Applicability::None,
+                    Vec::new(),
+                ),
             };
             Finding {
                 rule: rule.id.clone(),
