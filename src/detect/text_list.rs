@@ -171,10 +171,11 @@ fn card_list_of(
                 in_sentence: list.in_sentence,
             });
         }
-        // The card joins a list rather than a sentence wherever the section has one.
+        // The card joins the section's last list (a list wrapped over `<br>` lines continues
+        // there), and a list rather than a sentence wherever the section has one.
         let better = insertion
             .as_ref()
-            .is_none_or(|i: &Insertion| i.in_sentence && !list.in_sentence);
+            .is_none_or(|i: &Insertion| i.in_sentence || !list.in_sentence);
         if better && is_card_list {
             insertion = Some(list.insertion(page, rule, &labels));
         }
