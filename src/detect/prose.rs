@@ -55,8 +55,15 @@ fn sentence_findings(
                 .iter()
                 .any(|r| r.start < token.end && token.start < r.end)
         })
-        .map(|token| {
+        .filter_map(|token| {
             let removal = text_list::item_removal(page, rule, sentence.clone(), &token);
+            // A bare `제주` outside a run of cards is the place as often as the card (`제주
+            // 지역은 배송이 …` beside an 안심클릭 tip): only a named card (`제주카드`) or a run
+            // item says the text lists the card.
+            let names_card = rule.card.suffix_of(&page.text[token.clone()]).is_some();
+            if removal.is_none() && !names_card {
+                return None;
+            }
             let (advice, applicability, edits) = match removal {
                 Some(range) => (
                     "fix (unsafe): remove it from this list of cards, or reword the text",
@@ -72,7 +79,7 @@ fn sentence_findings(
                     Vec::new(),
                 ),
             };
-            Finding {
+            Some(Finding {
                 rule: rule.id.clone(),
                 span: token,
                 kind: Kind::Prose,
@@ -80,7 +87,7 @@ fn sentence_findings(
                 message: super::plan::prose_message(rule, advice),
                 applicability,
                 edits,
-            }
+            })
         })
         .collect()
 }
