@@ -22,33 +22,40 @@ pub(super) fn selections(page: &Page, rule: &Rule, sections: &[Section]) -> Vec<
     let lists = sections
         .iter()
         .filter(|section| section.origin != Origin::TableRow)
-        .filter_map(|section| section_list(page, rule, section))
+        .flat_map(|section| section_lists(page, rule, section))
         .collect();
     vec![Selection::of(lists)]
 }
 
-fn section_list(page: &Page, rule: &Rule, section: &Section) -> Option<CardList> {
+/// A section's lists: its `<li>`/`<dd>` items when they are cards, and the text lists outside
+/// them (`<p>안심클릭 카드: 삼성, 현대, 제주</p>` under the same heading as a `<ul>`).
+fn section_lists(page: &Page, rule: &Rule, section: &Section) -> Vec<CardList> {
     let tree = &page.tree;
     let elements: Vec<_> = sections::outermost(tree, section, &["li", "dd"])
         .into_iter()
         .filter(|&id| !sections::holds(tree, id, OTHER_FORMS))
         .collect();
-    if elements.len() >= 2 {
-        let items = elements
-            .iter()
-            .map(|&id| items::element(page, id))
-            .collect();
-        if let Some(list) = items::card_list(
-            page,
-            rule,
-            section.side,
-            Kind::TextList,
-            items,
-            Joining::Copy,
-        ) {
-            return Some(list);
-        }
-    }
-    let texts = section.text_nodes(page, &|id| OTHER_FORMS.contains(&tree.name(id)));
-    text_list::card_list(page, rule, section.side, Kind::TextList, &texts)
+    let element_list = (elements.len() >= 2)
+        .then(|| {
+            let items = elements
+                .iter()
+                .map(|&id| items::element(page, id))
+                .collect();
+            items::card_list(
+                page,
+                rule,
+                section.side,
+                Kind::TextList,
+                items,
+                Joining::Copy,
+            )
+        })
+        .flatten();
+    // Text inside the items is theirs; a lone `<li>` (one card left) is read as text.
+    let read_as_items = |id| element_list.is_some() && elements.contains(&id);
+    let texts = section.text_nodes(page, &|id| {
+        OTHER_FORMS.contains(&tree.name(id)) || read_as_items(id)
+    });
+    let text_list = text_list::card_list(page, rule, section.side, Kind::TextList, &texts);
+    element_list.into_iter().chain(text_list).collect()
 }

@@ -74,7 +74,7 @@ impl Kind {
 }
 
 /// Whether `fix` may apply a finding's fix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Applicability {
     /// Applied by `fix`.

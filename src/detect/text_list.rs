@@ -229,7 +229,7 @@ fn parse(page: &Page, rule: &Rule, segment: Range<usize>) -> Option<TextList> {
     }
     let in_sentence = match separator {
         Some(_) => cut_sentence_edges(page, rule, &mut items),
-        None => cut_to_card_words(page, rule, &mut items),
+        None => cut_to_card_words(page, rule, &mut items)?,
     };
     (!items.is_empty()).then_some(TextList { items, in_sentence })
 }
@@ -274,20 +274,24 @@ fn cut_sentence_edges(page: &Page, rule: &Rule, items: &mut Vec<Range<usize>>) -
 
 /// In a list split by spaces, words around the cards (`삼성 현대 제주 카드로 결제하세요`) make
 /// it a sentence: keeps the card names from the first to the last, and says whether anything
-/// else was there.
-fn cut_to_card_words(page: &Page, rule: &Rule, items: &mut Vec<Range<usize>>) -> bool {
+/// else was there. `None` when words surround a single card name (`Jeju Island delivery`): a
+/// sentence that names one card lists nothing.
+fn cut_to_card_words(page: &Page, rule: &Rule, items: &mut Vec<Range<usize>>) -> Option<bool> {
     let is_card = |item: &Range<usize>| rule.card.is_name(page.visible(item.clone()));
     let (Some(first), Some(last)) = (
         items.iter().position(is_card),
         items.iter().rposition(is_card),
     ) else {
-        return false;
+        return Some(false);
     };
     let all = items.len();
     items.truncate(last + 1);
     items.drain(..first);
     let cut = items.len() != all || !items.iter().all(is_card);
-    cut && items.len() >= 2
+    match (cut, items.len()) {
+        (true, 1) => None,
+        (cut, _) => Some(cut),
+    }
 }
 
 /// Whether a trimmed item holds more than one word.
