@@ -4,18 +4,15 @@
 //! flag can never cost a page its safe fixes. Each unsafe fix is then added on top only when
 //! the page still splices and converges with it: its own finding must go away and no new one
 //! may appear. A fix that fails is left out alone, and the finding says why; `check` works
-//! the same out, so that no report offers a fix `fix` would refuse.
+//! the same out, so that no report offers a fix `fix` would refuse. Safe fixes are proven one
+//! selection at a time by the detectors; should they still not hold together, they too join
+//! one by one, so a page is never refused whole for one bad fix.
 
 use super::{Change, FileReport, Located, Scanner};
 use crate::detect::Applicability;
 use crate::encoding::Decoded;
 use crate::fix::{self, FixError, Fixed};
 use crate::report::is_fixable;
-
-/// The message of a page whose safe fixes do not converge: the same with or without
-/// `--unsafe-fixes`, since unsafe fixes never take part in that check.
-const NOT_CONVERGED: &str =
-    "internal check failed: the fixed page does not scan cleanly; not written";
 
 /// The page with the fixes kept so far: its bytes and which findings they fix.
 #[derive(Clone)]
@@ -28,7 +25,18 @@ struct Kept {
     leftover: Vec<Located>,
 }
 
-/// Why one unsafe fix could not join the kept ones.
+impl Kept {
+    /// The page as read: no fix kept yet.
+    fn original(report: &FileReport) -> Kept {
+        Kept {
+            fixed: None,
+            findings: Vec::new(),
+            leftover: report.findings.clone(),
+        }
+    }
+}
+
+/// Why one fix could not join the kept ones.
 enum Refusal {
     Splice(FixError),
     Overlap,
@@ -38,7 +46,7 @@ enum Refusal {
 }
 
 impl Refusal {
-    fn reason(&self, card: &str) -> String {
+    fn reason(&self, card: &str, applicability: Applicability) -> String {
         let why = match self {
             Refusal::Splice(e) => e.to_string(),
             Refusal::Overlap => "its edits overlap another fix of this page".to_string(),
@@ -55,7 +63,10 @@ impl Refusal {
             ),
             Refusal::Unreadable => "the page would no longer decode after it".to_string(),
         };
-        format!("unsafe fix left out: {why}")
+        match applicability {
+            Applicability::Unsafe => format!("unsafe fix left out: {why}"),
+            _ => format!("fix left out: {why}"),
+        }
     }
 }
 
@@ -71,8 +82,7 @@ struct Plan {
 
 impl Scanner {
     /// Fills in `report.change` with the fixes of the findings `accept` picks (unsafe ones
-    /// with `--unsafe-fixes`), `report.error` when the safe fixes cannot be applied, and the
-    /// reason of each unsafe fix that would not hold.
+    /// with `--unsafe-fixes`), and the reason of each fix that would not hold.
     pub(super) fn fix_page(
         &self,
         report: &mut FileReport,
@@ -80,13 +90,7 @@ impl Scanner {
         decoded: &Decoded,
         accept: &dyn Fn(&Located) -> bool,
     ) {
-        let plan = match self.plan(report, &bytes, decoded, accept) {
-            Ok(plan) => plan,
-            Err(message) => {
-                report.error = Some(message);
-                return;
-            }
-        };
+        let plan = self.plan(report, &bytes, decoded, accept);
         mark_dropped(report, plan.dropped);
         let kept = if self.options.unsafe_fixes {
             plan.with_unsafe
@@ -107,36 +111,34 @@ impl Scanner {
         }
     }
 
-    /// For `check`: marks the unsafe fixes that `fix --unsafe-fixes` would leave out, so no
-    /// report offers a fix the tool itself would refuse. Costs a few scans, and only on a page
-    /// with an unsafe fix.
+    /// For `check`: marks the fixes that `fix` (with `--unsafe-fixes`) would leave out, so no
+    /// report offers a fix the tool itself would refuse. Costs a scan or two, and only on a
+    /// page with a fix.
     pub(super) fn mark_dropped_fixes(
         &self,
         report: &mut FileReport,
         bytes: &[u8],
         decoded: &Decoded,
     ) {
-        let has_unsafe = report.findings.iter().any(|l| {
-            l.finding.applicability == Applicability::Unsafe && !l.finding.edits.is_empty()
-        });
-        if !has_unsafe {
+        let has_fix = report
+            .findings
+            .iter()
+            .any(|l| l.finding.applicability != Applicability::None && !l.finding.edits.is_empty());
+        if !has_fix {
             return;
         }
-        // A page whose safe fixes fail is an error for `fix` to report, not for `check`.
-        if let Ok(plan) = self.plan(report, bytes, decoded, &|_| true) {
-            mark_dropped(report, plan.dropped);
-        }
+        let plan = self.plan(report, bytes, decoded, &|_| true);
+        mark_dropped(report, plan.dropped);
     }
 
-    /// The safe fixes, then the unsafe ones on top, of the findings `accept` picks; an error
-    /// when the safe fixes alone cannot be applied.
+    /// The safe fixes, then the unsafe ones on top, of the findings `accept` picks.
     fn plan(
         &self,
         report: &FileReport,
         bytes: &[u8],
         decoded: &Decoded,
         accept: &dyn Fn(&Located) -> bool,
-    ) -> Result<Plan, String> {
+    ) -> Plan {
         let accepted: Vec<bool> = report.findings.iter().map(accept).collect();
         let with = |applicability: Applicability| -> Vec<usize> {
             (0..report.findings.len())
@@ -147,34 +149,50 @@ impl Scanner {
                 .collect()
         };
         let (safe, risky) = (with(Applicability::Safe), with(Applicability::Unsafe));
-        let safe = self.apply_safe(report, bytes, decoded, &safe, &accepted)?;
-        let mut with_unsafe = safe.clone();
-        let dropped = if risky.is_empty() {
-            Vec::new()
-        } else {
-            self.add_unsafe(report, bytes, decoded, &mut with_unsafe, &risky)
-                .into_iter()
-                .map(|(index, refusal)| {
-                    let rule = &report.findings[index].finding.rule;
-                    let card = self
-                        .rules
-                        .iter()
-                        .find(|r| &r.id == rule)
-                        .map_or("the card", |r| r.card.name.as_str());
-                    (index, refusal.reason(card))
-                })
-                .collect()
+        let mut refused = Vec::new();
+        let safe = match self.apply_safe(report, bytes, decoded, &safe, &accepted) {
+            Some(kept) => kept,
+            // The safe fixes do not hold together, though each was proven alone: each joins
+            // only when the page still converges with it, so one bad fix costs the page no
+            // other. Never expected; a safety net under the proof.
+            None => {
+                let mut kept = Kept::original(report);
+                for &index in &safe {
+                    if let Err(refusal) = self.try_keep(report, bytes, decoded, &mut kept, &[index])
+                    {
+                        refused.push((index, refusal));
+                    }
+                }
+                kept
+            }
         };
-        Ok(Plan {
+        let mut with_unsafe = safe.clone();
+        if !risky.is_empty() {
+            refused.extend(self.add_unsafe(report, bytes, decoded, &mut with_unsafe, &risky));
+        }
+        let dropped = refused
+            .into_iter()
+            .map(|(index, refusal)| {
+                let finding = &report.findings[index].finding;
+                let card = self
+                    .rules
+                    .iter()
+                    .find(|r| r.id == finding.rule)
+                    .map_or("the card", |r| r.card.name.as_str());
+                (index, refusal.reason(card, finding.applicability))
+            })
+            .collect();
+        Plan {
             safe,
             with_unsafe,
             dropped,
-        })
+        }
     }
 
     /// Stage one, the safe run: every accepted safe fix. A page fixed this way must have
     /// nothing left to fix (counting safe fixes only) but the ones a reviewer left out: this
-    /// guards against a fix that undoes itself or keeps growing on each run.
+    /// guards against a fix that undoes itself or keeps growing on each run. `None` when the
+    /// fixes do not splice or converge together.
     fn apply_safe(
         &self,
         report: &FileReport,
@@ -182,19 +200,13 @@ impl Scanner {
         decoded: &Decoded,
         safe: &[usize],
         accepted: &[bool],
-    ) -> Result<Kept, String> {
+    ) -> Option<Kept> {
         let findings: Vec<_> = safe
             .iter()
             .map(|&i| report.findings[i].finding.clone())
             .collect();
-        let Some(fixed) =
-            fix::apply(bytes, decoded, &findings, false).map_err(|e| e.to_string())?
-        else {
-            return Ok(Kept {
-                fixed: None,
-                findings: Vec::new(),
-                leftover: report.findings.clone(),
-            });
+        let Some(fixed) = fix::apply(bytes, decoded, &findings, false).ok()? else {
+            return Some(Kept::original(report));
         };
         let may_remain = report
             .findings
@@ -202,17 +214,12 @@ impl Scanner {
             .zip(accepted)
             .filter(|(l, accepted)| !**accepted && is_fixable(l.finding.applicability, false))
             .count();
-        let leftover = self
-            .rescan(&report.path, &fixed.bytes)
-            .ok_or_else(|| NOT_CONVERGED.to_string())?;
+        let leftover = self.rescan(&report.path, &fixed.bytes)?;
         let still_fixable = leftover
             .iter()
             .filter(|l| is_fixable(l.finding.applicability, false))
             .count();
-        if still_fixable > may_remain {
-            return Err(NOT_CONVERGED.to_string());
-        }
-        Ok(Kept {
+        (still_fixable <= may_remain).then(|| Kept {
             findings: fixed.applied.iter().map(|&i| safe[i]).collect(),
             fixed: Some(fixed.bytes),
             leftover,
@@ -341,6 +348,10 @@ mod tests {
 
     /// An unsafe finding made up for the test: its fix is `edit`.
     fn made_up(page: &Page, at: usize, edit: Edit) -> Located {
+        made_up_as(page, at, edit, Applicability::Unsafe)
+    }
+
+    fn made_up_as(page: &Page, at: usize, edit: Edit, applicability: Applicability) -> Located {
         locate(
             page,
             Finding {
@@ -349,10 +360,48 @@ mod tests {
                 kind: Kind::Prose,
                 severity: Severity::Warning,
                 message: "made up".into(),
-                applicability: Applicability::Unsafe,
+                applicability,
                 edits: vec![edit],
             },
         )
+    }
+
+    #[test]
+    fn a_safe_fix_that_breaks_the_page_is_left_out_and_the_others_are_written() {
+        let path = Path::new("KSPayForm.php");
+        let bytes = encoding::encode(encoding_rs::EUC_KR, PAGE).unwrap();
+        let decoded = encoding::decode(&bytes, EncodingChoice::Auto).unwrap();
+        let page = Page::parse_as(&decoded.text, PageKind::of_path(path)).unwrap();
+        let mut report = scanner(Mode::Check).scan_bytes(path, bytes.clone());
+        assert_eq!(report.findings.len(), 1, "the real, safe finding");
+        // A safe fix as a detector's mistake could make it: it puts Jeju back under MPI.
+        let after_samsung = PAGE.find("삼성").unwrap() + "삼성".len();
+        let bad = Edit {
+            range: after_samsung..after_samsung,
+            replacement: ",제주".into(),
+        };
+        report
+            .findings
+            .push(made_up_as(&page, after_samsung, bad, Applicability::Safe));
+        crate::fingerprint::assign(path, report.findings.iter_mut());
+
+        scanner(Mode::Fix).fix_page(&mut report, bytes, &decoded, &|_| true);
+
+        assert_eq!(report.error, None, "the page is not refused whole");
+        let fixed = report
+            .change
+            .as_ref()
+            .expect("the good safe fix is applied");
+        let expected = PAGE
+            .replace("외환,삼성,제주", "외환,삼성")
+            .replace("비씨,국민", "비씨,국민,제주");
+        assert_eq!(
+            fixed.fixed,
+            encoding::encode(encoding_rs::EUC_KR, &expected).unwrap()
+        );
+        assert_eq!(report.findings[0].fix_dropped, None);
+        let reason = report.findings[1].fix_dropped.as_deref().unwrap_or("-");
+        assert!(reason.starts_with("fix left out: "), "{reason}");
     }
 
     #[test]
