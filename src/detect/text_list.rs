@@ -250,7 +250,7 @@ fn parse(page: &Page, rule: &Rule, segment: Range<usize>) -> Vec<TextList> {
 }
 
 /// A separated sentence can hold clauses between its items (`삼성, 현대, 신한카드는 무이자
-///할부가 가능하며, 제주 지역은 배송이 …`): the cards of one clause are no list with the words
+/// 할부가 가능하며, 제주 지역은 배송이 …`): the cards of one clause are no list with the words
 /// of the next. Splits the items at every inner item that holds words and is not a card name;
 /// that item ends the run before it and starts the run after it, and each run's edge cut
 /// ([`cut_sentence_edges`]) keeps of it only the card name on its side, if any.
