@@ -431,17 +431,30 @@ impl Card {
         peers.sort_by_key(|p| std::cmp::Reverse(p.len()));
         peers.into_iter().find_map(|peer| {
             let rest = text.strip_prefix(peer.as_str())?;
-            let suffix = self.suffixes.iter().find_map(|suffix| {
-                let spaced = rest.trim_start();
-                let gap = rest.len() - spaced.len();
-                (gap <= 1 && spaced.starts_with(suffix.trim_start()))
-                    .then_some(gap + suffix.trim_start().len())
-            });
-            let end = peer.len() + suffix.unwrap_or(0);
+            let end = peer.len() + self.suffix_after(rest).unwrap_or(0);
             let after = &text[end..];
             let word_ends = !charref::char_at(text, end).is_some_and(char::is_alphanumeric);
             (word_ends || starts_with_particle(after)).then_some(end)
         })
+    }
+
+    /// The length of the card suffix `rest` starts with, after at most one space (`카드`,
+    /// ` 카드`, ` Card`).
+    fn suffix_after(&self, rest: &str) -> Option<usize> {
+        let spaced = rest.trim_start();
+        let gap = rest.len() - spaced.len();
+        self.suffixes.iter().find_map(|suffix| {
+            (gap <= 1 && spaced.starts_with(suffix.trim_start()))
+                .then_some(gap + suffix.trim_start().len())
+        })
+    }
+
+    /// Whether the card token at `token` in `text` names a card by its own form: it carries a
+    /// suffix (`제주카드`, `Jeju Card`) or one follows it after a space (`제주 카드사`). A bare
+    /// `제주` is as often the island (`제주 지역은 배송이 …`).
+    pub fn is_suffixed(&self, text: &str, token: Range<usize>) -> bool {
+        self.suffix_of(&text[token.clone()]).is_some()
+            || self.suffix_after(&text[token.end..]).is_some()
     }
 
     /// Where the card name that `text` ends with starts: the rule's card or a peer, with an

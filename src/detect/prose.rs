@@ -6,7 +6,8 @@
 //! Prose is stale but not a choice a buyer acts on, so it is a `warning`. A sentence that also
 //! names the new scheme (a migration notice) is not stale. When the card is an item of a
 //! comma-separated run of cards, removing it is offered as an unsafe fix: rewording is the
-//! author's call.
+//! author's call. A bare `제주` outside a run of cards (`… 안심클릭 … , 제주 지역은 배송이 …`) is
+//! the island, not the card: only `제주카드` (a suffix) or a place among other cards names it.
 
 use std::ops::Range;
 
@@ -57,11 +58,10 @@ fn sentence_findings(
         })
         .filter_map(|token| {
             let removal = text_list::item_removal(page, rule, sentence.clone(), &token);
-            // A bare `제주` outside a run of cards is the place as often as the card (`제주
-            // 지역은 배송이 …` beside an 안심클릭 tip): only a named card (`제주카드`) or a run
-            // item says the text lists the card.
-            let names_card = rule.card.suffix_of(&page.text[token.clone()]).is_some();
-            if removal.is_none() && !names_card {
+            // A bare `제주` outside a run of cards is as often the island as the card: the
+            // sentence names the card only by its suffix (`제주카드`) or among other cards.
+            let in_sentence = token.start - sentence.start..token.end - sentence.start;
+            if removal.is_none() && !rule.card.is_suffixed(text, in_sentence) {
                 return None;
             }
             let (advice, applicability, edits) = match removal {
@@ -90,4 +90,46 @@ fn sentence_findings(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+
+    fn finding_count(html: &str) -> usize {
+        let rule = rules::embedded().unwrap().remove(0);
+        let page = Page::parse(html).unwrap();
+        findings(&page, &rule, &[]).len()
+    }
+
+    #[test]
+    fn a_bare_jeju_outside_a_card_run_is_the_island() {
+        assert_eq!(
+            finding_count(
+                "<p>안심클릭 비밀번호를 틀리면 카드사에 문의하시고, 제주/도서산간 지역은 배송비가 추가됩니다.</p>"
+            ),
+            0
+        );
+        assert_eq!(
+            finding_count("<p>안심클릭 결제 후 제주 지역은 출고가 하루 늦어질 수 있습니다.</p>"),
+            0
+        );
+    }
+
+    #[test]
+    fn jeju_named_as_a_card_or_among_cards_is_reported() {
+        assert_eq!(
+            finding_count("<p>제주카드 고객님은 안심클릭 창에서 비밀번호를 입력해 주세요.</p>"),
+            1
+        );
+        assert_eq!(
+            finding_count("<p>제주 카드사 회원님은 안심클릭으로 결제합니다.</p>"),
+            1
+        );
+        assert_eq!(
+            finding_count("<p>외환, 삼성, 제주 카드사가 시행하는 안심클릭 서비스입니다.</p>"),
+            1
+        );
+    }
 }

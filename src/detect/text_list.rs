@@ -197,12 +197,12 @@ fn lists_in_range<'p>(
 ) -> impl Iterator<Item = TextList> + 'p {
     page.split_at(range, SEGMENT_BREAKS)
         .into_iter()
-        .filter_map(|segment| parse(page, rule, segment))
+        .flat_map(|segment| parse(page, rule, segment))
 }
 
-/// Splits a segment into trimmed items, cut to the run of cards when the segment is a
-/// sentence; `None` when it holds nothing.
-fn parse(page: &Page, rule: &Rule, segment: Range<usize>) -> Option<TextList> {
+/// Splits a segment into trimmed items, cut to the runs of cards when the segment is a
+/// sentence; empty when it holds nothing.
+fn parse(page: &Page, rule: &Rule, segment: Range<usize>) -> Vec<TextList> {
     let text = page.visible(segment.clone());
     let separator = SEPARATORS.iter().copied().find(|&s| text.contains(s));
     let mut items = Vec::new();
@@ -225,13 +225,53 @@ fn parse(page: &Page, rule: &Rule, segment: Range<usize>) -> Option<TextList> {
     }
     push(start, text.len());
     if items.is_empty() {
-        return None;
+        return Vec::new();
     }
-    let in_sentence = match separator {
-        Some(_) => cut_sentence_edges(page, rule, &mut items),
-        None => cut_to_card_words(page, rule, &mut items)?,
+    if separator.is_none() {
+        return match cut_to_card_words(page, rule, &mut items) {
+            Some(in_sentence) => vec![TextList { items, in_sentence }],
+            None => Vec::new(),
+        };
+    }
+    let runs = clause_runs(page, rule, items);
+    let clauses = runs.len() > 1;
+    runs.into_iter()
+        .filter_map(|mut items| {
+            let cut = cut_sentence_edges(page, rule, &mut items);
+            // Between clauses a lone card is named by the sentence, not listed with others.
+            let kept = if clauses {
+                items.len() >= 2
+            } else {
+                !items.is_empty()
+            };
+            kept.then_some(TextList {
+                items,
+                in_sentence: cut || clauses,
+            })
+        })
+        .collect()
+}
+
+/// A separated sentence can hold clauses between its items (`삼성, 현대, 신한카드는 무이자
+/// 할부가 가능하며, 제주 지역은 배송이 …`): the cards of one clause are no list with the words
+/// of the next. Splits the items at every inner item that holds words and is not a card name;
+/// that item ends the run before it and starts the run after it, and each run's edge cut
+/// ([`cut_sentence_edges`]) keeps of it only the card name on its side, if any.
+fn clause_runs(page: &Page, rule: &Rule, items: Vec<Range<usize>>) -> Vec<Vec<Range<usize>>> {
+    let is_clause = |item: &Range<usize>| {
+        let text = page.visible(item.clone());
+        holds_words(text) && !rule.card.is_name(text)
     };
-    (!items.is_empty()).then_some(TextList { items, in_sentence })
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for inner in 1..items.len().saturating_sub(1) {
+        if is_clause(&items[inner]) {
+            runs.push(items[start..=inner].to_vec());
+            start = inner;
+        }
+    }
+    runs.push(items[start..].to_vec());
+    runs
 }
 
 /// In a separated list, the first item may end a sentence's opening words (`본 서비스는 외환`)
@@ -401,5 +441,37 @@ impl TextList {
             ],
             in_sentence: self.in_sentence,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+
+    /// What `item_removal` deletes for the first Jeju token of a one-paragraph page.
+    fn removed(html: &str) -> Option<String> {
+        let rule = rules::embedded().unwrap().remove(0);
+        let page = Page::parse(html).unwrap();
+        let token = rule.card.tokens(page.text).into_iter().next().unwrap();
+        item_removal(&page, &rule, 0..page.text.len(), &token).map(|r| page.text[r].to_string())
+    }
+
+    #[test]
+    fn a_run_ends_at_a_clause_even_when_the_sentence_goes_on_after_a_comma() {
+        // The item after the card holds the rest of the sentence; the card's own item carries
+        // the predicate: only `, 제주` goes, never the words after it.
+        let html = "<p>외환, 삼성, 씨티, 제주 카드사가 시행하는 인증 서비스로, 카드사 홈페이지에서 등록한 비밀번호로 결제합니다.</p>";
+        assert_eq!(removed(html).as_deref(), Some(", 제주"));
+    }
+
+    #[test]
+    fn a_card_alone_in_a_later_clause_is_not_an_item_of_the_run_before() {
+        // `제주 지역은 …` is a shipping clause after the cards' clause, not a fourth card.
+        let html = "<p>삼성, 현대, 신한카드는 2~3개월 무이자 할부가 가능하며, 제주 지역은 배송이 1~2일 더 걸립니다.</p>";
+        assert_eq!(removed(html), None);
+        // Two cards after the clause are a run of their own.
+        let html = "<p>삼성카드는 무이자 할부가 가능하며, 국민, 제주카드는 일시불만 됩니다.</p>";
+        assert_eq!(removed(html).as_deref(), Some(", 제주"));
     }
 }
