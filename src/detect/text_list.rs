@@ -295,7 +295,7 @@ fn holds_words(text: &str) -> bool {
 }
 
 /// Trims spaces, no-break spaces and `&nbsp;` from both ends.
-fn trim(text: &str, mut range: Range<usize>) -> Range<usize> {
+pub(super) fn trim(text: &str, mut range: Range<usize>) -> Range<usize> {
     loop {
         let slice = &text[range.clone()];
         let trimmed = slice.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
