@@ -156,7 +156,9 @@ fn card_list_of(
                 card_items.push((index, item.start + token.start..item.start + token.end));
             }
         }
-        let lone_card = list.items.len() == 1 && !card_items.is_empty();
+        // A section may list one card alone (`<p>제주</p>`); a sentence cut down to one card
+        // name (`제주/도서산간 지역 제외`) lists nothing: it had no peer to make it a run.
+        let lone_card = list.items.len() == 1 && !list.in_sentence && !card_items.is_empty();
         if !is_card_list && !lone_card {
             continue;
         }
@@ -396,5 +398,34 @@ impl TextList {
             ],
             in_sentence: self.in_sentence,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+
+    /// The entries of the card list read from every text node of `text`.
+    fn entries(text: &str) -> Option<Vec<String>> {
+        let rule = rules::embedded().unwrap().remove(0);
+        let page = Page::parse(text).unwrap();
+        let nodes: Vec<NodeId> = (0..page.tree.nodes.len())
+            .filter(|&id| page.is_shown_text(id))
+            .collect();
+        let list = card_list(&page, &rule, Side::From, Kind::TextList, &nodes)?;
+        Some(list.entries.iter().map(|e| text[e.token.clone()].to_string()).collect())
+    }
+
+    #[test]
+    fn a_shipping_note_cut_to_one_card_name_is_no_list() {
+        assert_eq!(entries("<p>5만원 이상 무료배송 (제주/도서산간 지역 제외)</p>"), None);
+        assert_eq!(entries("<p>제주/도서산간 지역은 추가 배송비가 있습니다.</p>"), None);
+        // One card alone is still a list of one, and a run of cards in a sentence a run.
+        assert_eq!(entries("<p>제주</p>"), Some(vec!["제주".to_string()]));
+        assert_eq!(
+            entries("<p>삼성, 제주카드로 결제 시 할인</p>"),
+            Some(vec!["제주카드".to_string()])
+        );
     }
 }
