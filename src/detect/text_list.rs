@@ -156,9 +156,7 @@ fn card_list_of(
                 card_items.push((index, item.start + token.start..item.start + token.end));
             }
         }
-        // A section may list one card alone (`<p>제주</p>`); a sentence cut down to one card
-        // name (`제주/도서산간 지역 제외`) lists nothing: it had no peer to make it a run.
-        let lone_card = list.items.len() == 1 && !list.in_sentence && !card_items.is_empty();
+        let lone_card = list.items.len() == 1 && !card_items.is_empty();
         if !is_card_list && !lone_card {
             continue;
         }
@@ -232,7 +230,10 @@ fn parse(page: &Page, rule: &Rule, segment: Range<usize>) -> Option<TextList> {
         Some(_) => cut_sentence_edges(page, rule, &mut items),
         None => cut_to_card_words(page, rule, &mut items),
     };
-    (!items.is_empty()).then_some(TextList { items, in_sentence })
+    // A section may list one card alone (`<p>제주</p>`), but a sentence cut down to one card
+    // name (`제주/도서산간 지역 제외`, `비씨 회원님은 …`) names a card without listing any.
+    let least = if in_sentence { 2 } else { 1 };
+    (items.len() >= least).then_some(TextList { items, in_sentence })
 }
 
 /// In a separated list, the first item may end a sentence's opening words (`본 서비스는 외환`)
@@ -275,7 +276,7 @@ fn cut_sentence_edges(page: &Page, rule: &Rule, items: &mut Vec<Range<usize>>) -
 
 /// In a list split by spaces, words around the cards (`삼성 현대 제주 카드로 결제하세요`) make
 /// it a sentence: keeps the card names from the first to the last, and says whether anything
-/// else was there.
+/// else was there. A sentence naming one card (`비씨 회원님은 …`) is a sentence too, and no list.
 fn cut_to_card_words(page: &Page, rule: &Rule, items: &mut Vec<Range<usize>>) -> bool {
     let is_card = |item: &Range<usize>| rule.card.is_name(page.visible(item.clone()));
     let (Some(first), Some(last)) = (
@@ -287,8 +288,7 @@ fn cut_to_card_words(page: &Page, rule: &Rule, items: &mut Vec<Range<usize>>) ->
     let all = items.len();
     items.truncate(last + 1);
     items.drain(..first);
-    let cut = items.len() != all || !items.iter().all(is_card);
-    cut && items.len() >= 2
+    items.len() != all || !items.iter().all(is_card)
 }
 
 /// Whether a trimmed item holds more than one word.
@@ -418,9 +418,12 @@ mod tests {
     }
 
     #[test]
-    fn a_shipping_note_cut_to_one_card_name_is_no_list() {
+    fn a_sentence_cut_to_one_card_name_is_no_list() {
         assert_eq!(entries("<p>5만원 이상 무료배송 (제주/도서산간 지역 제외)</p>"), None);
         assert_eq!(entries("<p>제주/도서산간 지역은 추가 배송비가 있습니다.</p>"), None);
+        assert_eq!(entries("<p>제주카드 회원님은 ISP로 결제하세요</p>"), None);
+        // Nor is a sentence naming another card: Jeju could not be added to it.
+        assert_eq!(entries("<p>비씨 회원님은 결제 전 인증서를 확인하세요</p>"), None);
         // One card alone is still a list of one, and a run of cards in a sentence a run.
         assert_eq!(entries("<p>제주</p>"), Some(vec!["제주".to_string()]));
         assert_eq!(
