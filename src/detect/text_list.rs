@@ -414,16 +414,30 @@ mod tests {
             .filter(|&id| page.is_shown_text(id))
             .collect();
         let list = card_list(&page, &rule, Side::From, Kind::TextList, &nodes)?;
-        Some(list.entries.iter().map(|e| text[e.token.clone()].to_string()).collect())
+        Some(
+            list.entries
+                .iter()
+                .map(|e| text[e.token.clone()].to_string())
+                .collect(),
+        )
     }
 
     #[test]
     fn a_sentence_cut_to_one_card_name_is_no_list() {
-        assert_eq!(entries("<p>5만원 이상 무료배송 (제주/도서산간 지역 제외)</p>"), None);
-        assert_eq!(entries("<p>제주/도서산간 지역은 추가 배송비가 있습니다.</p>"), None);
+        assert_eq!(
+            entries("<p>5만원 이상 무료배송 (제주/도서산간 지역 제외)</p>"),
+            None
+        );
+        assert_eq!(
+            entries("<p>제주/도서산간 지역은 추가 배송비가 있습니다.</p>"),
+            None
+        );
         assert_eq!(entries("<p>제주카드 회원님은 ISP로 결제하세요</p>"), None);
         // Nor is a sentence naming another card: Jeju could not be added to it.
-        assert_eq!(entries("<p>비씨 회원님은 결제 전 인증서를 확인하세요</p>"), None);
+        assert_eq!(
+            entries("<p>비씨 회원님은 결제 전 인증서를 확인하세요</p>"),
+            None
+        );
         // One card alone is still a list of one, and a run of cards in a sentence a run.
         assert_eq!(entries("<p>제주</p>"), Some(vec!["제주".to_string()]));
         assert_eq!(
