@@ -77,11 +77,12 @@ fn title_line_side(page: &Page, rule: &Rule, line: Range<usize>) -> Option<Side>
     title_side(rule, title)
 }
 
-/// The card list of a line that is a bracketed list, `(삼성/현대/제주은행)`.
+/// The card list of a line that is a bracketed list, `(삼성/현대/제주은행)`; pages indent it
+/// with spaces or `&nbsp;`, which the browser shows alike.
 fn bracketed_list(page: &Page, rule: &Rule, side: Side, line: Range<usize>) -> Option<CardList> {
     let text = page.visible(line.clone());
-    let trimmed = text.trim_start();
-    if !trimmed.starts_with(['(', '（']) {
+    let start = text_list::trim(text, 0..text.len()).start;
+    if !text[start..].starts_with(['(', '（']) {
         return None;
     }
     text_list::card_list_in(page, rule, side, Kind::TextList, line)
@@ -114,4 +115,32 @@ fn first_line_after_breaks(page: &Page, text_node: NodeId) -> Option<Range<usize
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+
+    fn lists(text: &str) -> Vec<(Side, String)> {
+        let rule = rules::embedded().unwrap().remove(0);
+        let page = Page::parse(text).unwrap();
+        selections(&page, &rule)
+            .into_iter()
+            .flat_map(|selection| selection.lists)
+            .map(|list| (list.side, text[list.extent].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_wrapped_list_indented_with_nbsp_belongs_to_the_title_above() {
+        let text = "<p>안심 클릭 결제?\n&nbsp;(삼성/현대/제주)<br>\n안전 결제 :\n\t&nbsp;&nbsp;(국민/BC)</p>";
+        assert_eq!(
+            lists(text),
+            vec![
+                (Side::From, "삼성/현대/제주".to_string()),
+                (Side::To, "국민/BC".to_string())
+            ]
+        );
+    }
 }

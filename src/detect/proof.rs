@@ -95,12 +95,10 @@ fn prove(
 
     if lists_matter {
         for added in rewritten.inserted() {
+            // The card's token starts in the inserted text; it may end past it, in the suffix
+            // the run shares and already wrote (`우리카드` → `우리, 제주카드`).
             let listed = rescan.lists.iter().any(|list| {
-                list.side == Side::To
-                    && list
-                        .tokens
-                        .iter()
-                        .any(|t| added.start <= t.start && t.end <= added.end)
+                list.side == Side::To && list.tokens.iter().any(|t| added.contains(&t.start))
             });
             if !listed {
                 return Err("the added card is not read as an item of the ISP list");
@@ -238,6 +236,30 @@ mod tests {
         assert_eq!(rewrite.original_offset(6), None);
         let inserted: Vec<Range<usize>> = rewrite.inserted().collect();
         assert_eq!(inserted, vec![5..8]);
+    }
+
+    #[test]
+    fn a_card_added_before_the_runs_shared_suffix_is_proven() {
+        let rule = crate::rules::embedded().unwrap().remove(0);
+        // `, 제주` goes in before `카드`: the added token `제주카드` ends past the insertion.
+        let text =
+            "<h4>안심클릭</h4><p>삼성, 현대, 제주</p><h4>안전결제</h4><p>국민, 비씨, 우리카드</p>";
+        let page = Page::parse(text).unwrap();
+        let detect = |page: &Page| {
+            crate::detect::settle(page, &rule, crate::detect::form_detection(page, &rule))
+        };
+        let mut detection = detect(&page);
+        assert_eq!(detection.findings.len(), 1);
+        let at = text.find("우리").unwrap() + "우리".len();
+        assert_eq!(detection.findings[0].edits[1], edit(at..at, ", 제주"));
+        prove_safe_fixes(&page, &mut detection, &detect);
+        let finding = &detection.findings[0];
+        assert_eq!(
+            finding.applicability,
+            Applicability::Safe,
+            "{}",
+            finding.message
+        );
     }
 
     #[test]

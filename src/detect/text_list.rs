@@ -227,28 +227,28 @@ fn parse(page: &Page, rule: &Rule, segment: Range<usize>) -> Vec<TextList> {
     if items.is_empty() {
         return Vec::new();
     }
-    if separator.is_none() {
-        return match cut_to_card_words(page, rule, &mut items) {
-            Some(in_sentence) => vec![TextList { items, in_sentence }],
-            None => Vec::new(),
-        };
-    }
-    let runs = clause_runs(page, rule, items);
-    let clauses = runs.len() > 1;
-    runs.into_iter()
-        .filter_map(|mut items| {
-            let cut = cut_sentence_edges(page, rule, &mut items);
-            // Between clauses a lone card is named by the sentence, not listed with others.
-            let kept = if clauses {
-                items.len() >= 2
-            } else {
-                !items.is_empty()
-            };
-            kept.then_some(TextList {
-                items,
-                in_sentence: cut || clauses,
+    let lists: Vec<TextList> = if separator.is_none() {
+        let in_sentence = cut_to_card_words(page, rule, &mut items);
+        vec![TextList { items, in_sentence }]
+    } else {
+        let runs = clause_runs(page, rule, items);
+        let clauses = runs.len() > 1;
+        runs.into_iter()
+            .map(|mut items| {
+                let cut = cut_sentence_edges(page, rule, &mut items);
+                TextList {
+                    items,
+                    in_sentence: cut || clauses,
+                }
             })
-        })
+            .collect()
+    };
+    // A section may list one card alone (`<p>제주</p>`), but a sentence or clause cut down to
+    // one card name (`제주/도서산간 지역 제외`, `비씨 회원님은 …`, `Jeju Island delivery`) names a
+    // card without listing any.
+    lists
+        .into_iter()
+        .filter(|list| list.items.len() >= if list.in_sentence { 2 } else { 1 })
         .collect()
 }
 
@@ -314,24 +314,19 @@ fn cut_sentence_edges(page: &Page, rule: &Rule, items: &mut Vec<Range<usize>>) -
 
 /// In a list split by spaces, words around the cards (`삼성 현대 제주 카드로 결제하세요`) make
 /// it a sentence: keeps the card names from the first to the last, and says whether anything
-/// else was there. `None` when words surround a single card name (`Jeju Island delivery`): a
-/// sentence that names one card lists nothing.
-fn cut_to_card_words(page: &Page, rule: &Rule, items: &mut Vec<Range<usize>>) -> Option<bool> {
+/// else was there. A sentence naming one card (`비씨 회원님은 …`) is a sentence too, and no list.
+fn cut_to_card_words(page: &Page, rule: &Rule, items: &mut Vec<Range<usize>>) -> bool {
     let is_card = |item: &Range<usize>| rule.card.is_name(page.visible(item.clone()));
     let (Some(first), Some(last)) = (
         items.iter().position(is_card),
         items.iter().rposition(is_card),
     ) else {
-        return Some(false);
+        return false;
     };
     let all = items.len();
     items.truncate(last + 1);
     items.drain(..first);
-    let cut = items.len() != all || !items.iter().all(is_card);
-    match (cut, items.len()) {
-        (true, 1) => None,
-        (cut, _) => Some(cut),
-    }
+    items.len() != all || !items.iter().all(is_card)
 }
 
 /// Whether a trimmed item holds more than one word.
@@ -340,7 +335,7 @@ fn holds_words(text: &str) -> bool {
 }
 
 /// Trims spaces, no-break spaces and `&nbsp;` from both ends.
-fn trim(text: &str, mut range: Range<usize>) -> Range<usize> {
+pub(super) fn trim(text: &str, mut range: Range<usize>) -> Range<usize> {
     loop {
         let slice = &text[range.clone()];
         let trimmed = slice.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
@@ -473,5 +468,45 @@ mod tests {
         // Two cards after the clause are a run of their own.
         let html = "<p>삼성카드는 무이자 할부가 가능하며, 국민, 제주카드는 일시불만 됩니다.</p>";
         assert_eq!(removed(html).as_deref(), Some(", 제주"));
+    }
+
+    /// The entries of the card list read from every text node of `text`.
+    fn entries(text: &str) -> Option<Vec<String>> {
+        let rule = rules::embedded().unwrap().remove(0);
+        let page = Page::parse(text).unwrap();
+        let nodes: Vec<NodeId> = (0..page.tree.nodes.len())
+            .filter(|&id| page.is_shown_text(id))
+            .collect();
+        let list = card_list(&page, &rule, Side::From, Kind::TextList, &nodes)?;
+        Some(
+            list.entries
+                .iter()
+                .map(|e| text[e.token.clone()].to_string())
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_sentence_cut_to_one_card_name_is_no_list() {
+        assert_eq!(
+            entries("<p>5만원 이상 무료배송 (제주/도서산간 지역 제외)</p>"),
+            None
+        );
+        assert_eq!(
+            entries("<p>제주/도서산간 지역은 추가 배송비가 있습니다.</p>"),
+            None
+        );
+        assert_eq!(entries("<p>제주카드 회원님은 ISP로 결제하세요</p>"), None);
+        // Nor is a sentence naming another card: Jeju could not be added to it.
+        assert_eq!(
+            entries("<p>비씨 회원님은 결제 전 인증서를 확인하세요</p>"),
+            None
+        );
+        // One card alone is still a list of one, and a run of cards in a sentence a run.
+        assert_eq!(entries("<p>제주</p>"), Some(vec!["제주".to_string()]));
+        assert_eq!(
+            entries("<p>삼성, 제주카드로 결제 시 할인</p>"),
+            Some(vec!["제주카드".to_string()])
+        );
     }
 }
