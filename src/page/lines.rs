@@ -40,6 +40,11 @@ impl LineIndex {
 
     /// 1-based line and 1-based column in characters of the byte `offset`.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        // An offset inside a character (a range's last byte, say) is placed at that character.
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.starts.partition_point(|&start| start <= offset) - 1;
         let column = text[self.starts[line]..offset].chars().count() + 1;
         (line + 1, column)
@@ -78,5 +83,14 @@ mod tests {
         assert_eq!(lines.position(text, jeju), (2, 4));
         assert_eq!(&text[lines.line_of(jeju)], "외환,제주\n");
         assert_eq!(without_ending(&text[lines.line_with_ending(1)]), "ab");
+    }
+
+    #[test]
+    fn an_offset_inside_a_character_is_placed_at_that_character() {
+        // A range's last byte (`end - 1`) lies inside a multibyte character.
+        let text = "ab\n외환,제주\n";
+        let lines = LineIndex::new(text);
+        let inside_ju = text.find("주").unwrap() + 2;
+        assert_eq!(lines.position(text, inside_ju), (2, 5));
     }
 }

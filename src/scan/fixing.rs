@@ -42,6 +42,7 @@ enum Refusal {
     Overlap,
     Remains,
     NewFinding(Box<Located>),
+    Restands(Box<Located>),
     Unreadable,
 }
 
@@ -60,6 +61,10 @@ impl Refusal {
                     .split(';')
                     .next()
                     .unwrap_or(&new.finding.message)
+            ),
+            Refusal::Restands(other) => format!(
+                "it changes how the finding at line {} of the fixed page would be fixed",
+                other.line
             ),
             Refusal::Unreadable => "the page would no longer decode after it".to_string(),
         };
@@ -286,6 +291,16 @@ impl Scanner {
                 .filter(|l| is_fixable(l.finding.applicability, true))
                 .count()
         };
+        // A fix that turns another finding's fix safe (or unsafe) changed what the rest of
+        // the page reads: a second run would then fix what this one left, so it is refused.
+        let restanding = leftover.iter().find(|l| {
+            kept.leftover.iter().any(|k| {
+                k.fingerprint == l.fingerprint && k.finding.applicability != l.finding.applicability
+            })
+        });
+        if let Some(other) = restanding {
+            return Err(Refusal::Restands(Box::new(other.clone())));
+        }
         if fixable(&leftover) + candidates.len() > fixable(&kept.leftover) {
             let before: Vec<&str> = kept
                 .leftover
