@@ -7,15 +7,17 @@ use common::{copy_tree, root, tool};
 use std::fs;
 use std::path::Path;
 
-/// A card-select page (EUC-KR, CRLF) whose footnote's unsafe prose fix would leave the guide's
-/// heading lists with Jeju in neither: a new finding, so that fix is left out.
-const CASE: &str = "tests/cases/unsafe-dropped-prose-php-euckr";
+/// A JSP order page (EUC-KR, CRLF) with a safe optgroup fix, and card radio buttons broken by a
+/// botched JSP comment edit (` --%>` left inside a `<label>` tag): the unsafe fix there tears
+/// its own edits, and the unsafe "listed under neither" fix beside it would turn that broken
+/// fix safe on the next run. Both are left out; the safe fix is written.
+const CASE: &str = "tests/cases/unsafe-dropped-botched-label-jsp-euckr";
 
 #[test]
 fn an_unsafe_fix_that_would_not_converge_is_left_out_and_the_safe_fix_is_written() {
     let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("pay.php");
-    fs::copy(root().join(CASE).join("input.php"), &page).unwrap();
+    let page = dir.path().join("pay.jsp");
+    fs::copy(root().join(CASE).join("input.jsp"), &page).unwrap();
 
     let output = tool()
         .current_dir(dir.path())
@@ -25,56 +27,61 @@ fn an_unsafe_fix_that_would_not_converge_is_left_out_and_the_safe_fix_is_written
             "--unsafe-fixes",
             "--format",
             "json",
-            "pay.php",
+            "pay.jsp",
         ])
         .assert()
-        .code(1) // the prose finding is left: not everything is fixed, and nothing failed
+        .code(1) // two findings are left: not everything is fixed, and nothing failed
         .get_output()
         .clone();
     assert_eq!(
         fs::read(&page).unwrap(),
-        fs::read(root().join(CASE).join("fixed.php")).unwrap(),
-        "the safe fix is written, the unsafe one is not"
+        fs::read(root().join(CASE).join("fixed.jsp")).unwrap(),
+        "the safe fix is written, the unsafe ones are not"
     );
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["errors"], serde_json::json!([]));
     let findings = report["findings"].as_array().unwrap();
-    let prose = findings.iter().find(|f| f["kind"] == "prose").unwrap();
-    let reason = prose["fix_dropped"].as_str().unwrap();
+    let reason_of = |kind: &str| {
+        let finding = findings.iter().find(|f| f["kind"] == kind).unwrap();
+        finding["fix_dropped"].as_str().unwrap().to_string()
+    };
+    let torn = reason_of("radio-label");
     assert!(
-        reason.starts_with(
-            "unsafe fix left out: after it the page would have a new finding at line 60"
-        ),
-        "{reason}"
+        torn.starts_with("unsafe fix left out: its edits overlap"),
+        "{torn}"
     );
-    assert!(reason.contains("listed under neither"), "{reason}");
+    let neither = reason_of("text-list");
+    assert_eq!(
+        neither,
+        "unsafe fix left out: it changes how the finding at line 38 of the fixed page would be fixed"
+    );
     let option = findings
         .iter()
         .find(|f| f["kind"] == "select-option")
         .unwrap();
     assert_eq!(option["fix_dropped"], serde_json::Value::Null);
-    assert_eq!(report["summary"]["fixes_dropped"], 1);
+    assert_eq!(report["summary"]["fixes_dropped"], 2);
     assert_eq!(
         report["summary"]["fixable"], 1,
-        "the left-out fix is not fixable"
+        "the left-out fixes are not fixable"
     );
 
     // The text report names the place and the reason; the closing line counts it.
-    fs::copy(root().join(CASE).join("input.php"), &page).unwrap();
+    fs::copy(root().join(CASE).join("input.jsp"), &page).unwrap();
     let output = tool()
         .current_dir(dir.path())
-        .args(["fix", "--unsafe-fixes", "pay.php"])
+        .args(["fix", "--unsafe-fixes", "pay.jsp"])
         .assert()
         .code(1)
         .get_output()
         .clone();
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.contains("pay.php:61:33: note: unsafe fix left out: after it the page"),
+        stderr.contains("pay.jsp:41:83: note: unsafe fix left out: it changes how"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("Would fix 1 finding(s) in 1 file(s); 1 unsafe fix(es) left out"),
+        stderr.contains("Would fix 1 finding(s) in 1 file(s); 2 unsafe fix(es) left out"),
         "{stderr}"
     );
     assert!(!stderr.contains("internal check failed"), "{stderr}");
@@ -84,13 +91,13 @@ fn an_unsafe_fix_that_would_not_converge_is_left_out_and_the_safe_fix_is_written
 fn sarif_does_not_offer_a_fix_that_was_left_out() {
     let dir = tempfile::tempdir().unwrap();
     fs::copy(
-        root().join(CASE).join("input.php"),
-        dir.path().join("pay.php"),
+        root().join(CASE).join("input.jsp"),
+        dir.path().join("pay.jsp"),
     )
     .unwrap();
     let output = tool()
         .current_dir(dir.path())
-        .args(["fix", "--unsafe-fixes", "--format", "sarif", "pay.php"])
+        .args(["fix", "--unsafe-fixes", "--format", "sarif", "pay.jsp"])
         .assert()
         .code(1)
         .get_output()
@@ -98,13 +105,13 @@ fn sarif_does_not_offer_a_fix_that_was_left_out() {
         .clone();
     let sarif: serde_json::Value = serde_json::from_slice(&output).unwrap();
     let results = sarif["runs"][0]["results"].as_array().unwrap();
-    let prose = results
+    let neither = results
         .iter()
-        .find(|r| r["properties"]["kind"] == "prose")
+        .find(|r| r["properties"]["kind"] == "text-list")
         .unwrap();
-    assert!(prose.get("fixes").is_none(), "{prose}");
+    assert!(neither.get("fixes").is_none(), "{neither}");
     assert!(
-        prose["properties"]["fixDropped"]
+        neither["properties"]["fixDropped"]
             .as_str()
             .unwrap()
             .starts_with("unsafe fix left out:")
@@ -150,7 +157,7 @@ fn unsafe_fixes_over_every_sample_and_case_page_never_fail_a_page() {
     );
     assert!(!stderr.contains("error:"), "{stderr}");
     assert!(
-        fs::read(cases.join("unsafe-dropped-prose-php-euckr.php")).unwrap()
-            == fs::read(Path::new(&root()).join(CASE).join("fixed-unsafe.php")).unwrap()
+        fs::read(cases.join("unsafe-dropped-botched-label-jsp-euckr.jsp")).unwrap()
+            == fs::read(Path::new(&root()).join(CASE).join("fixed-unsafe.jsp")).unwrap()
     );
 }

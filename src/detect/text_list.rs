@@ -29,6 +29,9 @@ struct TextList {
     items: Vec<Range<usize>>,
     /// The items are a run of cards inside a sentence, cut down to the card names.
     in_sentence: bool,
+    /// The scheme the sentence itself names (`… 참여하는 안심클릭 서비스입니다`): its run
+    /// belongs to that scheme wherever the sentence stands.
+    sentence_side: Option<Side>,
 }
 
 /// The card list of one scheme section made of text nodes (radio sections, headed lists,
@@ -134,6 +137,7 @@ fn between_breaks(page: &Page, parent: NodeId) -> Option<TextList> {
     (items.len() >= 2).then_some(TextList {
         items,
         in_sentence: false,
+        sentence_side: None,
     })
 }
 
@@ -157,7 +161,9 @@ fn card_list_of(
             }
         }
         let lone_card = list.items.len() == 1 && !card_items.is_empty();
-        if !is_card_list && !lone_card {
+        // A sentence under an ISP heading that says `… 안심클릭 서비스입니다` lists MPI cards.
+        let other_scheme = list.sentence_side.is_some_and(|own| own != side);
+        if (!is_card_list && !lone_card) || other_scheme {
             continue;
         }
         let list_end = list.items.last().expect("a list has items").end;
@@ -227,18 +233,24 @@ fn parse(page: &Page, rule: &Rule, segment: Range<usize>) -> Vec<TextList> {
     if items.is_empty() {
         return Vec::new();
     }
+    let sentence_side = || rule.side_of_label(text);
     let lists: Vec<TextList> = if separator.is_none() {
         let in_sentence = cut_to_card_words(page, rule, &mut items);
-        vec![TextList { items, in_sentence }]
+        vec![TextList {
+            items,
+            in_sentence,
+            sentence_side: in_sentence.then(sentence_side).flatten(),
+        }]
     } else {
         let runs = clause_runs(page, rule, items);
         let clauses = runs.len() > 1;
         runs.into_iter()
             .map(|mut items| {
-                let cut = cut_sentence_edges(page, rule, &mut items);
+                let in_sentence = cut_sentence_edges(page, rule, &mut items) || clauses;
                 TextList {
                     items,
-                    in_sentence: cut || clauses,
+                    in_sentence,
+                    sentence_side: in_sentence.then(sentence_side).flatten(),
                 }
             })
             .collect()

@@ -50,7 +50,9 @@ impl Refusal {
     fn reason(&self, card: &str, applicability: Applicability) -> String {
         let why = match self {
             Refusal::Splice(e) => e.to_string(),
-            Refusal::Overlap => "its edits overlap another fix of this page".to_string(),
+            Refusal::Overlap => {
+                "its edits overlap (each other, or another fix of this page)".to_string()
+            }
             Refusal::Remains => format!("the page would still list {card} there after it"),
             Refusal::NewFinding(new) => format!(
                 "after it the page would have a new finding at line {} of the fixed page ({}: {})",
@@ -486,7 +488,7 @@ mod tests {
         );
         assert_eq!(
             reasons[2],
-            "unsafe fix left out: its edits overlap another fix of this page"
+            "unsafe fix left out: its edits overlap (each other, or another fix of this page)"
         );
         assert!(
             reasons[3].starts_with("unsafe fix left out: the fix text")

@@ -57,8 +57,8 @@ function goPay(fm) {
 		<h4>안심클릭 결제</h4>
 		<p>외환, 삼성, 현대, 신한, 롯데, 하나SK, 씨티</p>
 		<h4>안전결제(ISP)</h4>
-		<p>비씨, 국민, 우리, 수협, 전북, 광주</p>
-		<p class="note">※ 삼성, 현대, 신한, 제주카드는 결제창에서 안심클릭 비밀번호를 입력하셔야 합니다.</p>
+		<p>비씨, 국민, 우리, 수협, 전북, 광주, 제주</p>
+		<p class="note">※ 삼성, 현대, 신한카드는 결제창에서 안심클릭 비밀번호를 입력하셔야 합니다.</p>
 	</div>
 	<p class="btn"><input type="image" src="/shop/img/btn_pay.gif" alt="결제하기"></p>
 	</form>
