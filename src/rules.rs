@@ -204,7 +204,12 @@ impl Rule {
                 codes: file.card.codes,
                 shared_suffixes: file.card.shared_suffixes,
                 bank_suffixes: file.card.bank_suffixes,
-                peers: file.card.peers,
+                // Longest first, so `하나SK` is tried before `하나` (see `leading_name`).
+                peers: {
+                    let mut peers = file.card.peers;
+                    peers.sort_by_key(|p| std::cmp::Reverse(p.len()));
+                    peers
+                },
                 token,
             },
             from: Scheme::new(file.from),
@@ -354,28 +359,46 @@ impl Scheme {
 }
 
 /// `text` with the spaces between two Hangul syllables taken out, so that a title typed with
-/// spaces matches the title as the rule writes it; one pass, for every label at once.
+/// spaces matches the title as the rule writes it; one pass, for every label at once. Borrows
+/// `text` when there is nothing to join (most text), allocating only when a join is made.
 fn join_hangul_words(text: &str) -> Cow<'_, str> {
     let is_hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
     let is_space = |c: char| c.is_whitespace() || c == '\u{a0}';
-    let chars: Vec<char> = text.chars().collect();
-    let splits = chars.windows(3).any(|w| is_hangul(w[0]) && is_space(w[1]));
-    if !splits {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut last_kept: Option<char> = None;
-    for (i, &c) in chars.iter().enumerate() {
-        if is_space(c) && last_kept.is_some_and(is_hangul) {
-            let next = chars[i..].iter().copied().find(|&n| !is_space(n));
-            if next.is_some_and(is_hangul) {
-                continue;
-            }
+    let mut out: Option<String> = None;
+    let mut kept_until = 0;
+    let mut last_hangul = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !is_space(c) {
+            last_hangul = is_hangul(c);
+            continue;
         }
-        out.push(c);
-        last_kept = Some(c);
+        if !last_hangul {
+            continue;
+        }
+        // A run of spaces after a Hangul syllable: dropped when another one follows it.
+        let mut end = at + c.len_utf8();
+        while let Some(&(next_at, next)) = chars.peek() {
+            if !is_space(next) {
+                break;
+            }
+            end = next_at + next.len_utf8();
+            chars.next();
+        }
+        if chars.peek().is_some_and(|&(_, next)| is_hangul(next)) {
+            let joined = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            joined.push_str(&text[kept_until..at]);
+            kept_until = end;
+        }
+        last_hangul = false;
     }
-    Cow::Owned(out)
+    match out {
+        Some(mut joined) => {
+            joined.push_str(&text[kept_until..]);
+            Cow::Owned(joined)
+        }
+        None => Cow::Borrowed(text),
+    }
 }
 
 impl Card {
@@ -427,9 +450,8 @@ impl Card {
         if let Some(token) = self.tokens(text).first().filter(|t| t.start == 0) {
             return Some(token.end);
         }
-        let mut peers: Vec<&String> = self.peers.iter().collect();
-        peers.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        peers.into_iter().find_map(|peer| {
+        // Peers are sorted longest first when the rule is loaded.
+        self.peers.iter().find_map(|peer| {
             let rest = text.strip_prefix(peer.as_str())?;
             let end = peer.len() + self.suffix_after(rest).unwrap_or(0);
             let after = &text[end..];

@@ -147,14 +147,13 @@ pub(super) fn title_side(rule: &Rule, text: &str) -> Option<Side> {
     if text.is_empty() || text.chars().count() > TITLE_MAX_CHARS {
         return None;
     }
+    // Most texts name no scheme: that one search comes first.
+    let side = rule.side_of_label(text)?;
     let names_card = !rule.card.tokens(text).is_empty()
         || text
             .split(|c: char| !c.is_alphanumeric() && c != '&' && c != '#' && c != ';')
             .any(|word| rule.card.is_peer(word));
-    if names_card {
-        return None;
-    }
-    rule.side_of_label(text)
+    (!names_card).then_some(side)
 }
 
 /// The visible text of an element, its text nodes joined.

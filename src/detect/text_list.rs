@@ -328,17 +328,21 @@ fn cut_sentence_edges(page: &Page, rule: &Rule, items: &mut Vec<Range<usize>>) -
 /// it a sentence: keeps the card names from the first to the last, and says whether anything
 /// else was there. A sentence naming one card (`비씨 회원님은 …`) is a sentence too, and no list.
 fn cut_to_card_words(page: &Page, rule: &Rule, items: &mut Vec<Range<usize>>) -> bool {
-    let is_card = |item: &Range<usize>| rule.card.is_name(page.visible(item.clone()));
+    // Every word of every sentence comes here: each is looked up once.
+    let cards: Vec<bool> = items
+        .iter()
+        .map(|item| rule.card.is_name(page.visible(item.clone())))
+        .collect();
     let (Some(first), Some(last)) = (
-        items.iter().position(is_card),
-        items.iter().rposition(is_card),
+        cards.iter().position(|&c| c),
+        cards.iter().rposition(|&c| c),
     ) else {
         return false;
     };
     let all = items.len();
     items.truncate(last + 1);
     items.drain(..first);
-    items.len() != all || !items.iter().all(is_card)
+    items.len() != all || !cards[first..=last].iter().all(|&c| c)
 }
 
 /// Whether a trimmed item holds more than one word.
