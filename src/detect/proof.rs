@@ -30,15 +30,22 @@ pub(super) type Rescan<'r> = dyn Fn(&Page) -> Detection + 'r;
 /// Checks every safe fix of `detection` (made on `page`) and downgrades to
 /// `unsafe` the ones that cannot be shown right.
 pub(super) fn prove_safe_fixes(page: &Page, detection: &mut Detection, rescan: &Rescan) {
-    for group in safe_groups(&detection.findings) {
-        if let Err(reason) = prove(page, detection, &group, rescan) {
-            for &index in &group {
-                let finding = &mut detection.findings[index];
-                finding.applicability = Applicability::Unsafe;
-                finding.message.push_str(&format!(
-                    "; the fix could not be proven safe ({reason}), so it is offered as unsafe"
-                ));
-            }
+    // Every group is proven against the findings as detected: a rescan does not know of
+    // another group's downgrade, so downgrading between proofs would fail the next group.
+    let failed: Vec<(Vec<usize>, &str)> = safe_groups(&detection.findings)
+        .into_iter()
+        .filter_map(|group| {
+            let reason = prove(page, detection, &group, rescan).err()?;
+            Some((group, reason))
+        })
+        .collect();
+    for (group, reason) in failed {
+        for index in group {
+            let finding = &mut detection.findings[index];
+            finding.applicability = Applicability::Unsafe;
+            finding.message.push_str(&format!(
+                "; the fix could not be proven safe ({reason}), so it is offered as unsafe"
+            ));
         }
     }
 }
