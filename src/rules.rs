@@ -345,16 +345,15 @@ impl Scheme {
     /// 결제`, `안전 결제`); Latin ones as whole words in any case (`ISP인증`, `ISP 인증`), so `ISP`
     /// does not match inside `display`.
     pub fn names_label(&self, text: &str) -> bool {
-        let found = |text: &str, hangul: bool| {
-            self.label_finder.find_overlapping_iter(text).any(|found| {
-                let label = &self.labels[found.pattern().as_usize()];
-                match label.is_ascii() {
-                    true => !hangul && is_latin_word(text, found.start(), found.end()),
-                    false => hangul,
-                }
+        // Joining only takes out spaces between two Hangul syllables, so a Latin label and the
+        // characters around it read the same in the joined text: one search serves both.
+        let text = join_hangul_words(text);
+        self.label_finder
+            .find_overlapping_iter(text.as_ref())
+            .any(|found| {
+                !self.labels[found.pattern().as_usize()].is_ascii()
+                    || is_latin_word(&text, found.start(), found.end())
             })
-        };
-        found(text, false) || found(&join_hangul_words(text), true)
     }
 }
 
@@ -428,8 +427,16 @@ impl Card {
     /// any case and runs of whitespace (`&nbsp;` included) as one space, as English pages
     /// write `SAMSUNG CARD` or `KB Kookmin&nbsp;Card`.
     pub fn is_peer(&self, item: &str) -> bool {
-        let item = charref::decode(item).replace("&nbsp;", " ");
-        let item: String = item.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Every word of a sentence is asked: copy it only when there is something to fold.
+        let needs_folding = item.contains('&')
+            || item.contains(|c: char| c.is_whitespace() && c != ' ')
+            || item.contains("  ");
+        let item: Cow<str> = if needs_folding {
+            let item = charref::decode(item).replace("&nbsp;", " ");
+            Cow::Owned(item.split_whitespace().collect::<Vec<_>>().join(" "))
+        } else {
+            Cow::Borrowed(item.trim())
+        };
         self.peers.iter().any(|peer| {
             strip_prefix_ignore_ascii_case(&item, peer).is_some_and(|rest| {
                 let rest = rest.trim();
@@ -452,7 +459,7 @@ impl Card {
         }
         // Peers are sorted longest first when the rule is loaded.
         self.peers.iter().find_map(|peer| {
-            let rest = text.strip_prefix(peer.as_str())?;
+            let rest = strip_prefix_ignore_ascii_case(text, peer)?;
             let end = peer.len() + self.suffix_after(rest).unwrap_or(0);
             let after = &text[end..];
             let word_ends = !charref::char_at(text, end).is_some_and(char::is_alphanumeric);
@@ -466,8 +473,9 @@ impl Card {
         let spaced = rest.trim_start();
         let gap = rest.len() - spaced.len();
         self.suffixes.iter().find_map(|suffix| {
-            (gap <= 1 && spaced.starts_with(suffix.trim_start()))
-                .then_some(gap + suffix.trim_start().len())
+            let suffix = suffix.trim_start();
+            (gap <= 1 && strip_prefix_ignore_ascii_case(spaced, suffix).is_some())
+                .then_some(gap + suffix.len())
         })
     }
 

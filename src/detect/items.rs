@@ -74,6 +74,7 @@ pub(super) fn card_list(
                 removal: whole_lines_or(page, item.extent.clone()),
                 element: item.extent.clone(),
                 code,
+                label: (!page.has_server_code(&item.label)).then(|| item.label.clone()),
                 in_sentence: false,
             })
         })
@@ -123,25 +124,6 @@ pub(super) fn element(page: &Page, id: NodeId) -> Item {
         label,
     }
 }
-
-/// The label of `entry` as written, when it is an element item (option, `<li>`, `<dd>`) whose
-/// label holds no server code: what the copy added to the `to` list carries.
-///
-/// Entries carry only their markup's range; the item is found again in the tree (the element
-/// that starts there), so lists of other forms need no field for a label they do not have.
-pub(super) fn removed_label<'p>(page: &'p Page, entry: &Entry) -> Option<&'p str> {
-    let nodes = &page.tree.nodes;
-    // Nodes are in document order, so sorted by where they start.
-    let first = nodes.partition_point(|node| node.range.start < entry.element.start);
-    let id = (first..nodes.len())
-        .take_while(|&id| nodes[id].range.start == entry.element.start)
-        .find(|&id| ELEMENT_ITEMS.contains(&page.tree.name(id)))?;
-    let label = element(page, id).label;
-    (!page.has_server_code(&label)).then(|| &page.text[label])
-}
-
-/// The elements whose text is a card's label: the items [`element`] reads.
-const ELEMENT_ITEMS: &[&str] = &["option", "li", "dd"];
 
 /// `range` widened to whole lines (with the line ending) when nothing else is on them.
 pub(super) fn whole_lines_or(page: &Page, range: Range<usize>) -> Range<usize> {

@@ -126,6 +126,9 @@ struct Entry {
     element: Range<usize>,
     /// The code the page gives this entry (an option's value), if any.
     code: Option<String>,
+    /// The label of an element item (an option's or `<li>`'s text) when it holds no server
+    /// code: what a copy added to the `to` list carries.
+    label: Option<Range<usize>>,
     /// The entry is an item of a run of cards inside a sentence (`국민, 비씨, 우리카드가
     /// 시행하는 …`): prose, whose rewording needs a person's eye.
     in_sentence: bool,

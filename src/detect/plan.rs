@@ -1,7 +1,7 @@
 //! Turns a selection's lists into findings: the card in a `from` list is reported, and its fix
 //! removes it there and adds it once to the first `to` list, in that list's style.
 
-use super::{Applicability, CardList, Edit, Finding, Kind, Moving, Selection, items};
+use super::{Applicability, CardList, Edit, Finding, Kind, Moving, Selection};
 use crate::page::Page;
 use crate::rules::{Rule, Severity, Side};
 
@@ -50,7 +50,7 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
         }),
         label: from_entries
             .iter()
-            .find_map(|(_, entry)| items::removed_label(page, entry)),
+            .find_map(|(_, entry)| Some(&page.text[entry.label.clone()?])),
     };
     let target = if to_lists.iter().any(|list| !list.entries.is_empty()) {
         Target::AlreadyListed

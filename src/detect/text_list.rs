@@ -174,6 +174,7 @@ fn card_list_of(
                 removal: list.removal(page, rule, index, &token),
                 token,
                 code: None,
+                label: None,
                 in_sentence: list.in_sentence,
             });
         }
