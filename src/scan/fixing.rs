@@ -295,12 +295,13 @@ impl Scanner {
                 .filter(|l| is_fixable(l.finding.applicability, true))
                 .count()
         };
-        // A fix that turns another finding's fix safe (or unsafe) changed what the rest of
-        // the page reads: a second run would then fix what this one left, so it is refused.
+        // A fix that changes another finding's fix (turns it safe or unsafe, or makes it edit
+        // something else) changed what the rest of the page reads: a second run would then
+        // apply what this one left out, so it is refused.
         let restanding = leftover.iter().find(|l| {
-            kept.leftover.iter().any(|k| {
-                k.fingerprint == l.fingerprint && k.finding.applicability != l.finding.applicability
-            })
+            kept.leftover
+                .iter()
+                .any(|k| k.fingerprint == l.fingerprint && fix_of(k) != fix_of(l))
         });
         if let Some(other) = restanding {
             return Err(Refusal::Restands(Box::new(other.clone())));
@@ -328,6 +329,18 @@ impl Scanner {
         };
         Ok(())
     }
+}
+
+/// What a finding's fix does, independent of where the page's other edits moved it: its
+/// standing and the text of each edit.
+fn fix_of(located: &Located) -> (Applicability, Vec<&str>) {
+    let finding = &located.finding;
+    let texts = finding
+        .edits
+        .iter()
+        .map(|e| e.replacement.as_str())
+        .collect();
+    (finding.applicability, texts)
 }
 
 /// Notes on each finding whose unsafe fix does not hold why it does not.
