@@ -168,7 +168,7 @@ fn commented_arrays(
             comments::ranges(&page.masked, script.clone(), Syntax::CLike { hash: false }).collect();
         for literal in in_script {
             let inners: Vec<&str> = literal.elements.iter().map(|e| e.inner(page)).collect();
-            for comment in comments_about(&page.masked, literal.range.clone(), &comments) {
+            for comment in comments_about(page, literal.range.clone(), &comments) {
                 for (code, name) in named_codes(&page.masked[comment]) {
                     let names_card = rule.card.tokens(name).first().is_some_and(|t| t.start == 0);
                     if names_card && inners.contains(&code) {
@@ -181,13 +181,16 @@ fn commented_arrays(
     out
 }
 
-/// The comments about a statement at `statement`: the one trailing it on its last line (after
-/// nothing but `;` and spaces), and the run of comment lines right above its first line.
+/// The comments about a statement at `statement` of the page's masked text: the one trailing
+/// it on its last line (after nothing but `;` and spaces), and the run of comment lines right
+/// above its first line.
 fn comments_about(
-    text: &str,
+    page: &Page,
     statement: Range<usize>,
     comments: &[Range<usize>],
 ) -> Vec<Range<usize>> {
+    let text = page.masked.as_str();
+    let line_start = |offset: usize| page.lines.line_of(offset).start;
     let mut about = Vec::new();
     let trailing = comments.iter().find(|c| {
         c.start >= statement.end
@@ -196,7 +199,7 @@ fn comments_about(
                 .all(|ch| ch == ';' || ch == ' ' || ch == '\t')
     });
     about.extend(trailing.cloned());
-    let mut above = line_start(text, statement.start);
+    let mut above = line_start(statement.start);
     if !text[above..statement.start]
         .chars()
         .all(|ch| ch.is_alphanumeric() || ch == '_' || ch == '$' || ch == '.' || ch.is_whitespace())
@@ -208,20 +211,16 @@ fn comments_about(
     let first_line = above;
     for comment in comments.iter().rev().skip_while(|c| c.end > first_line) {
         let gap = &text[comment.end..above];
-        let own_line = text[line_start(text, comment.start)..comment.start]
+        let own_line = text[line_start(comment.start)..comment.start]
             .trim()
             .is_empty();
         if !gap.trim().is_empty() || gap.matches('\n').count() > 1 || !own_line {
             break;
         }
         about.push(comment.clone());
-        above = line_start(text, comment.start);
+        above = line_start(comment.start);
     }
     about
-}
-
-fn line_start(text: &str, offset: usize) -> usize {
-    text[..offset].rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// The code-name pairs a comment writes: `1: 삼성, 2: 현대, 16: 제주`, `16=제주카드`,
@@ -257,6 +256,7 @@ fn named_codes(comment: &str) -> Vec<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::page::PageKind;
 
     #[test]
     fn comments_name_codes_in_every_pair_style() {
@@ -314,7 +314,8 @@ mod tests {
             comments::ranges(text, 0..text.len(), Syntax::CLike { hash: false }).collect();
         let start = text.find("MPI").unwrap();
         let end = text.find("];").unwrap() + 1;
-        let mut about: Vec<&str> = comments_about(text, start..end, &comments)
+        let page = Page::parse_as(text, PageKind::Script).unwrap();
+        let mut about: Vec<&str> = comments_about(&page, start..end, &comments)
             .into_iter()
             .map(|r| &text[r])
             .collect();
@@ -325,6 +326,7 @@ mod tests {
         let comments: Vec<Range<usize>> =
             comments::ranges(gap, 0..gap.len(), Syntax::CLike { hash: false }).collect();
         let start = gap.find("MPI").unwrap();
-        assert!(comments_about(gap, start..gap.len() - 2, &comments).is_empty());
+        let page = Page::parse_as(gap, PageKind::Script).unwrap();
+        assert!(comments_about(&page, start..gap.len() - 2, &comments).is_empty());
     }
 }
