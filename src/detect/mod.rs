@@ -115,6 +115,21 @@ pub struct Finding {
     pub edits: Vec<Edit>,
 }
 
+impl Finding {
+    /// Whether `other` offers the same fix, wherever the page's other edits moved it: the same
+    /// standing and the same text for each edit. A fix that changes another finding's fix
+    /// changed what the rest of the page reads.
+    pub fn same_fix(&self, other: &Finding) -> bool {
+        self.applicability == other.applicability
+            && self.edits.len() == other.edits.len()
+            && self
+                .edits
+                .iter()
+                .zip(&other.edits)
+                .all(|(a, b)| a.replacement == b.replacement)
+    }
+}
+
 /// A card entry in a list, and what removing it takes.
 #[derive(Debug, Clone)]
 struct Entry {

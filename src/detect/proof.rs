@@ -113,37 +113,39 @@ fn prove(
         }
     }
 
-    // A finding is the same when it stands at the same token, of the same kind, with a fix
-    // of the same standing: a fix that turns another finding's fix safe (or unsafe) changed
-    // what the rest of the page reads.
-    let mut expected: Vec<(usize, Kind, Applicability)> = findings
+    // A finding is the same when it stands at the same token, of the same kind, with the same
+    // fix: a fix that changes another finding's fix changed what the rest of the page reads,
+    // and a second run would act on it.
+    let others: Vec<(usize, &Finding)> = findings
         .iter()
         .enumerate()
         .filter(|(i, _)| !group.contains(i))
-        .map(|(_, f)| (f.span.start, f.kind, f.applicability))
+        .map(|(_, f)| (f.span.start, f))
         .collect();
-    let mut found: Vec<(usize, Kind, Applicability)> = Vec::new();
+    let mut matched = vec![false; others.len()];
     for finding in &rescan.findings {
-        match rewritten.original_offset(finding.span.start) {
-            Some(start) => found.push((start, finding.kind, finding.applicability)),
-            None => return Err("the fixed page reports the added text"),
+        let start = rewritten
+            .original_offset(finding.span.start)
+            .ok_or("the fixed page reports the added text")?;
+        let same_token =
+            |other: &(usize, &Finding)| other.0 == start && other.1.kind == finding.kind;
+        let same = others
+            .iter()
+            .enumerate()
+            .find(|(i, other)| !matched[*i] && same_token(other) && other.1.same_fix(finding));
+        match same {
+            Some((i, _)) => matched[i] = true,
+            None if others.iter().any(same_token) => {
+                return Err("it changes how another finding of the page would be fixed");
+            }
+            None => {
+                return Err(
+                    "the fixed page still lists the card under MPI or reports something new",
+                );
+            }
         }
     }
-    expected.sort();
-    found.sort();
-    let same_token = |a: &(usize, Kind, Applicability), b: &(usize, Kind, Applicability)| {
-        (a.0, a.1) == (b.0, b.1)
-    };
-    if let Some(other) = found.iter().find(|f| !expected.contains(f)) {
-        return Err(match expected.iter().any(|e| same_token(e, other)) {
-            true => "it changes how another finding of the page would be fixed",
-            false => "the fixed page still lists the card under MPI or reports something new",
-        });
-    }
-    if found.len() > expected.len() {
-        return Err("the fixed page still lists the card under MPI or reports something new");
-    }
-    if found != expected {
+    if matched.contains(&false) {
         return Err("the fixed page no longer reads another finding's list");
     }
     Ok(())
@@ -228,6 +230,35 @@ mod tests {
             range,
             replacement: replacement.into(),
         }
+    }
+
+    #[test]
+    fn the_same_fix_is_the_same_standing_and_texts_wherever_it_moved() {
+        let finding = |applicability, edits| Finding {
+            rule: "r".into(),
+            span: 0..0,
+            kind: Kind::TextList,
+            severity: crate::rules::Severity::Error,
+            message: String::new(),
+            applicability,
+            edits,
+        };
+        let fix = finding(
+            Applicability::Unsafe,
+            vec![edit(3..9, ""), edit(20..20, ", 제주")],
+        );
+        let moved = finding(
+            Applicability::Unsafe,
+            vec![edit(13..19, ""), edit(30..30, ", 제주")],
+        );
+        assert!(fix.same_fix(&moved));
+        let now_safe = finding(
+            Applicability::Safe,
+            vec![edit(3..9, ""), edit(20..20, ", 제주")],
+        );
+        assert!(!fix.same_fix(&now_safe));
+        let removal_only = finding(Applicability::Unsafe, vec![edit(3..9, "")]);
+        assert!(!fix.same_fix(&removal_only));
     }
 
     #[test]

@@ -301,7 +301,7 @@ impl Scanner {
         let restanding = leftover.iter().find(|l| {
             kept.leftover
                 .iter()
-                .any(|k| k.fingerprint == l.fingerprint && fix_of(k) != fix_of(l))
+                .any(|k| k.fingerprint == l.fingerprint && !k.finding.same_fix(&l.finding))
         });
         if let Some(other) = restanding {
             return Err(Refusal::Restands(Box::new(other.clone())));
@@ -329,18 +329,6 @@ impl Scanner {
         };
         Ok(())
     }
-}
-
-/// What a finding's fix does, independent of where the page's other edits moved it: its
-/// standing and the text of each edit.
-fn fix_of(located: &Located) -> (Applicability, Vec<&str>) {
-    let finding = &located.finding;
-    let texts = finding
-        .edits
-        .iter()
-        .map(|e| e.replacement.as_str())
-        .collect();
-    (finding.applicability, texts)
 }
 
 /// Notes on each finding whose unsafe fix does not hold why it does not.
