@@ -17,7 +17,7 @@ use crate::progress::Progress;
 use crate::report::{self, FixOutcome, Run, Summary, portable_path, text::Detail};
 use crate::rules;
 use crate::scan::{FileReport, Mode, ScanOptions, Scanner, Skip};
-use crate::walk::{self, Found, WalkOptions};
+use crate::walk::{self, FileAt, Found, WalkOptions};
 use crate::write::WriteOptions;
 use crate::{baseline, diff, interactive, write};
 
@@ -119,7 +119,6 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
         .build()
         .map_err(|e| format!("cannot start threads: {e}"))?;
 
-    let writing = fix.is_some_and(|f| f.write || f.interactive);
     // A hosting tree is millions of files, nearly all clean: their reports are counted, not
     // kept, so memory follows the findings rather than the tree. JUnit lists every scanned
     // file, and a baseline must know which of its files were scanned: those keep theirs.
@@ -129,14 +128,15 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
         .iter()
         .flat_map(|(recorded, _)| recorded.findings.iter().map(|e| e.path.as_str()))
         .collect();
+    let writing = fix.is_some_and(|f| f.write || f.interactive);
     let clean_files_dropped = AtomicUsize::new(0);
     let progress = Progress::new(args.quiet);
     let mut reports: Vec<FileReport> = pool.install(|| {
         walk::filter_map_parallel(&args.paths, &walk_options, |found| {
             let report = match found {
-                Found::File(path) => scanner.scan_path(&path),
+                Found::File(file) => scanner.scan_file(&file),
                 Found::Error(path, message) => FileReport::error(&path, message),
-                Found::LeftoverTemp(path) => leftover_temp(&path, writing),
+                Found::LeftoverTemp(file) => leftover_temp(&file, writing),
             };
             progress.tick();
             let keep = lists_every_file
@@ -158,7 +158,9 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
                 interactive::review(&scanner, &mut reports, &mut io::stdin().lock(), &mut out)
                     .map_err(|e| format!("interactive review failed: {e}"))?;
             }
-            Some(pool.install(|| apply_fixes(fix, &args.paths, &mut reports))?)
+            Some(
+                pool.install(|| apply_fixes(fix, &args.paths, args.follow_symlinks, &mut reports))?,
+            )
         }
         Job::Check(check) => {
             if let Some(path) = &check.write_baseline {
@@ -296,19 +298,14 @@ fn format_name(format: Format) -> String {
 }
 
 /// A temporary file a killed `fix --write` left: only a writing `fix` removes it (a run that
-/// only reads must not delete anything), every run mentions it.
-fn leftover_temp(path: &Path, writing: bool) -> FileReport {
-    if !writing {
-        return FileReport::skipped(path, Skip::LeftoverTemp { removed: false });
-    }
-    match std::fs::remove_file(path) {
-        Ok(()) => FileReport::skipped(path, Skip::LeftoverTemp { removed: true }),
+/// only reads must not delete anything), and only when the tool's own mark is on it; every
+/// run mentions it.
+fn leftover_temp(file: &FileAt, writing: bool) -> FileReport {
+    match write::leftover(file.folder(), file.name(), writing) {
+        Ok(leftover) => FileReport::skipped(&file.path, Skip::LeftoverTemp(leftover)),
         Err(e) => FileReport::error(
-            path,
-            format!(
-                "cannot remove a temporary file left by an interrupted run: {}",
-                walk::describe_io(&e)
-            ),
+            &file.path,
+            format!("cannot remove a temporary file left by an interrupted run: {e}"),
         ),
     }
 }
@@ -316,6 +313,7 @@ fn leftover_temp(path: &Path, writing: bool) -> FileReport {
 fn apply_fixes(
     fix: &FixArgs,
     roots: &[PathBuf],
+    follow_symlinks: bool,
     reports: &mut [FileReport],
 ) -> Result<FixOutcome, String> {
     let writing = fix.write || fix.interactive;
@@ -328,11 +326,25 @@ fn apply_fixes(
     // link led the walk elsewhere.
     let write_options = WriteOptions {
         backup_suffix: fix.backup.clone(),
+        follow_symlinks,
         roots: roots
             .iter()
             .filter_map(|root| std::fs::canonicalize(root).ok())
             .collect(),
     };
+    // A file reached through a followed link to outside every PATH is read and reported, but
+    // its fix is offered nowhere: not written, not in a patch, not shown as a pending change.
+    for report in reports.iter_mut() {
+        if let (Some(_), Some(origin)) = (&report.change, report.origin)
+            && origin.outside_roots
+        {
+            report.error = Some(
+                "lies outside the given folders (reached through a symbolic link); not fixed"
+                    .into(),
+            );
+            report.change = None;
+        }
+    }
     if let Some(patch_path) = &fix.patch {
         let mut patch = Vec::new();
         for report in reports.iter() {
@@ -365,15 +377,18 @@ fn apply_fixes(
             .map_err(|e| format!("cannot start threads: {e}"))?;
         writers.install(|| {
             reports.par_iter_mut().for_each(|report| {
-                let Some(change) = &report.change else {
+                let (Some(change), Some(origin)) = (&report.change, report.origin) else {
                     return;
                 };
-                if let Err(e) = write::replace(
-                    &report.path,
-                    &change.original,
-                    &change.fixed,
-                    &write_options,
-                ) {
+                let root = &roots[origin.root];
+                let target = write::Target {
+                    root,
+                    relative: report.path.strip_prefix(root).unwrap_or(Path::new("")),
+                    id: origin.id,
+                };
+                if let Err(e) =
+                    write::replace(&target, &change.original, &change.fixed, &write_options)
+                {
                     report.error = Some(e.to_string());
                     report.change = None;
                 }

@@ -17,6 +17,7 @@ pub mod fingerprint;
 pub mod fix;
 pub mod interactive;
 pub mod page;
+pub mod pinned;
 pub mod progress;
 pub mod report;
 pub mod rules;

@@ -12,8 +12,10 @@ use crate::detect::{self, Finding};
 use crate::encoding::{self, EncodingChoice};
 use crate::page::lines::without_ending;
 use crate::page::{Page, PageKind};
+use crate::pinned::FileId;
 use crate::rules::{Rule, Severity};
 use crate::suppress::{RuleIds, Suppression, Suppressions};
+use crate::walk::FileAt;
 
 mod fixing;
 
@@ -111,9 +113,8 @@ pub enum Skip {
     Binary,
     /// Larger than `--max-filesize` (the size in bytes).
     TooLarge(u64),
-    /// A temporary file left by a run that was killed before its rename; `removed` when this
-    /// run (`fix --write`) deleted it.
-    LeftoverTemp { removed: bool },
+    /// A temporary file of a run that was killed before its rename.
+    LeftoverTemp(crate::write::Leftover),
 }
 
 /// Everything a run learned about one file.
@@ -128,6 +129,20 @@ pub struct FileReport {
     pub skipped: Option<Skip>,
     pub error: Option<String>,
     pub change: Option<Change>,
+    /// Where the file was read from, for writing it back: absent for pages scanned from
+    /// memory.
+    pub origin: Option<Origin>,
+}
+
+/// Which file on disk a report's bytes came from.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin {
+    /// The index of the PATH argument it was found under.
+    pub root: usize,
+    /// The file read: a write must replace this very file, not whatever holds its name later.
+    pub id: FileId,
+    /// Reached through a followed link to outside every PATH: never written.
+    pub outside_roots: bool,
 }
 
 impl FileReport {
@@ -148,6 +163,7 @@ impl FileReport {
             skipped: None,
             error: None,
             change: None,
+            origin: None,
         }
     }
 
@@ -159,6 +175,11 @@ impl FileReport {
             && self.error.is_none()
             && self.change.is_none()
             && matches!(self.skipped, None | Some(Skip::Binary))
+    }
+
+    fn with_origin(mut self, origin: Origin) -> FileReport {
+        self.origin = Some(origin);
+        self
     }
 
     /// A report holding only an error about this path.
@@ -253,28 +274,35 @@ impl Scanner {
         &self.rules
     }
 
-    /// Reads and scans one file.
-    pub fn scan_path(&self, path: &Path) -> FileReport {
-        match self.read(path) {
-            Ok(Read::Page(bytes)) => self.scan_bytes(path, bytes),
-            Ok(Read::Skipped(skip)) => FileReport::skipped(path, skip),
-            Err(e) => FileReport::error(
-                path,
-                format!("cannot read: {}", crate::walk::describe_io(&e)),
-            ),
+    /// Reads and scans one file the walk found.
+    pub fn scan_file(&self, file: &FileAt) -> FileReport {
+        match file.open() {
+            Err(e) => FileReport::error(&file.path, format!("cannot read: {e}")),
+            Ok((handle, meta)) => match self.read(handle, meta.len()) {
+                Ok(Read::Page(bytes)) => self.scan_bytes(&file.path, bytes),
+                Ok(Read::Skipped(skip)) => FileReport::skipped(&file.path, skip),
+                Err(e) => FileReport::error(
+                    &file.path,
+                    format!("cannot read: {}", crate::walk::describe_io(&e)),
+                ),
+            }
+            .with_origin(Origin {
+                root: file.root,
+                id: FileId::of(&meta),
+                outside_roots: file.outside_roots,
+            }),
         }
     }
 
-    /// Reads a file through one open handle: its size from the handle, then the first
-    /// [`BINARY_SNIFF`] bytes, and the rest only when those hold no NUL. Images and archives
-    /// are a third of a web root; they cost one small read each.
-    fn read(&self, path: &Path) -> std::io::Result<Read> {
-        let mut file = std::fs::File::open(path)?;
-        let size = file.metadata()?.len();
+    /// Reads an open file: its size as the handle gave it, then the first [`BINARY_SNIFF`]
+    /// bytes, and the rest only when those hold no NUL. Images and archives are a third of a
+    /// web root; they cost one small read each.
+    fn read(&self, mut file: std::fs::File, size: u64) -> std::io::Result<Read> {
         if size > self.options.max_filesize {
             return Ok(Read::Skipped(Skip::TooLarge(size)));
         }
-        // Reads are bounded by the size just taken, so no read is spent finding the end.
+        // Reads are bounded by the size just taken, so no read is spent finding the end,
+        // and a file growing meanwhile is read no further than its size.
         let mut bytes = Vec::with_capacity(size as usize);
         let sniff = size.min(BINARY_SNIFF as u64);
         (&mut file).take(sniff).read_to_end(&mut bytes)?;

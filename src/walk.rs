@@ -3,12 +3,21 @@
 //! Directories are walked in file-name order so every run reports in the same order. Version
 //! control folders are never entered: `.svn/pristine` holds old copies of pages that are not
 //! served. Symbolic links are not followed unless asked for.
+//!
+//! The walk goes through folder handles ([`crate::pinned`]): each folder is opened from its
+//! parent's handle without following links, and each file is handed out as its folder's
+//! handle plus its name, so a tenant who swaps a folder for a link while the run goes on
+//! cannot lead the walk, or the read, anywhere else.
 
+use std::ffi::OsStr;
+use std::fs::{File, Metadata};
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
-use walkdir::WalkDir;
+
+use crate::pinned::{self, Entry, FileId, Kind, OpenError, Root};
 
 /// Extensions of the template and script files Korean shops serve pages from.
 pub const TEMPLATE_EXTENSIONS: &[&str] = &[
@@ -17,6 +26,10 @@ pub const TEMPLATE_EXTENSIONS: &[&str] = &[
 
 /// Folders that hold version-control copies, never live pages.
 const SKIPPED_DIRS: &[&str] = &[".git", ".svn", ".hg", ".bzr", "CVS"];
+
+/// Folders nested deeper than this under a PATH are not entered: no site is that deep, and
+/// each level holds a folder handle and a stack frame.
+pub const MAX_DEPTH: usize = 256;
 
 /// Which files a walk yields.
 #[derive(Debug, Default)]
@@ -29,13 +42,45 @@ pub struct WalkOptions {
     pub follow_symlinks: bool,
 }
 
+/// A file to scan: its folder's open handle and its name there.
+#[derive(Debug)]
+pub struct FileAt<'a> {
+    folder: BorrowedFd<'a>,
+    name: &'a OsStr,
+    /// Followed when it is a link (`--follow-symlinks`).
+    follow: bool,
+    /// The path to show: the PATH argument joined with the file's place under it.
+    pub path: PathBuf,
+    /// Which PATH argument the file was found under.
+    pub root: usize,
+    /// Reached through a followed link to somewhere outside every PATH: read, never written.
+    pub outside_roots: bool,
+}
+
+impl FileAt<'_> {
+    /// Opens the file for reading, refusing links (unless followed), FIFOs and devices.
+    pub fn open(&self) -> Result<(File, Metadata), OpenError> {
+        pinned::open_file_at(self.folder, self.name, self.follow)
+    }
+
+    /// The open folder that holds the file.
+    pub fn folder(&self) -> BorrowedFd<'_> {
+        self.folder
+    }
+
+    /// The file's name in its folder.
+    pub fn name(&self) -> &OsStr {
+        self.name
+    }
+}
+
 /// A file to scan, a path that could not be walked, or a temporary file that a killed run
 /// left behind (recognised by its name, whatever `--include` says).
 #[derive(Debug)]
-pub enum Found {
-    File(PathBuf),
+pub enum Found<'a> {
+    File(FileAt<'a>),
     Error(PathBuf, String),
-    LeftoverTemp(PathBuf),
+    LeftoverTemp(FileAt<'a>),
 }
 
 /// Compiles `--include` / `--exclude` patterns; the error names the bad pattern.
@@ -54,166 +99,255 @@ pub fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, String> {
         .map_err(|e| format!("bad globs: {e}"))
 }
 
-/// Every file to scan under `roots`, in order: each root in turn, its entries sorted by name.
-pub fn files(roots: &[PathBuf], options: &WalkOptions) -> Vec<Found> {
-    filter_map_parallel(roots, options, Some)
-}
-
 /// Walks `roots` and hands everything found to `visit`, walking and visiting on every thread
 /// of the current rayon pool, and keeps what `visit` returns: in walk order all the same (each
 /// root in turn, entries sorted by name), so output stays deterministic. What `visit` drops is
 /// never held, so memory follows what is kept, not the size of the tree.
 ///
-/// A hosting tree is thousands of tenant folders: each folder at the top of a root is walked as
-/// its own task, so the walk no longer runs on one core while the other waits, and a tenant's
-/// files are scanned as soon as its folder has been read. With `--follow-symlinks` a root is
-/// walked whole by one walker, which alone can tell a link loop (its files are still visited
-/// in parallel).
+/// Every folder's entries are visited in parallel, and its subfolders walked in parallel: a
+/// hosting tree of thousands of tenant folders keeps both cores busy. A folder's handle stays
+/// open while its entries are visited, so the open handles are at most the folders being
+/// walked at once, never the size of the tree.
 pub fn filter_map_parallel<T, F>(roots: &[PathBuf], options: &WalkOptions, visit: F) -> Vec<T>
 where
     T: Send,
     F: Fn(Found) -> Option<T> + Sync + Send,
 {
-    let tasks: Vec<Task> = roots.iter().flat_map(|root| tasks(root, options)).collect();
-    tasks
-        .into_par_iter()
-        .flat_map(|task| {
-            let found = match task {
-                Task::Found(found) => vec![found],
-                Task::Folder { root, folder } => walk_folder(&root, &folder, options),
-            };
-            found.into_par_iter().filter_map(&visit)
-        })
-        .collect()
-}
-
-/// A piece of a walk that can run on its own.
-enum Task {
-    /// Something already found (a file named on the command line, an error, a top-level file).
-    Found(Found),
-    /// A folder to walk whole; paths are matched relative to `root`, the PATH argument.
-    Folder { root: PathBuf, folder: PathBuf },
-}
-
-/// Splits one PATH argument into tasks: its top-level entries, in name order.
-fn tasks(root: &Path, options: &WalkOptions) -> Vec<Task> {
-    let meta = match std::fs::metadata(root) {
-        Ok(meta) => meta,
-        Err(e) => {
-            return vec![Task::Found(Found::Error(
-                root.to_path_buf(),
-                describe_io(&e),
-            ))];
-        }
-    };
-    if meta.is_file() {
-        // A file named on the command line is scanned whatever its extension.
-        return vec![Task::Found(Found::File(root.to_path_buf()))];
-    }
-    if !meta.is_dir() {
-        // Reading a FIFO would block the run; a device or socket holds no page.
-        return vec![Task::Found(Found::Error(
-            root.to_path_buf(),
-            "not a regular file or folder (a FIFO, socket or device); not read".into(),
-        ))];
-    }
-    let whole = || {
-        vec![Task::Folder {
-            root: root.to_path_buf(),
-            folder: root.to_path_buf(),
-        }]
-    };
-    if options.follow_symlinks {
-        return whole();
-    }
-    let mut entries: Vec<std::fs::DirEntry> = match std::fs::read_dir(root) {
-        Ok(entries) => match entries.collect() {
-            Ok(entries) => entries,
-            // Let the walker report the folder's error in its own words.
-            Err(_) => return whole(),
+    let walk = Walk {
+        options,
+        visit: &visit,
+        real_roots: if options.follow_symlinks {
+            roots
+                .iter()
+                .filter_map(|root| std::fs::canonicalize(root).ok())
+                .collect()
+        } else {
+            Vec::new()
         },
-        Err(_) => return whole(),
     };
-    entries.sort_by_key(|entry| entry.file_name());
-    entries
-        .into_iter()
-        .filter_map(|entry| {
-            let path = entry.path();
-            let relative = PathBuf::from(entry.file_name());
-            let relative = relative.as_path();
-            let file_type = match entry.file_type() {
-                Ok(file_type) => file_type,
-                Err(e) => return Some(Task::Found(Found::Error(path, describe_io(&e)))),
-            };
-            if file_type.is_dir() {
-                let name = entry.file_name();
-                let is_vcs_dir = SKIPPED_DIRS.contains(&name.to_string_lossy().as_ref());
-                return (!is_vcs_dir && !is_excluded(relative, options)).then(|| Task::Folder {
-                    root: root.to_path_buf(),
-                    folder: path,
-                });
-            }
-            if !file_type.is_file() || is_excluded(relative, options) {
-                return None;
-            }
-            found_file(path, relative, options).map(Task::Found)
-        })
+    roots
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(index, root)| walk.root(index, root))
         .collect()
 }
 
-/// What a regular file is to the run: a page to scan, a leftover temporary file, or nothing.
-fn found_file(path: PathBuf, relative: &Path, options: &WalkOptions) -> Option<Found> {
-    let is_temp = path
-        .file_name()
-        .is_some_and(|name| crate::write::is_temp_name(&name.to_string_lossy()));
-    if is_temp {
-        Some(Found::LeftoverTemp(path))
-    } else if is_included(relative, options) {
-        Some(Found::File(path))
-    } else {
-        None
-    }
+/// One walk's settings and visitor.
+struct Walk<'w, F> {
+    options: &'w WalkOptions,
+    visit: &'w F,
+    /// With `--follow-symlinks`, the PATHs' real places: a followed link leading elsewhere
+    /// marks what lies behind it as outside the roots.
+    real_roots: Vec<PathBuf>,
 }
 
-/// Walks one folder whole, in name order.
-fn walk_folder(root: &Path, folder: &Path, options: &WalkOptions) -> Vec<Found> {
-    let mut found = Vec::new();
-    let walker = WalkDir::new(folder)
-        .follow_links(options.follow_symlinks)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| {
-            if entry.depth() == 0 {
-                return true;
-            }
-            let name = entry.file_name().to_string_lossy();
-            let is_vcs_dir = entry.file_type().is_dir() && SKIPPED_DIRS.contains(&name.as_ref());
-            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            !is_vcs_dir && !is_excluded(relative, options)
-        });
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let path = entry.into_path();
-                let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-                found.extend(found_file(path, &relative, options));
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let path = e.path().unwrap_or(folder).to_path_buf();
-                let message = match (e.loop_ancestor(), e.io_error()) {
-                    (Some(ancestor), _) => format!(
-                        "symbolic link loop back to {}; not followed",
-                        ancestor.display()
-                    ),
-                    (None, Some(io)) => describe_io(io),
-                    (None, None) => e.to_string(),
+/// Where a folder being walked is.
+struct Place<'p> {
+    path: PathBuf,
+    /// Relative to the PATH, for `--include` / `--exclude`.
+    relative: PathBuf,
+    root: usize,
+    depth: usize,
+    outside_roots: bool,
+    /// The folders above, by identity, to tell a followed link that loops back.
+    ancestors: &'p [FileId],
+}
+
+impl<T, F> Walk<'_, F>
+where
+    T: Send,
+    F: Fn(Found) -> Option<T> + Sync + Send,
+{
+    fn root(&self, index: usize, root: &Path) -> Vec<T> {
+        match pinned::open_root(root, self.options.follow_symlinks) {
+            Err(e) => self.error(root.to_path_buf(), e.to_string()),
+            // A file named on the command line is scanned whatever its extension.
+            Ok(Root::File { folder, name }) => (self.visit)(Found::File(FileAt {
+                folder: folder.as_fd(),
+                name: &name,
+                follow: self.options.follow_symlinks,
+                path: root.to_path_buf(),
+                root: index,
+                outside_roots: false,
+            }))
+            .into_iter()
+            .collect(),
+            Ok(Root::Folder(folder)) => {
+                let id = identity(&folder);
+                let place = Place {
+                    path: root.to_path_buf(),
+                    relative: PathBuf::new(),
+                    root: index,
+                    depth: 0,
+                    outside_roots: false,
+                    ancestors: &[id],
                 };
-                found.push(Found::Error(path, message));
+                self.folder(&folder, &place)
             }
         }
     }
-    found
+
+    fn error(&self, path: PathBuf, message: String) -> Vec<T> {
+        (self.visit)(Found::Error(path, message))
+            .into_iter()
+            .collect()
+    }
+
+    fn folder(&self, folder: &OwnedFd, place: &Place) -> Vec<T> {
+        let entries = match pinned::list(folder.as_fd()) {
+            Ok(entries) => entries,
+            Err(e) => return self.error(place.path.clone(), e.to_string()),
+        };
+        entries
+            .par_iter()
+            .flat_map_iter(|entry| self.entry(folder, place, entry))
+            .collect()
+    }
+
+    fn entry(&self, folder: &OwnedFd, place: &Place, entry: &Entry) -> Vec<T> {
+        let path = place.path.join(&entry.name);
+        let relative = place.relative.join(&entry.name);
+        if is_excluded(&relative, self.options) {
+            return Vec::new();
+        }
+        match entry.kind {
+            Kind::Folder => {
+                if is_vcs_dir(&entry.name) {
+                    return Vec::new();
+                }
+                match pinned::open_folder_at(folder.as_fd(), &entry.name, false) {
+                    Ok(sub) => self.subfolder(&sub, place, path, relative, place.outside_roots),
+                    Err(e) => self.error(path, e.to_string()),
+                }
+            }
+            Kind::File => self.file(folder, place, &entry.name, path, &relative, false),
+            Kind::Symlink if self.options.follow_symlinks => {
+                self.link(folder, place, &entry.name, path, relative)
+            }
+            Kind::Symlink | Kind::Other => Vec::new(),
+        }
+    }
+
+    fn subfolder(
+        &self,
+        sub: &OwnedFd,
+        place: &Place,
+        path: PathBuf,
+        relative: PathBuf,
+        outside_roots: bool,
+    ) -> Vec<T> {
+        if place.depth + 1 > MAX_DEPTH {
+            return self.error(
+                path,
+                format!("more than {MAX_DEPTH} folders deep; not walked further"),
+            );
+        }
+        let id = identity(sub);
+        if let Some(looped) = place.ancestors.iter().position(|a| *a == id) {
+            let back = place
+                .path
+                .ancestors()
+                .nth(place.ancestors.len() - 1 - looped)
+                .unwrap_or(&place.path);
+            return self.error(
+                path,
+                format!(
+                    "symbolic link loop back to {}; not followed",
+                    back.display()
+                ),
+            );
+        }
+        let mut ancestors = place.ancestors.to_vec();
+        ancestors.push(id);
+        let inner = Place {
+            path,
+            relative,
+            root: place.root,
+            depth: place.depth + 1,
+            outside_roots,
+            ancestors: &ancestors,
+        };
+        self.folder(sub, &inner)
+    }
+
+    /// A link met with `--follow-symlinks`: walked or scanned as what it points to.
+    fn link(
+        &self,
+        folder: &OwnedFd,
+        place: &Place,
+        name: &OsStr,
+        path: PathBuf,
+        relative: PathBuf,
+    ) -> Vec<T> {
+        match pinned::open_folder_at(folder.as_fd(), name, true) {
+            Ok(sub) => {
+                let outside = place.outside_roots || !self.is_inside_roots(&sub);
+                self.subfolder(&sub, place, path, relative, outside)
+            }
+            // Not a folder: a file, or a link to nothing (reported when opened).
+            Err(_) => self.file(folder, place, name, path, &relative, true),
+        }
+    }
+
+    fn is_inside_roots(&self, handle: &OwnedFd) -> bool {
+        pinned::real_path(handle.as_fd())
+            .is_some_and(|real| self.real_roots.iter().any(|root| real.starts_with(root)))
+    }
+
+    fn file(
+        &self,
+        folder: &OwnedFd,
+        place: &Place,
+        name: &OsStr,
+        path: PathBuf,
+        relative: &Path,
+        through_link: bool,
+    ) -> Vec<T> {
+        let is_temp = crate::write::is_temp_name(&name.to_string_lossy());
+        if !is_temp && !is_included(relative, self.options) {
+            return Vec::new();
+        }
+        let outside_roots =
+            place.outside_roots || (through_link && !self.is_inside_roots_by_name(folder, name));
+        let file = FileAt {
+            folder: folder.as_fd(),
+            name,
+            follow: through_link,
+            path,
+            root: place.root,
+            outside_roots,
+        };
+        let found = if is_temp {
+            Found::LeftoverTemp(file)
+        } else {
+            Found::File(file)
+        };
+        (self.visit)(found).into_iter().collect()
+    }
+
+    /// Whether the file a link names lies under a PATH (a link to nothing is not outside:
+    /// opening it reports the error).
+    fn is_inside_roots_by_name(&self, folder: &OwnedFd, name: &OsStr) -> bool {
+        match pinned::open_file_at(folder.as_fd(), name, true) {
+            Ok((file, _)) => pinned::real_path(file.as_fd())
+                .is_some_and(|real| self.real_roots.iter().any(|root| real.starts_with(root))),
+            Err(_) => true,
+        }
+    }
+}
+
+/// A folder's identity; a handle whose metadata cannot be read never matches a real folder.
+fn identity(folder: &OwnedFd) -> FileId {
+    folder
+        .try_clone()
+        .map(File::from)
+        .and_then(|f| f.metadata())
+        .map(|meta| FileId::of(&meta))
+        .unwrap_or(FileId { dev: 0, ino: 0 })
+}
+
+fn is_vcs_dir(name: &OsStr) -> bool {
+    SKIPPED_DIRS.contains(&name.to_string_lossy().as_ref())
 }
 
 fn is_excluded(relative: &Path, options: &WalkOptions) -> bool {
@@ -256,17 +390,18 @@ pub fn describe_io(error: &std::io::Error) -> String {
 mod tests {
     use super::*;
 
-    fn names(found: &[Found], root: &Path) -> Vec<String> {
-        found
-            .iter()
-            .map(|found| match found {
-                Found::File(path) => format!("file {}", path.strip_prefix(root).unwrap().display()),
-                Found::LeftoverTemp(path) => {
-                    format!("temp {}", path.strip_prefix(root).unwrap().display())
+    fn names(roots: &[PathBuf], options: &WalkOptions, root: &Path) -> Vec<String> {
+        filter_map_parallel(roots, options, |found| {
+            Some(match found {
+                Found::File(file) => {
+                    format!("file {}", file.path.strip_prefix(root).unwrap().display())
+                }
+                Found::LeftoverTemp(file) => {
+                    format!("temp {}", file.path.strip_prefix(root).unwrap().display())
                 }
                 Found::Error(path, message) => format!("error {}: {message}", path.display()),
             })
-            .collect()
+        })
     }
 
     #[test]
@@ -289,13 +424,13 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "x").unwrap();
         }
+        std::os::unix::fs::symlink(root.join("b"), root.join("b2")).unwrap();
         let options = WalkOptions {
             exclude: glob_set(&["**/old".into()]).unwrap(),
             ..WalkOptions::default()
         };
-        let found = files(&[root.to_path_buf()], &options);
         assert_eq!(
-            names(&found, root),
+            names(&[root.to_path_buf()], &options, root),
             [
                 "file a.php",
                 "file b/index.php",
@@ -303,6 +438,47 @@ mod tests {
                 "file c.asp",
                 "file d/a.jsp",
                 "file d/z.jsp",
+            ]
+        );
+    }
+
+    #[test]
+    fn followed_links_are_walked_and_loops_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(root.join("pay")).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(root.join("pay/a.php"), "x").unwrap();
+        std::fs::write(outside.join("b.php"), "x").unwrap();
+        std::os::unix::fs::symlink("..", root.join("pay/up")).unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("shared")).unwrap();
+        let options = WalkOptions {
+            follow_symlinks: true,
+            ..WalkOptions::default()
+        };
+        let found = filter_map_parallel(std::slice::from_ref(&root), &options, |found| {
+            Some(match found {
+                Found::File(file) => format!(
+                    "file {} outside={}",
+                    file.path.strip_prefix(&root).unwrap().display(),
+                    file.outside_roots
+                ),
+                Found::LeftoverTemp(file) => format!("temp {}", file.path.display()),
+                Found::Error(path, message) => format!(
+                    "error {}: {message}",
+                    path.strip_prefix(&root).unwrap().display()
+                ),
+            })
+        });
+        assert_eq!(
+            found,
+            [
+                "file pay/a.php outside=false",
+                "error pay/up: symbolic link loop back to site; not followed"
+                    .replace("site", &root.display().to_string())
+                    .as_str(),
+                "file shared/b.php outside=true",
             ]
         );
     }

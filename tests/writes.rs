@@ -102,19 +102,35 @@ fn followed_links_never_lead_a_write_outside_the_given_folders() {
     assert_eq!(fs::read(site.join("KSPayForm.asp")).unwrap(), fixed_bytes());
 }
 
+/// The mark `fix --write` puts on its temporary files (root's cannot be set by a tenant).
+fn temp_mark() -> &'static str {
+    if is_root() {
+        "trusted.kspay-migrate.temp"
+    } else {
+        "user.kspay-migrate.temp"
+    }
+}
+
 #[test]
-fn leftover_temporary_files_are_reported_and_removed_only_by_write() {
+fn leftover_temporary_files_are_reported_and_only_marked_ones_removed_by_write() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("KSPayForm.asp"), stale_bytes()).unwrap();
     let leftover = dir.path().join(".kspay-migrate-Ab12Cd.tmp");
     fs::write(&leftover, &stale_bytes()[..100]).unwrap();
+    let marked = fs::File::open(&leftover).unwrap();
+    rustix::fs::fsetxattr(&marked, temp_mark(), b"1", rustix::fs::XattrFlags::empty()).unwrap();
+    // A tenant's file that only has the name: a later run must not delete it.
+    let bait = dir.path().join(".kspay-migrate-mine.tmp");
+    fs::write(&bait, b"the tenant's own file").unwrap();
 
     tool()
         .arg("check")
         .arg(dir.path())
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("left by an interrupted run"));
+        .stderr(predicate::str::contains(
+            ".kspay-migrate-Ab12Cd.tmp: note: temporary file left by an interrupted run",
+        ));
     assert!(leftover.exists(), "check must not delete anything");
 
     tool()
@@ -122,9 +138,15 @@ fn leftover_temporary_files_are_reported_and_removed_only_by_write() {
         .arg(dir.path())
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("removed a temporary file"));
+        .stderr(predicate::str::contains(
+            ".kspay-migrate-Ab12Cd.tmp: note: removed a temporary file",
+        ))
+        .stderr(predicate::str::contains(
+            ".kspay-migrate-mine.tmp: note: named like a temporary file of this tool, but not marked",
+        ));
     assert!(!leftover.exists());
-    assert!(temp_files(dir.path()).is_empty());
+    assert_eq!(fs::read(&bait).unwrap(), b"the tenant's own file");
+    assert_eq!(temp_files(dir.path()), [bait]);
 }
 
 /// A tree of `count` copies of the stale page, spread over tenant folders.

@@ -48,7 +48,7 @@ impl<'a> Case<'a> {
             None => None,
             Some(Skip::Binary) => Some("binary file (a NUL byte in its first 8 KiB)".to_string()),
             Some(Skip::TooLarge(size)) => Some(format!("{size} bytes is over --max-filesize")),
-            Some(Skip::LeftoverTemp { .. }) => return None,
+            Some(Skip::LeftoverTemp(_)) => return None,
         };
         Some(Case { report, skipped })
     }

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Run, Summary, display_path};
 use crate::rules::Severity;
 use crate::scan::{Located, Skip};
+use crate::write::Leftover;
 
 /// How much to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -236,14 +237,19 @@ pub fn skipped(
             "{BOLD}{}:{BOLD:#} note: skipped: {size} bytes is over --max-filesize ({max_filesize} bytes)",
             display_path(path)
         ),
-        Skip::LeftoverTemp { removed: true } => writeln!(
+        Skip::LeftoverTemp(Leftover::Removed) => writeln!(
             out,
             "{BOLD}{}:{BOLD:#} note: removed a temporary file left by an interrupted run",
             display_path(path)
         ),
-        Skip::LeftoverTemp { removed: false } => writeln!(
+        Skip::LeftoverTemp(Leftover::Kept) => writeln!(
             out,
             "{BOLD}{}:{BOLD:#} note: temporary file left by an interrupted run; `fix --write` removes it",
+            display_path(path)
+        ),
+        Skip::LeftoverTemp(Leftover::Unmarked) => writeln!(
+            out,
+            "{BOLD}{}:{BOLD:#} note: named like a temporary file of this tool, but not marked as one of its own; left alone (check it, then remove it by hand)",
             display_path(path)
         ),
     }
