@@ -14,7 +14,7 @@ use crate::cli::{
 };
 use crate::config::{self, Settings};
 use crate::progress::Progress;
-use crate::report::{self, FixOutcome, Run, Summary, portable_path, text::Detail};
+use crate::report::{self, FixOutcome, Run, Summary, portable_path, text::Detail, visible};
 use crate::rules;
 use crate::scan::{FileReport, Mode, ScanOptions, Scanner, Skip};
 use crate::walk::{self, FileAt, Found, WalkOptions};
@@ -43,7 +43,12 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
-            let _ = writeln!(anstream::stderr(), "kspay-migrate: error: {message}");
+            // Messages may name files and quote config files: shown, never acted on.
+            let _ = writeln!(
+                anstream::stderr(),
+                "kspay-migrate: error: {}",
+                visible::lines(&message)
+            );
             ExitCode::from(ERROR)
         }
     }
@@ -216,7 +221,7 @@ fn write_baseline(path: &Path, reports: &[FileReport]) -> Result<u8, String> {
     writeln!(
         err,
         "Wrote baseline {} with {} finding(s).",
-        path.display(),
+        visible::path(path),
         recorded.findings.len()
     )
     .map_err(|e| e.to_string())?;
@@ -351,7 +356,7 @@ fn apply_fixes(
             if let Some(change) = &report.change {
                 diff::write_patch(
                     &mut patch,
-                    &portable_path(&report.path),
+                    &report::portable_bytes(&report.path),
                     &change.original,
                     &change.fixed,
                 )
@@ -412,7 +417,10 @@ fn list_rules(source: &RuleSource) -> Result<u8, String> {
                 writeln!(
                     out,
                     "{:<24} {:<8} {}  ({})",
-                    rule.id, rule.severity, rule.title, rule.origin
+                    visible::text(&rule.id),
+                    rule.severity,
+                    visible::text(&rule.title),
+                    visible::text(&rule.origin)
                 )
                 .map_err(|e| e.to_string())?;
             }
@@ -431,24 +439,26 @@ fn explain(args: &ExplainArgs) -> Result<u8, String> {
         ));
     };
     let mut out = anstream::stdout().lock();
+    // Rule files are text a person may not have read: their fields are shown, not acted on.
+    let list = |items: &[String]| visible::text(&items.join(", ")).into_owned();
     let text = format!(
         "{id}: {title}\n\nseverity: {severity}\ncard: {card} ({latin}); aliases: {aliases}\nmoves from: {from} ({from_labels})\nmoves to:   {to} ({to_labels})\nsource: {origin}\n\n{explanation}\n\nReferences:\n{references}\n",
-        id = rule.id,
-        title = rule.title,
+        id = visible::text(&rule.id),
+        title = visible::text(&rule.title),
         severity = rule.severity,
-        card = rule.card.name,
-        latin = rule.card.latin_name,
-        aliases = rule.card.aliases.join(", "),
-        from = rule.from.name,
-        from_labels = rule.from.labels.join(", "),
-        to = rule.to.name,
-        to_labels = rule.to.labels.join(", "),
-        origin = rule.origin,
-        explanation = rule.explanation,
+        card = visible::text(&rule.card.name),
+        latin = visible::text(&rule.card.latin_name),
+        aliases = list(&rule.card.aliases),
+        from = visible::text(&rule.from.name),
+        from_labels = list(&rule.from.labels),
+        to = visible::text(&rule.to.name),
+        to_labels = list(&rule.to.labels),
+        origin = visible::text(&rule.origin),
+        explanation = visible::lines(&rule.explanation),
         references = rule
             .references
             .iter()
-            .map(|r| format!("  - {r}"))
+            .map(|r| format!("  - {}", visible::text(r)))
             .collect::<Vec<_>>()
             .join("\n"),
     );

@@ -2,14 +2,19 @@
 //!
 //! Lines are split at `\n` only, as git and patch do (a lone `\r` is part of a line), and each
 //! line keeps its own bytes: a patch of an EUC-KR CRLF file is itself EUC-KR with CRLF lines,
-//! so `git apply` and `patch -p1` accept it. For people, the same hunks are shown decoded.
+//! so `git apply` and `patch -p1` accept it. Its path headers are quoted as git quotes them
+//! when a name holds anything but plain printable characters. For people, the same hunks are
+//! shown decoded, with control and bidi characters shown as escapes.
 
 use std::io::{self, Write};
 use std::ops::Range;
+use std::path::Path;
 
 use anstyle::{AnsiColor, Style};
 use encoding_rs::Encoding;
 use similar::{Algorithm, DiffTag, capture_diff_slices, group_diff_ops};
+
+use crate::report::visible;
 
 /// Lines of context around each change.
 const CONTEXT: usize = 3;
@@ -92,11 +97,66 @@ fn hunk_header(hunk: &Hunk) -> String {
     )
 }
 
-/// Writes a git-style patch for one file, in the file's own bytes.
-pub fn write_patch(out: &mut impl Write, path: &str, old: &[u8], new: &[u8]) -> io::Result<()> {
-    writeln!(out, "diff --git a/{path} b/{path}")?;
-    writeln!(out, "--- a/{path}")?;
-    writeln!(out, "+++ b/{path}")?;
+/// A path after `a/` or `b/` in a patch header: as is when it holds only printable characters
+/// and no space, `"`, or `\\`; else in double quotes with C escapes, as git writes it (with
+/// `core.quotePath` off: other UTF-8 stays as is), which `git apply` and GNU patch 2.7 read
+/// back byte for byte. Control and bidi characters and bytes that are not UTF-8 are written as
+/// octal escapes, so a name cannot end a header line or reorder it. Unlike git, a name with a
+/// space is quoted too: GNU patch would end the name at the space, or drop a trailing one.
+fn patch_name(side: &str, path: &[u8]) -> Vec<u8> {
+    let mut quoted = Vec::with_capacity(path.len() + 4);
+    let mut needs_quotes = false;
+    let octal = |quoted: &mut Vec<u8>, bytes: &[u8]| {
+        for byte in bytes {
+            quoted.extend(format!("\\{byte:03o}").bytes());
+        }
+    };
+    for chunk in path.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            let escape: Option<&[u8]> = match c {
+                '"' => Some(b"\\\""),
+                '\\' => Some(b"\\\\"),
+                '\t' => Some(b"\\t"),
+                '\n' => Some(b"\\n"),
+                '\r' => Some(b"\\r"),
+                '\x07' => Some(b"\\a"),
+                '\x08' => Some(b"\\b"),
+                '\x0b' => Some(b"\\v"),
+                '\x0c' => Some(b"\\f"),
+                _ => None,
+            };
+            let mut utf8 = [0; 4];
+            let encoded = c.encode_utf8(&mut utf8).as_bytes();
+            if let Some(escape) = escape {
+                quoted.extend(escape);
+            } else if visible::is_dangerous(c) {
+                octal(&mut quoted, encoded);
+            } else {
+                needs_quotes |= c == ' ';
+                quoted.extend(encoded);
+                continue;
+            }
+            needs_quotes = true;
+        }
+        if !chunk.invalid().is_empty() {
+            octal(&mut quoted, chunk.invalid());
+            needs_quotes = true;
+        }
+    }
+    if needs_quotes {
+        [b"\"", side.as_bytes(), b"/", &quoted, b"\""].concat()
+    } else {
+        [side.as_bytes(), b"/", &quoted].concat()
+    }
+}
+
+/// Writes a git-style patch for one file, in the file's own bytes; `path` is the file's name
+/// in its own bytes, as [`crate::report::portable_bytes`] gives it.
+pub fn write_patch(out: &mut impl Write, path: &[u8], old: &[u8], new: &[u8]) -> io::Result<()> {
+    let (a, b) = (patch_name("a", path), patch_name("b", path));
+    out.write_all(&[b"diff --git ", &a[..], b" ", &b, b"\n"].concat())?;
+    out.write_all(&[b"--- ", &a[..], b"\n"].concat())?;
+    out.write_all(&[b"+++ ", &b[..], b"\n"].concat())?;
     for hunk in hunks(old, new) {
         writeln!(out, "{}", hunk_header(&hunk))?;
         for (tag, line) in &hunk.lines {
@@ -114,10 +174,12 @@ pub fn write_patch(out: &mut impl Write, path: &str, old: &[u8], new: &[u8]) -> 
     Ok(())
 }
 
-/// Writes the diff decoded to UTF-8 for a terminal, with line endings shown as plain ends.
+/// Writes the diff decoded to UTF-8 for a terminal, with line endings (`\n`, `\r\n`) shown as
+/// plain ends, and the path and lines through [`visible`]: a CR that ends no line shows as `\r`,
+/// an escape sequence as `\x1b...`.
 pub fn write_decoded(
     out: &mut (impl Write + ?Sized),
-    path: &str,
+    path: &Path,
     old: &[u8],
     new: &[u8],
     encoding: &'static Encoding,
@@ -131,13 +193,14 @@ pub fn write_decoded(
     } else {
         format!(" ({}, shown as UTF-8)", encoding.name())
     };
+    let path = visible::path(path);
     writeln!(out, "{bold}--- a/{path}{note}{bold:#}")?;
     writeln!(out, "{bold}+++ b/{path}{bold:#}")?;
     for hunk in hunks(old, new) {
         writeln!(out, "{cyan}{}{cyan:#}", hunk_header(&hunk))?;
         for (tag, line) in &hunk.lines {
             let (decoded, _) = encoding.decode_without_bom_handling(line);
-            let text = decoded.trim_end_matches(['\n', '\r']);
+            let text = visible::text(visible::split_ending(&decoded).0);
             match tag {
                 LineTag::Context => writeln!(out, " {text}")?,
                 LineTag::Removed => writeln!(out, "{red}-{text}{red:#}")?,
@@ -157,9 +220,40 @@ mod tests {
         let old = b"a\r\nb\r\n\xC1\xA6\xC1\xD6\r\nd";
         let new = b"a\r\nb\r\nd";
         let mut patch = Vec::new();
-        write_patch(&mut patch, "x.asp", old, new).unwrap();
+        write_patch(&mut patch, b"x.asp", old, new).unwrap();
         let expected: &[u8] = b"diff --git a/x.asp b/x.asp\n--- a/x.asp\n+++ b/x.asp\n@@ -1,4 +1,3 @@\n a\r\n b\r\n-\xC1\xA6\xC1\xD6\r\n d\n\\ No newline at end of file\n";
         assert_eq!(patch, expected);
+    }
+
+    #[test]
+    fn plain_names_stay_and_others_are_quoted_as_git_does() {
+        assert_eq!(
+            patch_name("a", "shop/제주.php".as_bytes()),
+            "a/shop/제주.php".as_bytes()
+        );
+        assert_eq!(
+            patch_name("b", b"x\nb \"q\\\t\x07\x1b\xff.php"),
+            br#""b/x\nb \"q\\\t\a\033\377.php""#
+        );
+        assert_eq!(
+            patch_name("a", "\u{202e}제주\u{85}".as_bytes()),
+            r#""a/\342\200\256제주\302\205""#.as_bytes()
+        );
+    }
+
+    #[test]
+    fn decoded_lines_show_a_lone_cr_but_not_crlf_endings() {
+        // As the terminal gets it without colours: what escaping missed would be stripped here.
+        let mut shown = anstream::StripStream::new(Vec::new());
+        let old = b"a\r\nb\rc\r\nd\r\n";
+        let new = b"a\r\nb\rC\x1b]0;x\x07\r\nd\r\n";
+        write_decoded(&mut shown, Path::new("p"), old, new, encoding_rs::UTF_8).unwrap();
+        let shown = String::from_utf8(shown.into_inner()).unwrap();
+        assert!(
+            shown.contains("\n-b\\rc\n+b\\rC\\x1b]0;x\\x07\n"),
+            "{shown}"
+        );
+        assert!(!shown.contains('\r'), "{shown}");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::io::{self, BufRead, Write};
 
 use crate::detect::Applicability;
 use crate::diff;
-use crate::report::{display_path, text};
+use crate::report::text;
 use crate::scan::{FileReport, Located, Scanner};
 
 /// A reviewer's answer to one fix.
@@ -136,7 +136,7 @@ fn show(
     match alone.change {
         Some(single) => diff::write_decoded(
             out,
-            &display_path(&report.path),
+            &report.path,
             &single.original,
             &single.fixed,
             single.encoding,
@@ -145,7 +145,7 @@ fn show(
         // what accepting means.
         None => diff::write_decoded(
             out,
-            &display_path(&report.path),
+            &report.path,
             &change.original,
             &change.fixed,
             change.encoding,

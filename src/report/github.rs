@@ -2,10 +2,13 @@
 //! runner turns into an annotation on the file and line.
 //!
 //! Nothing else is written: any other line would only be log noise between the annotations.
+//! Values are escaped as GitHub documents (`%`, CR and LF; in properties also `:` and `,`), so
+//! a file name cannot end a command and start another. The `file` property keeps the path's
+//! characters (GitHub matches it against the repository); messages go through [`visible`].
 
 use std::io::{self, Write};
 
-use super::{Run, fix_status, portable_path};
+use super::{Run, fix_status, portable_path, visible};
 use crate::rules::Severity;
 use crate::scan::Located;
 
@@ -22,7 +25,7 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
                 out,
                 "::error file={}::{}",
                 escape_property(&path),
-                escape_data(message)
+                escape_data(&visible::text(message))
             )?;
         }
     }
@@ -51,7 +54,9 @@ fn finding(out: &mut (impl Write + ?Sized), path: &str, located: &Located) -> io
         finding.rule,
         finding.kind.as_str()
     );
-    let message = format!("{} [{}]", finding.message, fix_status(located));
+    // The annotation is read by people: shown, never acted on, like the text report.
+    let message =
+        visible::text(&format!("{} [{}]", finding.message, fix_status(located))).into_owned();
     writeln!(
         out,
         "::{command} file={},{position},title={}::{}",

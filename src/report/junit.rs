@@ -3,12 +3,15 @@
 //! file could not be read or decoded, skipped when the file was not scanned.
 //!
 //! The XML is small and flat, so it is written here directly; [`escape`] keeps it well-formed
-//! whatever a message or path holds.
+//! whatever a message or path holds. Names and messages are read by people in the CI's pages:
+//! they are shown through [`visible`] first, as in the text report.
 
 use std::io::{self, Write};
 use std::path::{Component, Path};
 
-use super::{Run, display_path, text};
+use std::os::unix::ffi::OsStrExt;
+
+use super::{Run, text, visible};
 use crate::scan::{FileReport, Skip};
 
 /// Writes the whole run as one JUnit XML document.
@@ -55,7 +58,7 @@ impl<'a> Case<'a> {
 
     fn write(&self, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
         let report = self.report;
-        let path = display_path(&report.path);
+        let path = visible::path(&report.path);
         write!(
             out,
             r#"    <testcase name="{}" classname="{}""#,
@@ -86,7 +89,7 @@ impl<'a> Case<'a> {
                 out,
                 r#"      <failure message="{count} finding{}" type="{}">{}</failure>"#,
                 if count == 1 { "" } else { "s" },
-                escape_attribute(&rules.join(",")),
+                escape_attribute(&visible::text(&rules.join(","))),
                 escape_text(&finding_lines(report)?)
             )?;
         }
@@ -94,9 +97,9 @@ impl<'a> Case<'a> {
             writeln!(
                 out,
                 r#"      <error message="{}" type="file-error">{}: {}</error>"#,
-                escape_attribute(message),
+                escape_attribute(&visible::text(message)),
                 escape_text(&path),
-                escape_text(message)
+                escape_text(&visible::text(message))
             )?;
         }
         writeln!(out, "    </testcase>")
@@ -123,7 +126,7 @@ fn class_name(path: &Path) -> String {
         .into_iter()
         .flat_map(Path::components)
         .filter_map(|component| match component {
-            Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            Component::Normal(name) => Some(visible::bytes(name.as_bytes()).into_owned()),
             _ => None,
         })
         .collect();
@@ -145,9 +148,9 @@ fn escape_attribute(text: &str) -> String {
     escape(text, true)
 }
 
-/// Escapes the markup characters and replaces what XML 1.0 cannot hold at all (control
-/// characters other than tab, CR and LF; U+FFFE and U+FFFF) with U+FFFD. A CR is written as a
-/// reference so that parsers do not fold CRLF into LF.
+/// Escapes the markup characters and shows what XML 1.0 cannot hold at all (control
+/// characters other than tab, CR and LF; U+FFFE and U+FFFF) as [`visible`] escapes. A CR is
+/// written as a reference so that parsers do not fold CRLF into LF.
 fn escape(text: &str, attribute: bool) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
@@ -162,7 +165,12 @@ fn escape(text: &str, attribute: bool) -> String {
             '\t' if attribute => escaped.push_str("&#9;"),
             '\n' | '\t' => escaped.push(c),
             c if is_xml_char(c) => escaped.push(c),
-            _ => escaped.push(char::REPLACEMENT_CHARACTER),
+            _ => {
+                // `<U+FFFE>`: its own markup characters are escaped in turn.
+                let mut shown = String::new();
+                visible::push_escape(&mut shown, c);
+                escaped.push_str(&escape(&shown, attribute));
+            }
         }
     }
     escaped
@@ -190,10 +198,10 @@ mod tests {
     }
 
     #[test]
-    fn characters_xml_forbids_become_replacement_characters() {
+    fn characters_xml_forbids_are_shown_as_escapes() {
         assert_eq!(
             escape_text("a\u{0}b\u{1b}[31mc\u{8}\u{b}\u{c}\u{7f}\u{fffe}"),
-            "a\u{fffd}b\u{fffd}[31mc\u{fffd}\u{fffd}\u{fffd}\u{7f}\u{fffd}"
+            "a\\x00b\\x1b[31mc\\x08\\x0b\\x0c\u{7f}&lt;U+FFFE&gt;"
         );
     }
 

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Run, Summary, display_path};
+use super::{Run, Summary, visible};
 use crate::rules::Severity;
 use crate::scan::{Located, Skip};
 use crate::write::Leftover;
@@ -38,7 +38,7 @@ pub fn write_run(
     detail: Detail,
 ) -> io::Result<()> {
     if let (Some(config), Detail::Full) = (run.config, detail) {
-        writeln!(err, "note: using settings from {}", config.display())?;
+        writeln!(err, "note: using settings from {}", visible::path(config))?;
     }
     for report in run.reports {
         if let Some(message) = &report.error {
@@ -56,7 +56,7 @@ pub fn write_run(
         if let (true, Some(change)) = (fix.dry_run, &report.change) {
             crate::diff::write_decoded(
                 out,
-                &display_path(&report.path),
+                &report.path,
                 &change.original,
                 &change.fixed,
                 change.encoding,
@@ -92,7 +92,7 @@ fn stale_baseline(out: &mut dyn Write, baseline: &crate::baseline::Comparison) -
     writeln!(
         out,
         "{BOLD}{}:{BOLD:#} note: {} baseline entr{} no longer match a finding (fixed?); record the baseline again with --write-baseline to drop {}:",
-        baseline.path.display(),
+        visible::path(&baseline.path),
         baseline.stale.len(),
         if baseline.stale.len() == 1 {
             "y"
@@ -109,7 +109,10 @@ fn stale_baseline(out: &mut dyn Write, baseline: &crate::baseline::Comparison) -
         writeln!(
             out,
             "  {}: {} [{}] (line {} when recorded)",
-            entry.path, entry.rule, entry.kind, entry.line
+            visible::text(&entry.path),
+            visible::text(&entry.rule),
+            visible::text(&entry.kind),
+            entry.line
         )?;
     }
     Ok(())
@@ -124,7 +127,7 @@ fn fix_summary(out: &mut dyn Write, fix: &super::FixOutcome, summary: &Summary) 
         fix.fixed_findings, fix.changed_files
     )?;
     if let Some(patch) = &fix.patch {
-        write!(out, "; patch written to {}", patch.display())?;
+        write!(out, "; patch written to {}", visible::path(patch))?;
     }
     if summary.fixes_dropped > 0 {
         write!(
@@ -150,10 +153,11 @@ pub fn dropped_fix(
     };
     writeln!(
         out,
-        "{BOLD}{}:{}:{}:{BOLD:#} note: {reason}",
-        display_path(path),
+        "{BOLD}{}:{}:{}:{BOLD:#} note: {}",
+        visible::path(path),
         located.line,
-        located.column
+        located.column,
+        visible::text(reason)
     )
 }
 
@@ -173,20 +177,21 @@ pub fn finding(
     writeln!(
         out,
         "{BOLD}{}:{}:{}:{BOLD:#} {severity_style}{}[{}]{severity_style:#} {} [{}, {fix}]",
-        display_path(path),
+        visible::path(path),
         located.line,
         located.column,
         finding.severity,
-        finding.rule,
-        finding.message,
+        visible::text(&finding.rule),
+        visible::text(&finding.message),
         finding.kind.as_str(),
     )?;
     if detail == Detail::Quiet {
         return Ok(());
     }
     dropped_fix(out, path, located)?;
-    // Tabs would make the marker drift; show them as four spaces on both lines.
-    let line = located.source_line.replace('\t', "    ");
+    // Tabs would make the marker drift; show them as four spaces on both lines. Control and
+    // bidi characters are shown as escapes on the line, so the marker is measured on those.
+    let line = visible::text(&located.source_line).replace('\t', "    ");
     let chars: Vec<char> = located.source_line.chars().collect();
     let prefix: String = chars[..located.line_span.start.min(chars.len())]
         .iter()
@@ -195,8 +200,8 @@ pub fn finding(
         [located.line_span.start.min(chars.len())..located.line_span.end.min(chars.len())]
         .iter()
         .collect();
-    let pad = prefix.replace('\t', "    ").width();
-    let marks = span.width().max(1);
+    let pad = visible::text(&prefix).replace('\t', "    ").width();
+    let marks = visible::text(&span).width().max(1);
     let number = located.line.to_string();
     let gutter = " ".repeat(number.len());
     writeln!(out, "{BLUE}{gutter} |{BLUE:#}")?;
@@ -218,8 +223,9 @@ pub fn error(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "{BOLD}{}:{BOLD:#} {RED}error:{RED:#} {message}",
-        display_path(path)
+        "{BOLD}{}:{BOLD:#} {RED}error:{RED:#} {}",
+        visible::path(path),
+        visible::text(message)
     )
 }
 
@@ -235,17 +241,17 @@ pub fn skipped(
         Skip::TooLarge(size) => writeln!(
             out,
             "{BOLD}{}:{BOLD:#} note: skipped: {size} bytes is over --max-filesize ({max_filesize} bytes)",
-            display_path(path)
+            visible::path(path)
         ),
         Skip::LeftoverTemp(Leftover::Removed) => writeln!(
             out,
             "{BOLD}{}:{BOLD:#} note: removed a temporary file left by an interrupted run",
-            display_path(path)
+            visible::path(path)
         ),
         Skip::LeftoverTemp(Leftover::Kept) => writeln!(
             out,
             "{BOLD}{}:{BOLD:#} note: temporary file left by an interrupted run; `fix --write` removes it",
-            display_path(path)
+            visible::path(path)
         ),
         Skip::LeftoverTemp(Leftover::Unmarked) => writeln!(
             out,
