@@ -13,6 +13,7 @@ use crate::cli::{
     CheckArgs, Cli, ColorWhen, Command, ExplainArgs, FixArgs, Format, RuleSource, ScanArgs,
 };
 use crate::config::{self, Settings};
+use crate::output::Outputs;
 use crate::progress::Progress;
 use crate::report::{self, FixOutcome, Run, Summary, portable_path, text::Detail, visible};
 use crate::rules;
@@ -100,6 +101,20 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
         exclude: walk::glob_set(&settings.exclude)?,
         follow_symlinks: args.follow_symlinks,
     };
+    let outputs = Outputs::new(&args.paths);
+    for target in &args.output {
+        outputs.check("--output", &target.path, &walk_options)?;
+    }
+    if let Some(patch) = fix.and_then(|fix| fix.patch.as_ref()) {
+        outputs.check("--patch", patch, &walk_options)?;
+    }
+    if let Job::Check(CheckArgs {
+        write_baseline: Some(path),
+        ..
+    }) = job
+    {
+        outputs.check("--write-baseline", path, &walk_options)?;
+    }
     let scanner = Scanner::new(
         settings.rules,
         ScanOptions {
@@ -163,13 +178,19 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
                 interactive::review(&scanner, &mut reports, &mut io::stdin().lock(), &mut out)
                     .map_err(|e| format!("interactive review failed: {e}"))?;
             }
-            Some(
-                pool.install(|| apply_fixes(fix, &args.paths, args.follow_symlinks, &mut reports))?,
-            )
+            Some(pool.install(|| {
+                apply_fixes(
+                    fix,
+                    &args.paths,
+                    args.follow_symlinks,
+                    &outputs,
+                    &mut reports,
+                )
+            })?)
         }
         Job::Check(check) => {
             if let Some(path) = &check.write_baseline {
-                return write_baseline(path, &reports);
+                return write_baseline(path, &outputs, &reports);
             }
             None
         }
@@ -188,7 +209,7 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
         baseline: comparison.as_ref(),
         config: settings.config.as_deref(),
     };
-    emit_reports(args, settings.format, &run)?;
+    emit_reports(args, settings.format, &run, &outputs)?;
 
     let fixed_findings = outcome.as_ref().map_or(0, |o| o.fixed_findings);
     let findings_left = summary.findings.saturating_sub(fixed_findings);
@@ -207,9 +228,11 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
 /// `check --write-baseline`: records the findings instead of reporting them. File errors are
 /// still reported (and make the exit status 2): a file that could not be read is not in the
 /// baseline, and would show up as new later.
-fn write_baseline(path: &Path, reports: &[FileReport]) -> Result<u8, String> {
+fn write_baseline(path: &Path, outputs: &Outputs, reports: &[FileReport]) -> Result<u8, String> {
     let recorded = baseline::record(reports);
-    baseline::save(&recorded, path)?;
+    outputs
+        .write(path, baseline::to_text(&recorded).as_bytes())
+        .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
     let mut err = anstream::stderr().lock();
     let mut errors = 0;
     for report in reports {
@@ -230,7 +253,12 @@ fn write_baseline(path: &Path, reports: &[FileReport]) -> Result<u8, String> {
 
 /// Writes the run's report where the options send it: the main format to stdout (or to the
 /// one `--output FILE` without a format), and each `--output FORMAT=FILE` to its file.
-fn emit_reports(args: &ScanArgs, format: Format, run: &Run) -> Result<(), String> {
+fn emit_reports(
+    args: &ScanArgs,
+    format: Format,
+    run: &Run,
+    outputs: &Outputs,
+) -> Result<(), String> {
     let detail = if args.quiet {
         Detail::Quiet
     } else {
@@ -258,11 +286,11 @@ fn emit_reports(args: &ScanArgs, format: Format, run: &Run) -> Result<(), String
                 result => result.map_err(|e| format!("cannot write the report: {e}"))?,
             }
         }
-        Some(target) => write_report_file(&target.path, format, run, detail)?,
+        Some(target) => write_report_file(&target.path, format, run, detail, outputs)?,
     }
     for target in &args.output {
         if let Some(format) = target.format {
-            write_report_file(&target.path, format, run, detail)?;
+            write_report_file(&target.path, format, run, detail, outputs)?;
         }
     }
     // Machine formats carry file errors inside; a person watching the terminal sees them too.
@@ -278,19 +306,24 @@ fn emit_reports(args: &ScanArgs, format: Format, run: &Run) -> Result<(), String
 }
 
 /// Writes one report to a file, text without colours and with its stderr part included.
-fn write_report_file(path: &Path, format: Format, run: &Run, detail: Detail) -> Result<(), String> {
+fn write_report_file(
+    path: &Path,
+    format: Format,
+    run: &Run,
+    detail: Detail,
+    outputs: &Outputs,
+) -> Result<(), String> {
     let mut out = anstream::StripStream::new(Vec::new());
     let mut err = anstream::StripStream::new(Vec::new());
     report::write(format, &mut out, &mut err, run, detail)
         .map_err(|e| format!("cannot write the {} report: {e}", format_name(format)))?;
     let mut bytes = err.into_inner();
     bytes.extend(out.into_inner());
-    std::fs::write(path, bytes).map_err(|e| {
+    outputs.write(path, &bytes).map_err(|e| {
         format!(
-            "cannot write the {} report to {}: {}",
+            "cannot write the {} report to {}: {e}",
             format_name(format),
             path.display(),
-            walk::describe_io(&e)
         )
     })
 }
@@ -319,6 +352,7 @@ fn apply_fixes(
     fix: &FixArgs,
     roots: &[PathBuf],
     follow_symlinks: bool,
+    outputs: &Outputs,
     reports: &mut [FileReport],
 ) -> Result<FixOutcome, String> {
     let writing = fix.write || fix.interactive;
@@ -363,13 +397,9 @@ fn apply_fixes(
                 .map_err(|e| e.to_string())?;
             }
         }
-        std::fs::write(patch_path, patch).map_err(|e| {
-            format!(
-                "cannot write patch {}: {}",
-                patch_path.display(),
-                walk::describe_io(&e)
-            )
-        })?;
+        outputs
+            .write(patch_path, &patch)
+            .map_err(|e| format!("cannot write patch {}: {e}", patch_path.display()))?;
         outcome.patch = Some(patch_path.clone());
     }
     // Each write mostly waits on the disk (fsync of the file and its folder), not the CPU:

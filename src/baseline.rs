@@ -72,28 +72,20 @@ pub fn record(reports: &[FileReport]) -> Baseline {
     }
 }
 
-/// Writes a baseline file.
-pub fn save(baseline: &Baseline, path: &Path) -> Result<(), String> {
-    let mut text = serde_json::to_string_pretty(baseline).map_err(|e| e.to_string())?;
+/// A baseline file's text.
+pub fn to_text(baseline: &Baseline) -> String {
+    let mut text = serde_json::to_string_pretty(baseline).expect("a baseline is plain data");
     text.push('\n');
-    std::fs::write(path, text).map_err(|e| {
-        format!(
-            "cannot write baseline {}: {}",
-            path.display(),
-            crate::walk::describe_io(&e)
-        )
-    })
+    text
 }
+
+/// A baseline of a million findings is about 300 MB of JSON; a file past this is not one.
+const MAX_BASELINE_BYTES: u64 = 1 << 30;
 
 /// Reads a baseline file; the error names the file and what is wrong with it.
 pub fn load(path: &Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        format!(
-            "cannot read baseline {}: {}",
-            path.display(),
-            crate::walk::describe_io(&e)
-        )
-    })?;
+    let text = crate::pinned::read_text(path, MAX_BASELINE_BYTES)
+        .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
     let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
         format!(
             "baseline {} is not a kspay-migrate baseline: {e}",

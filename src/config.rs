@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
@@ -17,7 +18,10 @@ use toml::Spanned;
 
 use crate::cli::{Format, RuleSource, ScanArgs};
 use crate::rules::{self, Rule, Severity};
-use crate::walk;
+use crate::{pinned, walk};
+
+/// A config file is a screenful of TOML; anything much larger is not one.
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 /// The config file's name, looked for in the working folder and each folder above it.
 pub const FILE_NAME: &str = "kspay-migrate.toml";
@@ -92,7 +96,7 @@ impl Settings {
         } else if let Some(path) = &args.config {
             Some(ConfigFile::read(path)?)
         } else {
-            discover(start)
+            discover(start)?
                 .map(|path| ConfigFile::read(&path))
                 .transpose()?
         };
@@ -156,7 +160,7 @@ pub fn listed_rules(source: &RuleSource) -> Result<Vec<Rule>, String> {
     }
     let cwd = std::env::current_dir()
         .map_err(|e| format!("cannot read the current folder: {}", walk::describe_io(&e)))?;
-    let file = discover(&cwd)
+    let file = discover(&cwd)?
         .map(|path| ConfigFile::read(&path))
         .transpose()?;
     match file.as_ref().and_then(ConfigFile::rules) {
@@ -174,25 +178,42 @@ fn load_rules(dir: Option<&Path>) -> Result<Vec<Rule>, String> {
     .map_err(|e| e.to_string())
 }
 
-/// The first config file in `start` or a folder above it.
-fn discover(start: &Path) -> Option<PathBuf> {
-    start
+/// The first config file in `start` or a folder above it. It must belong to the running
+/// user or to root: a run started inside a tenant's tree must not take the tenant's word for
+/// which rules to load or which baseline to read (git reasons the same way about
+/// `safe.directory`).
+fn discover(start: &Path) -> Result<Option<PathBuf>, String> {
+    let Some(found) = start
         .ancestors()
         .map(|folder| folder.join(FILE_NAME))
         .find(|candidate| candidate.is_file())
+    else {
+        return Ok(None);
+    };
+    let owner = std::fs::metadata(&found)
+        .map_err(|e| {
+            format!(
+                "cannot read config file {}: {}",
+                found.display(),
+                walk::describe_io(&e)
+            )
+        })?
+        .uid();
+    if owner != 0 && owner != rustix::process::geteuid().as_raw() {
+        return Err(format!(
+            "config file {} belongs to uid {owner}, neither you nor root; not used (pass --config FILE to use it anyway, or --isolated to run without a config)",
+            found.display()
+        ));
+    }
+    Ok(Some(found))
 }
 
 impl ConfigFile {
     /// Reads and parses a config file; every error names the file (and the line, when the
     /// problem has one).
     fn read(path: &Path) -> Result<ConfigFile, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            format!(
-                "cannot read config file {}: {}",
-                path.display(),
-                walk::describe_io(&e)
-            )
-        })?;
+        let text = pinned::read_text(path, MAX_CONFIG_BYTES)
+            .map_err(|e| format!("cannot read config file {}: {e}", path.display()))?;
         let mut file = ConfigFile {
             path: path.to_path_buf(),
             text,
@@ -393,7 +414,7 @@ mod tests {
         let temp = tempfile::tempdir().unwrap();
         // Nothing above a fresh temporary folder is expected to hold a config file; if one
         // does, this test says so rather than passing by luck.
-        if let Some(found) = discover(temp.path()) {
+        if let Some(found) = discover(temp.path()).unwrap() {
             panic!("a stray {} above the temp folder", found.display());
         }
         let settings = Settings::resolve_from(&check_args(&[]), temp.path()).unwrap();

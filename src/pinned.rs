@@ -96,6 +96,20 @@ pub struct Entry {
 /// when root or the running user owns it (`/var/www -> /srv/www` set up by the admin), and
 /// refused otherwise, since a tenant could have made it. With `follow` every link is followed.
 pub fn open_root(path: &Path, follow: bool) -> Result<Root, OpenError> {
+    resolve(path, follow, false)
+}
+
+/// Opens a folder the tool writes an output into, following only links that root or the
+/// running user owns, the last one included.
+pub fn open_output_folder(path: &Path) -> Result<OwnedFd, OpenError> {
+    match resolve(path, false, true)? {
+        Root::Folder(folder) => Ok(folder),
+        Root::File { .. } => Err(OpenError::Io("is not a folder".into())),
+    }
+}
+
+/// [`open_root`], where `trust_last` lets the last link pass by the rule for the links above.
+fn resolve(path: &Path, follow: bool, trust_last: bool) -> Result<Root, OpenError> {
     let trusted = [0, rustix::process::geteuid().as_raw()];
     let (absolute, names) = components(path);
     // A stack: the next name to open is on top.
@@ -115,7 +129,7 @@ pub fn open_root(path: &Path, follow: bool) -> Result<Root, OpenError> {
         walked.push(&name);
         if meta.file_type().is_symlink() {
             if !follow {
-                if last {
+                if last && !trust_last {
                     return Err(OpenError::Symlink);
                 }
                 if !trusted.contains(&meta.uid()) {
@@ -307,6 +321,72 @@ fn kind_at(folder: BorrowedFd, name: &OsStr) -> Result<Kind, OpenError> {
         FileType::Symlink => Kind::Symlink,
         _ => Kind::Other,
     })
+}
+
+/// Reads a file the tool reads for itself (a config, a rule file, a baseline): never blocking
+/// (a FIFO is refused, not waited on), only a regular file, and at most `limit` bytes (a
+/// file that grows while it is read, or `/dev/zero`, cannot fill the memory). The error says
+/// what is wrong, without the path.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let handle = rustix::fs::openat(
+        CWD,
+        path,
+        OFlags::RDONLY | OFlags::CLOEXEC | OFlags::NOCTTY | OFlags::NONBLOCK,
+        Mode::empty(),
+    )
+    .map_err(|e| describe(&e.into()))?;
+    let file = File::from(handle);
+    let meta = file.metadata().map_err(|e| describe(&e))?;
+    if !meta.is_file() {
+        return Err(OpenError::NotRegular.to_string());
+    }
+    let too_large = || format!("larger than {} MiB; not read", limit >> 20);
+    if meta.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, limit + 1), &mut bytes)
+        .map_err(|e| describe(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// [`read_bounded`] for a text file: it must be UTF-8.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, String> {
+    String::from_utf8(read_bounded(path, limit)?).map_err(|_| "is not UTF-8 text".to_string())
+}
+
+/// Creates (or empties) an output file that lies inside a folder the run scans, where a
+/// tenant may have put anything under its name: the folder is reached by the rule of
+/// [`open_output_folder`], the name is never followed if it is a link, and only a regular
+/// file is emptied.
+pub fn create_output_inside(path: &Path) -> Result<File, OpenError> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| OpenError::Io("names no file".into()))?;
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => open_output_folder(parent)?,
+        _ => open_output_folder(Path::new("."))?,
+    };
+    let handle = rustix::fs::openat(
+        &folder,
+        name,
+        OFlags::WRONLY | OFlags::CREATE | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
+        Mode::from_raw_mode(0o666),
+    )
+    .map_err(|errno| match errno {
+        Errno::LOOP => OpenError::Symlink,
+        errno => errno.into(),
+    })?;
+    let file = File::from(handle);
+    let meta = file.metadata().map_err(|e| OpenError::Io(describe(&e)))?;
+    if !meta.is_file() {
+        return Err(OpenError::NotRegular);
+    }
+    file.set_len(0).map_err(|e| OpenError::Io(describe(&e)))?;
+    Ok(file)
 }
 
 /// Where a handle really is, as the kernel knows it (for the "outside the roots" rule when

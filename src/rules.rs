@@ -696,6 +696,9 @@ pub fn embedded() -> Result<Vec<Rule>, RuleError> {
         .collect()
 }
 
+/// A rule file is a page of TOML; anything much larger is not one.
+const MAX_RULE_FILE_BYTES: u64 = 1 << 20;
+
 /// Every `*.toml` rule in `dir`, in file-name order.
 pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, RuleError> {
     let dir_error = |message: String| RuleError {
@@ -715,9 +718,11 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, RuleError> {
         .iter()
         .map(|path| {
             let origin = path.display().to_string();
-            let text = std::fs::read_to_string(path).map_err(|e| RuleError {
-                origin: origin.clone(),
-                message: e.to_string(),
+            let text = crate::pinned::read_text(path, MAX_RULE_FILE_BYTES).map_err(|message| {
+                RuleError {
+                    origin: origin.clone(),
+                    message,
+                }
             })?;
             Rule::from_toml(&origin, &text)
         })

@@ -276,6 +276,7 @@ impl Scanner {
 
     /// Reads and scans one file the walk found.
     pub fn scan_file(&self, file: &FileAt) -> FileReport {
+        crate::race_hook::pause("read", file.name());
         match file.open() {
             Err(e) => FileReport::error(&file.path, format!("cannot read: {e}")),
             Ok((handle, meta)) => match self.read(handle, meta.len()) {

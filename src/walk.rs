@@ -350,6 +350,11 @@ fn is_vcs_dir(name: &OsStr) -> bool {
     SKIPPED_DIRS.contains(&name.to_string_lossy().as_ref())
 }
 
+/// Whether the walk scans a file at `relative` under a PATH (as a page, by its name).
+pub fn selects(relative: &Path, options: &WalkOptions) -> bool {
+    !is_excluded(relative, options) && is_included(relative, options)
+}
+
 fn is_excluded(relative: &Path, options: &WalkOptions) -> bool {
     options
         .exclude

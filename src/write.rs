@@ -169,6 +169,8 @@ pub fn replace(
     new: &[u8],
     options: &WriteOptions,
 ) -> Result<(), WriteError> {
+    let file_name = target.relative.file_name().or(target.root.file_name());
+    crate::race_hook::pause("write", file_name.unwrap_or_default());
     let (folder, name) =
         pinned::open_parent(target.root, target.relative, options.follow_symlinks)?;
     let folder = folder.as_fd();
@@ -213,6 +215,7 @@ pub fn replace(
 
     let mut temp = create_temp(folder)?;
     let result = fill_temp(&temp.file, &file, &meta, new).and_then(|()| {
+        crate::race_hook::pause("rename", &name);
         // Last look before the rename: the name must still hold the file that was read, and
         // the file still the bytes.
         let now = rustix::fs::statat(folder, name.as_os_str(), AtFlags::SYMLINK_NOFOLLOW)

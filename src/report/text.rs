@@ -256,7 +256,7 @@ pub fn skipped(
         Skip::LeftoverTemp(Leftover::Unmarked) => writeln!(
             out,
             "{BOLD}{}:{BOLD:#} note: named like a temporary file of this tool, but not marked as one of its own; left alone (check it, then remove it by hand)",
-            display_path(path)
+            visible::path(path)
         ),
     }
 }

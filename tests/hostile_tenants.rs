@@ -1,0 +1,379 @@
+//! Root over hostile tenants: a tenant who swaps folders and files for links and FIFOs while
+//! `fix --write` runs as root must not get anything read, printed or written outside the
+//! PATHs, nor hang the run; every swap the run meets is an error naming the path.
+//!
+//! Run as root (as hosting companies run the tool); as another user the tests say so and
+//! check what they can.
+
+mod common;
+
+use common::{is_root, root, snapshot, temp_files};
+
+use std::fs;
+use std::os::unix::fs::{PermissionsExt, symlink};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+const STALE_PAGE: &str = "samples/asp-shop/kspay/KSPayForm.asp";
+/// Written into every root-only page: it must never show in any output.
+const SECRET: &str = "ROOT-ONLY-SECRET-0600";
+const NOBODY: u32 = 65534;
+
+fn stale() -> Vec<u8> {
+    fs::read(root().join(STALE_PAGE)).unwrap()
+}
+
+/// A hosting box: `home/tenantN/public_html/www/KSPayFormM.asp` owned by the tenant, and a
+/// root-only folder (0700) whose pages, named like the tenants', hold [`SECRET`].
+struct Host {
+    _holder: tempfile::TempDir,
+    home: PathBuf,
+    root_only: PathBuf,
+}
+
+fn host(tenants: usize, pages: usize) -> Host {
+    let holder = tempfile::tempdir().unwrap();
+    fs::set_permissions(holder.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let home = holder.path().join("home");
+    let root_only = holder.path().join("root-only");
+    fs::create_dir_all(&root_only).unwrap();
+    let mut secret_page = stale();
+    secret_page.extend(format!("<!-- {SECRET} -->\r\n").as_bytes());
+    for page in 0..pages {
+        let path = root_only.join(format!("KSPayForm{page}.asp"));
+        fs::write(&path, &secret_page).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    fs::set_permissions(&root_only, fs::Permissions::from_mode(0o700)).unwrap();
+    let page = stale();
+    for tenant in 0..tenants {
+        let www = home.join(format!("tenant{tenant:02}/public_html/www"));
+        fs::create_dir_all(&www).unwrap();
+        for n in 0..pages {
+            fs::write(www.join(format!("KSPayForm{n}.asp")), &page).unwrap();
+        }
+        if is_root() {
+            give_tree(&home.join(format!("tenant{tenant:02}")));
+        }
+    }
+    Host {
+        _holder: holder,
+        home,
+        root_only,
+    }
+}
+
+fn give_tree(dir: &Path) {
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        std::os::unix::fs::lchown(entry.path(), Some(NOBODY), Some(NOBODY)).unwrap();
+    }
+}
+
+/// A tenant's symbolic link (owned by the tenant when the test runs as root).
+fn tenant_link(target: &Path, link: &Path) {
+    symlink(target, link).unwrap();
+    if is_root() {
+        std::os::unix::fs::lchown(link, Some(NOBODY), Some(NOBODY)).unwrap();
+    }
+}
+
+fn mkfifo(path: &Path) {
+    assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
+}
+
+/// Runs the tool, killing it after `limit`: a run that hangs fails the test instead of
+/// hanging it.
+fn run_bounded(args: &[&std::ffi::OsStr], env: &[(&str, &Path)], limit: Duration) -> Output {
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin("kspay-migrate"));
+    command
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut child = command.spawn().unwrap();
+    // Drained as it comes: a full pipe would stall the run and pass for a hang.
+    let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            pipe.read_to_end(&mut bytes).unwrap();
+            bytes
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("the run hung for more than {limit:?}: {args:?}");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    Output {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    }
+}
+
+fn text(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr)
+}
+
+fn assert_root_only_untouched(host: &Host, before: &[(PathBuf, Vec<u8>)], output: &str) {
+    assert_eq!(
+        snapshot(&host.root_only),
+        before,
+        "root-only folder changed"
+    );
+    assert!(
+        !output.contains(SECRET),
+        "root-only content reached the output:\n{output}"
+    );
+}
+
+/// Runs `fix --write` paused at `stage` for the file named `name`, lets `swap` act in the
+/// window, then lets the run go on.
+fn with_swap_at(
+    stage: &str,
+    name: &str,
+    paths: &[&Path],
+    swap: impl FnOnce(),
+) -> (Option<i32>, String) {
+    let signals = tempfile::tempdir().unwrap();
+    let pause = format!("{stage}:{name}");
+    let mut args: Vec<std::ffi::OsString> = vec!["fix".into(), "--write".into(), "-j1".into()];
+    args.extend(paths.iter().map(|p| p.as_os_str().to_os_string()));
+    let signal_dir = signals.path().to_path_buf();
+    let runner = std::thread::spawn(move || {
+        let mut command = Command::new(assert_cmd::cargo::cargo_bin("kspay-migrate"));
+        command
+            .args(&args)
+            .env("NO_COLOR", "1")
+            .env("KSPAY_MIGRATE_TEST_PAUSE", &pause)
+            .env("KSPAY_MIGRATE_TEST_PAUSE_DIR", &signal_dir);
+        let output = command.output().unwrap();
+        (output.status.code(), text(&output))
+    });
+    let started = Instant::now();
+    while !signals.path().join("paused").exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the run never reached {stage}:{name}"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    swap();
+    fs::write(signals.path().join("go"), b"").unwrap();
+    runner.join().unwrap()
+}
+
+#[test]
+fn a_folder_swapped_for_a_link_before_the_write_is_not_written_through() {
+    let host = host(1, 2);
+    let before = snapshot(&host.root_only);
+    let tenant = host.home.join("tenant00/public_html");
+    let www = tenant.join("www");
+    let (code, output) = with_swap_at("write", "KSPayForm0.asp", &[&tenant], || {
+        fs::rename(&www, tenant.join("www.old")).unwrap();
+        tenant_link(&host.root_only, &www);
+    });
+    assert_eq!(code, Some(2), "{output}");
+    assert!(
+        output.contains("www/KSPayForm0.asp: error: is a symbolic link; not written"),
+        "{output}"
+    );
+    assert_root_only_untouched(&host, &before, &output);
+    assert!(temp_files(&host.root_only).is_empty());
+}
+
+#[test]
+fn a_folder_swapped_just_before_the_rename_keeps_the_write_in_the_pinned_folder() {
+    let host = host(1, 1);
+    let before = snapshot(&host.root_only);
+    let tenant = host.home.join("tenant00/public_html");
+    let www = tenant.join("www");
+    let (code, output) = with_swap_at("rename", "KSPayForm0.asp", &[&tenant], || {
+        fs::rename(&www, tenant.join("www.old")).unwrap();
+        tenant_link(&host.root_only, &www);
+    });
+    assert_root_only_untouched(&host, &before, &output);
+    // The write went to the folder that was read (now `www.old`), the tenant's own.
+    assert_eq!(code, Some(0), "{output}");
+    assert_ne!(
+        fs::read(tenant.join("www.old/KSPayForm0.asp")).unwrap(),
+        stale()
+    );
+}
+
+#[test]
+fn files_swapped_for_links_or_fifos_before_the_read_are_errors_not_reads_or_hangs() {
+    let host = host(1, 3);
+    let before = snapshot(&host.root_only);
+    let tenant = host.home.join("tenant00/public_html");
+    let www = tenant.join("www");
+    let (code, output) = with_swap_at("read", "KSPayForm0.asp", &[&tenant], || {
+        fs::remove_file(www.join("KSPayForm0.asp")).unwrap();
+        tenant_link(
+            &host.root_only.join("KSPayForm0.asp"),
+            &www.join("KSPayForm0.asp"),
+        );
+        fs::remove_file(www.join("KSPayForm1.asp")).unwrap();
+        mkfifo(&www.join("KSPayForm1.asp"));
+    });
+    assert_eq!(code, Some(2), "{output}");
+    assert!(
+        output.contains("www/KSPayForm0.asp: error: cannot read: is a symbolic link"),
+        "{output}"
+    );
+    assert!(
+        output.contains("www/KSPayForm1.asp: error: cannot read: not a regular file"),
+        "{output}"
+    );
+    assert_root_only_untouched(&host, &before, &output);
+    assert_ne!(fs::read(www.join("KSPayForm2.asp")).unwrap(), stale());
+}
+
+#[test]
+fn a_path_that_is_a_tenants_link_is_not_followed() {
+    let host = host(1, 1);
+    let before = snapshot(&host.root_only);
+    let tenant = host.home.join("tenant00");
+    fs::rename(tenant.join("public_html"), tenant.join("site")).unwrap();
+    tenant_link(&host.root_only, &tenant.join("public_html"));
+    let public_html = tenant.join("public_html");
+    let output = run_bounded(
+        &["fix".as_ref(), "--write".as_ref(), public_html.as_os_str()],
+        &[],
+        Duration::from_secs(60),
+    );
+    let shown = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    assert!(
+        shown.contains("public_html: error: is a symbolic link; not followed (pass --follow-symlinks to follow it)"),
+        "{shown}"
+    );
+    assert_root_only_untouched(&host, &before, &shown);
+    if !is_root() {
+        eprintln!("not root: a link owned by another user cannot be made here");
+        return;
+    }
+    // A PATH below such a link is refused too: the link is the tenant's, not the admin's.
+    let through = public_html.join("KSPayForm0.asp");
+    let output = run_bounded(
+        &["check".as_ref(), through.as_os_str()],
+        &[],
+        Duration::from_secs(60),
+    );
+    let shown = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    assert!(shown.contains("goes through the symbolic link"), "{shown}");
+    assert_root_only_untouched(&host, &before, &shown);
+}
+
+/// The natural race: tenants swap folders and files for links to the root-only folder and for
+/// FIFOs, as fast as they can, while `fix --write` runs over all of them, several rounds.
+#[test]
+fn racing_tenants_never_get_a_read_a_write_or_a_hang_outside_the_roots() {
+    const TENANTS: usize = 10;
+    const PAGES: usize = 60;
+    const ROUNDS: usize = 3;
+    for round in 0..ROUNDS {
+        let host = host(TENANTS, PAGES);
+        let before = snapshot(&host.root_only);
+        let stop = Arc::new(AtomicBool::new(false));
+        // One racer: the run keeps the other core.
+        let racer = {
+            let stop = Arc::clone(&stop);
+            let home = host.home.clone();
+            let root_only = host.root_only.clone();
+            std::thread::spawn(move || {
+                let mut swaps = 0u64;
+                while !stop.load(Ordering::Relaxed) {
+                    let tenant = swaps as usize % TENANTS;
+                    let site = home.join(format!("tenant{tenant:02}/public_html"));
+                    swap_once(&site, &root_only, swaps, PAGES);
+                    swaps += 1;
+                }
+                swaps
+            })
+        };
+        let paths: Vec<PathBuf> = (0..TENANTS)
+            .map(|t| host.home.join(format!("tenant{t:02}/public_html")))
+            .collect();
+        let mut args: Vec<&std::ffi::OsStr> = vec!["fix".as_ref(), "--write".as_ref()];
+        args.extend(paths.iter().map(|p| p.as_os_str()));
+        let output = run_bounded(&args, &[], Duration::from_secs(120));
+        stop.store(true, Ordering::Relaxed);
+        let swaps = racer.join().unwrap();
+        let shown = text(&output);
+        assert_root_only_untouched(&host, &before, &shown);
+        assert!(temp_files(&host.root_only).is_empty());
+        assert!(!shown.contains("panicked"), "{shown}");
+        // Every error names a path inside the tenants' tree.
+        for line in shown.lines().filter(|line| line.contains(": error: ")) {
+            assert!(
+                line.starts_with(host.home.to_str().unwrap()),
+                "round {round}: an error outside the tenants: {line}"
+            );
+        }
+        let errors = shown.lines().filter(|l| l.contains(": error: ")).count();
+        eprintln!(
+            "round {round}: {swaps} swaps, {errors} errors reported, exit {:?}",
+            output.status.code()
+        );
+        assert!(swaps > 0);
+    }
+}
+
+/// One tenant move: `www` becomes a link to the root-only folder for a moment, or a page a
+/// link to a root-only page, or a FIFO; then everything is put back.
+fn swap_once(site: &Path, root_only: &Path, n: u64, pages: usize) {
+    let www = site.join("www");
+    let page = www.join(format!("KSPayForm{}.asp", n as usize % pages));
+    match n % 3 {
+        0 => {
+            let aside = site.join("www.aside");
+            if fs::rename(&www, &aside).is_ok() {
+                tenant_link(root_only, &www);
+                std::thread::yield_now();
+                let _ = fs::remove_file(&www);
+                let _ = fs::rename(&aside, &www);
+            }
+        }
+        1 => {
+            let aside = www.join(".aside");
+            if fs::rename(&page, &aside).is_ok() {
+                tenant_link(&root_only.join("KSPayForm0.asp"), &page);
+                std::thread::yield_now();
+                let _ = fs::remove_file(&page);
+                let _ = fs::rename(&aside, &page);
+            }
+        }
+        _ => {
+            let aside = www.join(".aside-fifo");
+            if fs::rename(&page, &aside).is_ok() {
+                let _ = rustix::fs::mknodat(
+                    rustix::fs::CWD,
+                    page.as_path(),
+                    rustix::fs::FileType::Fifo,
+                    rustix::fs::Mode::from_raw_mode(0o644),
+                    0,
+                );
+                std::thread::yield_now();
+                let _ = fs::remove_file(&page);
+                let _ = fs::rename(&aside, &page);
+            }
+        }
+    }
+}
