@@ -377,3 +377,171 @@ fn swap_once(site: &Path, root_only: &Path, n: u64, pages: usize) {
         }
     }
 }
+
+/// A run started inside a tenant's tree must not take the tenant's config; the tool's own
+/// files (configs, rules, baselines) are read without blocking and bounded.
+#[test]
+fn a_tenants_config_is_refused_and_the_tools_own_files_are_read_bounded() {
+    let host = host(1, 1);
+    let site = host.home.join("tenant00/public_html");
+    let config = site.join("kspay-migrate.toml");
+    fs::write(&config, "rules = \"../../../root-only\"\n").unwrap();
+    if is_root() {
+        std::os::unix::fs::chown(&config, Some(NOBODY), Some(NOBODY)).unwrap();
+        let output = common::tool()
+            .current_dir(&site)
+            .args(["check", "."])
+            .output()
+            .unwrap();
+        let shown = text(&output);
+        assert_eq!(output.status.code(), Some(2), "{shown}");
+        assert!(
+            shown.contains(
+                "kspay-migrate.toml belongs to uid 65534, neither you nor root; not used"
+            ),
+            "{shown}"
+        );
+        assert!(!shown.contains(SECRET));
+    }
+    fs::remove_file(&config).unwrap();
+
+    // A baseline that is a FIFO, a device, or larger than any baseline.
+    let fifo = site.join("base.fifo");
+    mkfifo(&fifo);
+    for (baseline, expected) in [
+        (fifo.as_path(), "not a regular file or folder"),
+        (Path::new("/dev/zero"), "not a regular file or folder"),
+    ] {
+        let output = run_bounded(
+            &[
+                "check".as_ref(),
+                "--baseline".as_ref(),
+                baseline.as_os_str(),
+                site.as_os_str(),
+            ],
+            &[],
+            Duration::from_secs(60),
+        );
+        let shown = text(&output);
+        assert_eq!(output.status.code(), Some(2), "{shown}");
+        assert!(
+            shown.contains(&format!(
+                "cannot read baseline {}: {expected}",
+                baseline.display()
+            )),
+            "{shown}"
+        );
+    }
+    // A config naming a FIFO as its rule file, given with --config: refused, not waited on.
+    let rules = site.join("rules");
+    fs::create_dir(&rules).unwrap();
+    mkfifo(&rules.join("x.toml"));
+    let own = host._holder.path().join("own.toml");
+    fs::write(&own, format!("rules = {:?}\n", rules.display().to_string())).unwrap();
+    let output = run_bounded(
+        &[
+            "check".as_ref(),
+            "--config".as_ref(),
+            own.as_os_str(),
+            site.as_os_str(),
+        ],
+        &[],
+        Duration::from_secs(60),
+    );
+    let shown = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    assert!(shown.contains("x.toml"), "{shown}");
+    assert!(shown.contains("not a regular file or folder"), "{shown}");
+}
+
+/// `--patch` (or a report) aimed inside the scanned tree: never over a page the run scans,
+/// and never through a link a tenant put under its name.
+#[test]
+fn outputs_inside_the_scanned_tree_never_replace_a_page_or_follow_a_link() {
+    let host = host(1, 1);
+    let before = snapshot(&host.root_only);
+    let site = host.home.join("tenant00/public_html");
+    let page = site.join("www/KSPayForm0.asp");
+    let output = run_bounded(
+        &[
+            "fix".as_ref(),
+            "--patch".as_ref(),
+            page.as_os_str(),
+            site.as_os_str(),
+        ],
+        &[],
+        Duration::from_secs(60),
+    );
+    let shown = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    assert!(shown.contains("is a page the run scans"), "{shown}");
+    assert_eq!(fs::read(&page).unwrap(), stale());
+
+    let report = site.join("kspay.json");
+    tenant_link(&host.root_only.join("KSPayForm0.asp"), &report);
+    let output = run_bounded(
+        &[
+            "check".as_ref(),
+            "--output".as_ref(),
+            format!("json={}", report.display()).as_ref(),
+            site.as_os_str(),
+        ],
+        &[],
+        Duration::from_secs(60),
+    );
+    let shown = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    assert!(
+        shown.contains("is a symbolic link inside the scanned folders; not written through"),
+        "{shown}"
+    );
+    assert_root_only_untouched(&host, &before, &shown);
+
+    // Beside the pages, under a name the scan skips, a patch is fine.
+    let patch = site.join("jeju.patch");
+    let output = run_bounded(
+        &[
+            "fix".as_ref(),
+            "--patch".as_ref(),
+            patch.as_os_str(),
+            site.as_os_str(),
+        ],
+        &[],
+        Duration::from_secs(60),
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    assert!(String::from_utf8_lossy(&fs::read(&patch).unwrap()).contains("KSPayForm0.asp"));
+}
+
+/// With `--follow-symlinks`, a page reached through a link to outside every PATH is read and
+/// reported, but its fix is offered nowhere: not written, not in a patch.
+#[test]
+fn followed_links_outside_the_roots_are_never_patched() {
+    let host = host(1, 1);
+    let site = host.home.join("tenant00/public_html");
+    let shared = host._holder.path().join("shared");
+    fs::create_dir(&shared).unwrap();
+    fs::write(shared.join("order.asp"), stale()).unwrap();
+    tenant_link(&shared, &site.join("shared"));
+    let patch = host._holder.path().join("jeju.patch");
+    let output = run_bounded(
+        &[
+            "fix".as_ref(),
+            "--follow-symlinks".as_ref(),
+            "--patch".as_ref(),
+            patch.as_os_str(),
+            site.as_os_str(),
+        ],
+        &[],
+        Duration::from_secs(60),
+    );
+    let shown = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    assert!(
+        shown.contains("shared/order.asp: error: lies outside the given folders"),
+        "{shown}"
+    );
+    let patch = String::from_utf8_lossy(&fs::read(&patch).unwrap()).into_owned();
+    assert!(patch.contains("www/KSPayForm0.asp"));
+    assert!(!patch.contains("order.asp"), "{patch}");
+}
