@@ -252,11 +252,21 @@ pub fn open_file_at(
     if !follow {
         flags |= OFlags::NOFOLLOW;
     }
-    let handle =
-        rustix::fs::openat(folder, name, flags, Mode::empty()).map_err(|errno| match errno {
-            Errno::LOOP if !follow => OpenError::Symlink,
-            errno => errno.into(),
-        })?;
+    open_regular_at(folder, name, flags, Mode::empty())
+}
+
+/// Opens `name` in `folder` with `flags`, and keeps the handle only if it is a regular file. A
+/// link met under `O_NOFOLLOW` is [`OpenError::Symlink`].
+fn open_regular_at(
+    folder: BorrowedFd,
+    name: &OsStr,
+    flags: OFlags,
+    mode: Mode,
+) -> Result<(File, Metadata), OpenError> {
+    let handle = rustix::fs::openat(folder, name, flags, mode).map_err(|errno| match errno {
+        Errno::LOOP if flags.contains(OFlags::NOFOLLOW) => OpenError::Symlink,
+        errno => errno.into(),
+    })?;
     let file = File::from(handle);
     let meta = file.metadata().map_err(|e| OpenError::Io(describe(&e)))?;
     if !meta.is_file() {
@@ -370,21 +380,12 @@ pub fn create_output_inside(path: &Path) -> Result<File, OpenError> {
         Some(parent) if !parent.as_os_str().is_empty() => open_output_folder(parent)?,
         _ => open_output_folder(Path::new("."))?,
     };
-    let handle = rustix::fs::openat(
-        &folder,
+    let (file, _) = open_regular_at(
+        folder.as_fd(),
         name,
         OFlags::WRONLY | OFlags::CREATE | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
         Mode::from_raw_mode(0o666),
-    )
-    .map_err(|errno| match errno {
-        Errno::LOOP => OpenError::Symlink,
-        errno => errno.into(),
-    })?;
-    let file = File::from(handle);
-    let meta = file.metadata().map_err(|e| OpenError::Io(describe(&e)))?;
-    if !meta.is_file() {
-        return Err(OpenError::NotRegular);
-    }
+    )?;
     file.set_len(0).map_err(|e| OpenError::Io(describe(&e)))?;
     Ok(file)
 }
@@ -405,6 +406,33 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("site/pay")).unwrap();
         std::fs::write(dir.path().join("site/pay/order.php"), "x").unwrap();
         dir
+    }
+
+    #[test]
+    fn the_tools_own_files_are_read_bounded_and_never_waited_on() {
+        let dir = tree();
+        let file = dir.path().join("base.json");
+        std::fs::write(&file, "0123456789abcdef").unwrap();
+        assert_eq!(read_bounded(&file, 16).unwrap().len(), 16);
+        assert_eq!(
+            read_bounded(&file, 15).unwrap_err(),
+            "larger than 0 MiB; not read"
+        );
+        let fifo = dir.path().join("base.fifo");
+        rustix::fs::mknodat(
+            CWD,
+            fifo.as_path(),
+            FileType::Fifo,
+            Mode::from_raw_mode(0o644),
+            0,
+        )
+        .unwrap();
+        let not_regular = OpenError::NotRegular.to_string();
+        assert_eq!(read_bounded(&fifo, 1 << 20).unwrap_err(), not_regular);
+        assert_eq!(
+            read_bounded(Path::new("/dev/zero"), 1 << 20).unwrap_err(),
+            not_regular
+        );
     }
 
     #[test]

@@ -87,16 +87,13 @@ fn mkfifo(path: &Path) {
 
 /// Runs the tool, killing it after `limit`: a run that hangs fails the test instead of
 /// hanging it.
-fn run_bounded(args: &[&std::ffi::OsStr], env: &[(&str, &Path)], limit: Duration) -> Output {
+fn run_bounded(args: &[&std::ffi::OsStr], limit: Duration) -> Output {
     let mut command = Command::new(assert_cmd::cargo::cargo_bin("kspay-migrate"));
     command
         .args(args)
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    for (key, value) in env {
-        command.env(key, value);
-    }
     let mut child = command.spawn().unwrap();
     // Drained as it comes: a full pipe would stall the run and pass for a hang.
     let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
@@ -124,6 +121,18 @@ fn run_bounded(args: &[&std::ffi::OsStr], env: &[(&str, &Path)], limit: Duration
         stdout: stdout.join().unwrap(),
         stderr: stderr.join().unwrap(),
     }
+}
+
+/// Runs the tool (bounded), expects exit 2 and each of `needles` in its output, and returns the
+/// output.
+fn refused(args: &[&std::ffi::OsStr], needles: &[&str]) -> String {
+    let output = run_bounded(args, Duration::from_secs(60));
+    let shown = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    for needle in needles {
+        assert!(shown.contains(needle), "missing {needle:?} in:\n{shown}");
+    }
+    shown
 }
 
 fn text(output: &Output) -> String {
@@ -252,16 +261,11 @@ fn a_path_that_is_a_tenants_link_is_not_followed() {
     fs::rename(tenant.join("public_html"), tenant.join("site")).unwrap();
     tenant_link(&host.root_only, &tenant.join("public_html"));
     let public_html = tenant.join("public_html");
-    let output = run_bounded(
+    let shown = refused(
         &["fix".as_ref(), "--write".as_ref(), public_html.as_os_str()],
-        &[],
-        Duration::from_secs(60),
-    );
-    let shown = text(&output);
-    assert_eq!(output.status.code(), Some(2), "{shown}");
-    assert!(
-        shown.contains("public_html: error: is a symbolic link; not followed (pass --follow-symlinks to follow it)"),
-        "{shown}"
+        &[
+            "public_html: error: is a symbolic link; not followed (pass --follow-symlinks to follow it)",
+        ],
     );
     assert_root_only_untouched(&host, &before, &shown);
     if !is_root() {
@@ -270,14 +274,10 @@ fn a_path_that_is_a_tenants_link_is_not_followed() {
     }
     // A PATH below such a link is refused too: the link is the tenant's, not the admin's.
     let through = public_html.join("KSPayForm0.asp");
-    let output = run_bounded(
+    let shown = refused(
         &["check".as_ref(), through.as_os_str()],
-        &[],
-        Duration::from_secs(60),
+        &["goes through the symbolic link"],
     );
-    let shown = text(&output);
-    assert_eq!(output.status.code(), Some(2), "{shown}");
-    assert!(shown.contains("goes through the symbolic link"), "{shown}");
     assert_root_only_untouched(&host, &before, &shown);
 }
 
@@ -313,7 +313,7 @@ fn racing_tenants_never_get_a_read_a_write_or_a_hang_outside_the_roots() {
             .collect();
         let mut args: Vec<&std::ffi::OsStr> = vec!["fix".as_ref(), "--write".as_ref()];
         args.extend(paths.iter().map(|p| p.as_os_str()));
-        let output = run_bounded(&args, &[], Duration::from_secs(120));
+        let output = run_bounded(&args, Duration::from_secs(120));
         stop.store(true, Ordering::Relaxed);
         let swaps = racer.join().unwrap();
         let shown = text(&output);
@@ -405,31 +405,22 @@ fn a_tenants_config_is_refused_and_the_tools_own_files_are_read_bounded() {
     }
     fs::remove_file(&config).unwrap();
 
-    // A baseline that is a FIFO, a device, or larger than any baseline.
+    // A baseline that is a FIFO (would block) or a device (`/dev/zero` would fill the memory).
     let fifo = site.join("base.fifo");
     mkfifo(&fifo);
-    for (baseline, expected) in [
-        (fifo.as_path(), "not a regular file or folder"),
-        (Path::new("/dev/zero"), "not a regular file or folder"),
-    ] {
-        let output = run_bounded(
+    for baseline in [fifo.as_path(), Path::new("/dev/zero")] {
+        let expected = format!(
+            "cannot read baseline {}: not a regular file or folder",
+            baseline.display()
+        );
+        refused(
             &[
                 "check".as_ref(),
                 "--baseline".as_ref(),
                 baseline.as_os_str(),
                 site.as_os_str(),
             ],
-            &[],
-            Duration::from_secs(60),
-        );
-        let shown = text(&output);
-        assert_eq!(output.status.code(), Some(2), "{shown}");
-        assert!(
-            shown.contains(&format!(
-                "cannot read baseline {}: {expected}",
-                baseline.display()
-            )),
-            "{shown}"
+            &[&expected],
         );
     }
     // A config naming a FIFO as its rule file, given with --config: refused, not waited on.
@@ -438,20 +429,15 @@ fn a_tenants_config_is_refused_and_the_tools_own_files_are_read_bounded() {
     mkfifo(&rules.join("x.toml"));
     let own = host._holder.path().join("own.toml");
     fs::write(&own, format!("rules = {:?}\n", rules.display().to_string())).unwrap();
-    let output = run_bounded(
+    refused(
         &[
             "check".as_ref(),
             "--config".as_ref(),
             own.as_os_str(),
             site.as_os_str(),
         ],
-        &[],
-        Duration::from_secs(60),
+        &["x.toml", "not a regular file or folder"],
     );
-    let shown = text(&output);
-    assert_eq!(output.status.code(), Some(2), "{shown}");
-    assert!(shown.contains("x.toml"), "{shown}");
-    assert!(shown.contains("not a regular file or folder"), "{shown}");
 }
 
 /// `--patch` (or a report) aimed inside the scanned tree: never over a page the run scans,
@@ -462,38 +448,27 @@ fn outputs_inside_the_scanned_tree_never_replace_a_page_or_follow_a_link() {
     let before = snapshot(&host.root_only);
     let site = host.home.join("tenant00/public_html");
     let page = site.join("www/KSPayForm0.asp");
-    let output = run_bounded(
+    refused(
         &[
             "fix".as_ref(),
             "--patch".as_ref(),
             page.as_os_str(),
             site.as_os_str(),
         ],
-        &[],
-        Duration::from_secs(60),
+        &["is a page the run scans"],
     );
-    let shown = text(&output);
-    assert_eq!(output.status.code(), Some(2), "{shown}");
-    assert!(shown.contains("is a page the run scans"), "{shown}");
     assert_eq!(fs::read(&page).unwrap(), stale());
 
     let report = site.join("kspay.json");
     tenant_link(&host.root_only.join("KSPayForm0.asp"), &report);
-    let output = run_bounded(
+    let shown = refused(
         &[
             "check".as_ref(),
             "--output".as_ref(),
             format!("json={}", report.display()).as_ref(),
             site.as_os_str(),
         ],
-        &[],
-        Duration::from_secs(60),
-    );
-    let shown = text(&output);
-    assert_eq!(output.status.code(), Some(2), "{shown}");
-    assert!(
-        shown.contains("is a symbolic link inside the scanned folders; not written through"),
-        "{shown}"
+        &["is a symbolic link inside the scanned folders; not written through"],
     );
     assert_root_only_untouched(&host, &before, &shown);
 
@@ -506,7 +481,6 @@ fn outputs_inside_the_scanned_tree_never_replace_a_page_or_follow_a_link() {
             patch.as_os_str(),
             site.as_os_str(),
         ],
-        &[],
         Duration::from_secs(60),
     );
     assert_eq!(output.status.code(), Some(1), "{}", text(&output));
@@ -524,7 +498,7 @@ fn followed_links_outside_the_roots_are_never_patched() {
     fs::write(shared.join("order.asp"), stale()).unwrap();
     tenant_link(&shared, &site.join("shared"));
     let patch = host._holder.path().join("jeju.patch");
-    let output = run_bounded(
+    refused(
         &[
             "fix".as_ref(),
             "--follow-symlinks".as_ref(),
@@ -532,14 +506,7 @@ fn followed_links_outside_the_roots_are_never_patched() {
             patch.as_os_str(),
             site.as_os_str(),
         ],
-        &[],
-        Duration::from_secs(60),
-    );
-    let shown = text(&output);
-    assert_eq!(output.status.code(), Some(2), "{shown}");
-    assert!(
-        shown.contains("shared/order.asp: error: lies outside the given folders"),
-        "{shown}"
+        &["shared/order.asp: error: lies outside the given folders"],
     );
     let patch = String::from_utf8_lossy(&fs::read(&patch).unwrap()).into_owned();
     assert!(patch.contains("www/KSPayForm0.asp"));
