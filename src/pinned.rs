@@ -51,6 +51,10 @@ pub enum OpenError {
     UntrustedLink { link: PathBuf, owner: u32 },
     #[error("not a regular file or folder (a FIFO, socket or device); not read")]
     NotRegular,
+    #[error(
+        "has {links} hard links and belongs to uid {owner}, not to its folder's owner; not read (a hard link can bring another user's file into a folder)"
+    )]
+    ForeignHardLink { links: u64, owner: u32 },
     #[error("{0}")]
     Io(String),
 }

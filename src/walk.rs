@@ -12,6 +12,7 @@
 use std::ffi::OsStr;
 use std::fs::{File, Metadata};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -58,9 +59,22 @@ pub struct FileAt<'a> {
 }
 
 impl FileAt<'_> {
-    /// Opens the file for reading, refusing links (unless followed), FIFOs and devices.
+    /// Opens the file for reading, refusing links (unless followed), FIFOs and devices, and
+    /// a hard link to another user's file: where hard links to files one does not own are
+    /// allowed (`fs.protected_hardlinks=0`), a tenant could link a root-only file into its
+    /// folder for a run as root to read and print.
     pub fn open(&self) -> Result<(File, Metadata), OpenError> {
-        pinned::open_file_at(self.folder, self.name, self.follow)
+        let (file, meta) = pinned::open_file_at(self.folder, self.name, self.follow)?;
+        if meta.nlink() > 1 {
+            let folder_owner = folder_metadata(self.folder).map(|folder| folder.uid());
+            if folder_owner.is_some_and(|owner| owner != meta.uid()) {
+                return Err(OpenError::ForeignHardLink {
+                    links: meta.nlink(),
+                    owner: meta.uid(),
+                });
+            }
+        }
+        Ok((file, meta))
     }
 
     /// The open folder that holds the file.
@@ -338,12 +352,17 @@ where
 
 /// A folder's identity; a handle whose metadata cannot be read never matches a real folder.
 fn identity(folder: &OwnedFd) -> FileId {
-    folder
-        .try_clone()
-        .map(File::from)
-        .and_then(|f| f.metadata())
+    folder_metadata(folder.as_fd())
         .map(|meta| FileId::of(&meta))
         .unwrap_or(FileId { dev: 0, ino: 0 })
+}
+
+fn folder_metadata(folder: BorrowedFd) -> Option<Metadata> {
+    folder
+        .try_clone_to_owned()
+        .map(File::from)
+        .and_then(|f| f.metadata())
+        .ok()
 }
 
 fn is_vcs_dir(name: &OsStr) -> bool {

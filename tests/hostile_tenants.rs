@@ -512,3 +512,28 @@ fn followed_links_outside_the_roots_are_never_patched() {
     assert!(patch.contains("www/KSPayForm0.asp"));
     assert!(!patch.contains("order.asp"), "{patch}");
 }
+
+/// Where the kernel lets anyone hard-link files they do not own, a tenant can bring a
+/// root-only file into its folder: the run must not read it.
+#[test]
+fn a_hard_link_to_another_users_file_is_not_read() {
+    if !is_root() {
+        eprintln!("not root: a file of another owner cannot be linked here");
+        return;
+    }
+    let host = host(1, 1);
+    let before = snapshot(&host.root_only);
+    let www = host.home.join("tenant00/public_html/www");
+    fs::hard_link(
+        host.root_only.join("KSPayForm0.asp"),
+        www.join("stolen.asp"),
+    )
+    .unwrap();
+    let shown = refused(
+        &["check".as_ref(), www.as_os_str()],
+        &[
+            "stolen.asp: error: cannot read: has 2 hard links and belongs to uid 0, not to its folder's owner",
+        ],
+    );
+    assert_root_only_untouched(&host, &before, &shown);
+}
