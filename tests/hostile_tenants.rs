@@ -537,3 +537,19 @@ fn a_hard_link_to_another_users_file_is_not_read() {
     );
     assert_root_only_untouched(&host, &before, &shown);
 }
+
+/// Folders nested without end cost the run a bounded depth, not its stack.
+#[test]
+fn folders_nested_past_the_depth_limit_are_an_error_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut deep = dir.path().to_path_buf();
+    for _ in 0..300 {
+        deep.push("a");
+    }
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(dir.path().join("KSPayForm.asp"), stale()).unwrap();
+    refused(
+        &["check".as_ref(), dir.path().as_os_str()],
+        &["error: more than 256 folders deep; not walked further"],
+    );
+}
