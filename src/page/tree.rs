@@ -58,6 +58,10 @@ pub struct Node {
 #[derive(Debug)]
 pub struct Tree {
     pub nodes: Vec<Node>,
+    /// By node: whether an ancestor is a control or the page's title (`select`, `option`,
+    /// `textarea`, `title`), whose text a buyer does not read as text. Kept as nodes are
+    /// added, so asking costs nothing however deep the tree.
+    in_control: Vec<bool>,
 }
 
 /// A token as lol_html reports it, in document order.
@@ -193,6 +197,7 @@ impl Tree {
                 children: Vec::new(),
                 range: 0..len,
             }],
+            in_control: vec![false],
         };
         let mut open: Vec<NodeId> = vec![0];
         let mut last_end: Option<Range<usize>> = None;
@@ -257,6 +262,12 @@ impl Tree {
 
     fn push(&mut self, parent: NodeId, kind: NodeKind, range: Range<usize>) -> NodeId {
         let id = self.nodes.len();
+        let in_control = self.in_control[parent]
+            || matches!(
+                self.name(parent),
+                "select" | "option" | "textarea" | "title"
+            );
+        self.in_control.push(in_control);
         self.nodes.push(Node {
             kind,
             parent: Some(parent),
@@ -292,6 +303,11 @@ impl Tree {
                 return;
             }
         }
+    }
+
+    /// Whether the node lies inside a `select`, `option`, `textarea` or `title` element.
+    pub fn in_control(&self, id: NodeId) -> bool {
+        self.in_control[id]
     }
 
     /// The tag name of an element node, `""` for other nodes.
