@@ -96,7 +96,7 @@ impl Applicability {
 }
 
 /// Replace `range` of the decoded page with `replacement`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Edit {
     pub range: Range<usize>,
     pub replacement: String,
