@@ -85,6 +85,13 @@ enum Token {
     },
 }
 
+/// How deep elements nest at most, as in Blink's HTML parser (its DOM tree depth limit): an
+/// element opened deeper closes the innermost open one and takes its place, becoming its
+/// sibling. Forms read a section's whole subtree, so on a page nesting thousands of elements
+/// that are never closed (a hostile page) every element would cost its depth; no real page
+/// nests anywhere near this deep.
+const MAX_DEPTH: usize = 512;
+
 /// Elements that a start tag of the given name implicitly closes, and where the search stops.
 fn implied_closes(name: &str) -> (&'static [&'static str], &'static [&'static str]) {
     const TABLE: &[&str] = &["table"];
@@ -211,6 +218,10 @@ impl Tree {
                 } => {
                     let (closes, boundary) = implied_closes(&name);
                     tree.close_implied(&mut open, closes, boundary, range.start);
+                    if open.len() > MAX_DEPTH {
+                        let innermost = open.pop().expect("the document is always open");
+                        tree.nodes[innermost].range.end = range.start;
+                    }
                     let id = tree.push(
                         open[open.len() - 1],
                         NodeKind::Element {
@@ -384,6 +395,15 @@ mod tests {
         let paragraphs: Vec<NodeId> = tree.elements("p").collect();
         assert_eq!(&page[tree.nodes[paragraphs[0]].range.clone()], "<p>a");
         assert_eq!(tree.attr(options[1], "value").unwrap().value, "2");
+    }
+
+    #[test]
+    fn elements_nest_at_most_max_depth() {
+        let page = "<div>".repeat(MAX_DEPTH + 10);
+        let tree = Tree::parse(&page).unwrap();
+        let deepest = tree.nodes.len() - 1;
+        assert_eq!(tree.ancestors(deepest).count(), MAX_DEPTH);
+        assert_eq!(tree.nodes.len(), MAX_DEPTH + 11);
     }
 
     #[test]
