@@ -74,10 +74,10 @@ pub(super) fn prove_safe_fixes(page: &Page, detection: &mut Detection, rescan: &
 
 /// Proves `groups` together; when that fails, each half again while `rescans` last. A batch
 /// left unproven when they run out fails whole.
-fn prove_batch<'g>(
+fn prove_batch(
     page: &Page,
     detection: &Detection,
-    groups: &'g [Vec<usize>],
+    groups: &[Vec<usize>],
     rescan: &Rescan,
     rescans: &mut usize,
     failed: &mut Vec<(Vec<usize>, &'static str)>,
