@@ -4,6 +4,7 @@
 //!
 //! Every kind repeats one unit until the page reaches the asked size, so a page twice as large
 //! holds twice as many units: what a scan of it costs should then grow at most about twice.
+#![allow(dead_code)] // the tests and the generator each use a part
 
 /// A kind of hostile page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
