@@ -11,6 +11,9 @@
 //! traps that name Jeju for other reasons (shipping notes, 결제주문, 제주은행 accounts, a Jeju
 //! address) or are already migrated. Some files are large (up to a few MiB). A summary of what
 //! was written goes to stdout; nothing here is committed.
+//!
+//! `--hostile KIND --size BYTES OUT_FILE` writes one hostile page instead (issue 12: long-line,
+//! nested-tables, radio-lists, options, open-divs), the same page the scaling tests scan.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -19,6 +22,9 @@ use std::path::{Path, PathBuf};
 use encoding_rs::EUC_KR;
 use rand::{RngExt, SeedableRng};
 use rand_xorshift::XorShiftRng;
+
+#[path = "../tests/common/hostile.rs"]
+mod hostile;
 
 /// The server language of a tenant's shop.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -72,12 +78,18 @@ struct Options {
     files: usize,
     seed: u64,
     out: PathBuf,
+    /// `--hostile KIND --size BYTES`: one hostile page of that size instead of a tree.
+    hostile: Option<(hostile::Kind, usize)>,
 }
+
+const USAGE: &str = "usage: gen_corpus [--files N] [--seed S] OUT_DIR | gen_corpus --hostile KIND --size BYTES OUT_FILE";
 
 fn parse_args() -> Result<Options, String> {
     let mut files = 10_000;
     let mut seed = 1;
     let mut out = None;
+    let mut kind = None;
+    let mut size = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
@@ -93,18 +105,41 @@ fn parse_args() -> Result<Options, String> {
                     .parse()
                     .map_err(|e| format!("--seed: {e}"))?
             }
-            "-h" | "--help" => {
-                return Err("usage: gen_corpus [--files N] [--seed S] OUT_DIR".into());
+            "--hostile" => {
+                let name = value("--hostile")?;
+                let names: Vec<&str> = hostile::Kind::ALL.iter().map(|k| k.name()).collect();
+                kind = Some(hostile::Kind::from_name(&name).ok_or_else(|| {
+                    format!("--hostile {name}: choose one of {}", names.join(", "))
+                })?)
             }
+            "--size" => {
+                size = Some(
+                    value("--size")?
+                        .replace('_', "")
+                        .parse()
+                        .map_err(|e| format!("--size: {e}"))?,
+                )
+            }
+            "-h" | "--help" => return Err(USAGE.into()),
             _ if out.is_none() && !arg.starts_with('-') => out = Some(PathBuf::from(arg)),
             _ => return Err(format!("unexpected argument {arg:?}")),
         }
     }
-    let out = out.ok_or("usage: gen_corpus [--files N] [--seed S] OUT_DIR")?;
-    if !(1_000..=1_000_000).contains(&files) {
+    let out = out.ok_or(USAGE)?;
+    let hostile = match (kind, size) {
+        (Some(kind), Some(size)) => Some((kind, size)),
+        (None, None) => None,
+        _ => return Err("--hostile and --size go together".into()),
+    };
+    if hostile.is_none() && !(1_000..=1_000_000).contains(&files) {
         return Err(format!("--files {files}: choose between 1000 and 1000000"));
     }
-    Ok(Options { files, seed, out })
+    Ok(Options {
+        files,
+        seed,
+        out,
+        hostile,
+    })
 }
 
 fn main() {
@@ -121,6 +156,20 @@ fn main() {
             options.out.display()
         );
         std::process::exit(2);
+    }
+    if let Some((kind, size)) = options.hostile {
+        let page = hostile::page(kind, size);
+        if let Err(e) = fs::write(&options.out, &page) {
+            eprintln!("gen_corpus: {}: {e}", options.out.display());
+            std::process::exit(1);
+        }
+        println!(
+            "{} page of {} bytes in {}",
+            kind.name(),
+            page.len(),
+            options.out.display()
+        );
+        return;
     }
     let mut rng = XorShiftRng::seed_from_u64(options.seed);
     let mut counts = Counts::default();

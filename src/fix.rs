@@ -38,6 +38,7 @@ pub fn apply(
     allow_unsafe: bool,
 ) -> Result<Option<Fixed>, FixError> {
     let mut edits: Vec<Edit> = Vec::new();
+    let mut kept = Kept::default();
     let mut applied = Vec::new();
     for (index, finding) in findings.iter().enumerate() {
         let allowed = match finding.applicability {
@@ -51,19 +52,27 @@ pub fn apply(
         let new: Vec<&Edit> = finding
             .edits
             .iter()
-            .filter(|edit| !edits.contains(edit))
+            .filter(|edit| !kept.edits.contains(*edit))
             .collect();
         // A detector confused by broken markup can propose edits that overlap each other;
         // splicing them would tear the file, so such a fix is left out like a conflicting one.
-        let conflicts = new.iter().enumerate().any(|(i, edit)| {
-            edits
-                .iter()
-                .chain(new[..i].iter().copied())
-                .any(|e| overlaps(&e.range, &edit.range))
-        });
+        let mut added = Vec::new();
+        let mut conflicts = false;
+        for edit in &new {
+            if kept.overlaps(&edit.range) {
+                conflicts = true;
+                break;
+            }
+            kept.add(&edit.range);
+            added.push(edit.range.clone());
+        }
         if conflicts {
+            for range in &added {
+                kept.remove(range);
+            }
             continue;
         }
+        kept.edits.extend(new.iter().map(|edit| (*edit).clone()));
         edits.extend(new.into_iter().cloned());
         applied.push(index);
     }
@@ -76,7 +85,66 @@ pub fn apply(
     Ok(Some(Fixed { bytes, applied }))
 }
 
-/// Two ranges share a byte, or an insertion falls strictly inside a removal.
+/// The edits accepted so far, indexed so that whether a new one [`overlaps`] one of them is a
+/// look at its neighbours: a page with thousands of fixes made the pairwise check quadratic.
+#[derive(Default)]
+struct Kept {
+    edits: std::collections::HashSet<Edit>,
+    /// Removals and replacements, by start; they never share a byte, so their ends grow with
+    /// their starts.
+    spans: std::collections::BTreeMap<usize, usize>,
+    /// Insertion points, with how many insertions stand at each.
+    points: std::collections::BTreeMap<usize, usize>,
+}
+
+impl Kept {
+    /// Whether `range` overlaps a kept edit, as [`overlaps`] says.
+    fn overlaps(&self, range: &Range<usize>) -> bool {
+        if range.is_empty() {
+            let point = range.start;
+            return self
+                .spans
+                .range(..point)
+                .next_back()
+                .is_some_and(|(_, &end)| point < end);
+        }
+        let shares_a_byte = self
+            .spans
+            .range(..range.end)
+            .next_back()
+            .is_some_and(|(_, &end)| range.start < end);
+        shares_a_byte
+            || self
+                .points
+                .range(range.start + 1..range.end)
+                .next()
+                .is_some()
+    }
+
+    fn add(&mut self, range: &Range<usize>) {
+        match range.is_empty() {
+            true => *self.points.entry(range.start).or_default() += 1,
+            false => {
+                self.spans.insert(range.start, range.end);
+            }
+        }
+    }
+
+    fn remove(&mut self, range: &Range<usize>) {
+        if !range.is_empty() {
+            self.spans.remove(&range.start);
+        } else if let Some(count) = self.points.get_mut(&range.start) {
+            *count -= 1;
+            if *count == 0 {
+                self.points.remove(&range.start);
+            }
+        }
+    }
+}
+
+/// Two ranges share a byte, or an insertion falls strictly inside a removal: the rule [`Kept`]
+/// answers for a whole set at once, kept here to test it against.
+#[cfg(test)]
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     if a.is_empty() || b.is_empty() {
         let (point, other) = if a.is_empty() {
@@ -135,6 +203,30 @@ fn verify(bytes: &[u8], decoded: &Decoded, edits: &[Edit]) -> Result<(), FixErro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_edits_overlap_as_the_pairwise_rule_says() {
+        // Every small range against every set built by adding ranges that fit.
+        let ranges: Vec<Range<usize>> = (0..6)
+            .flat_map(|start| (start..6).map(move |end| start..end))
+            .collect();
+        for first in &ranges {
+            for second in &ranges {
+                let mut kept = Kept::default();
+                let mut added: Vec<&Range<usize>> = Vec::new();
+                for range in [first, second] {
+                    if !added.iter().any(|a| overlaps(a, range)) {
+                        kept.add(range);
+                        added.push(range);
+                    }
+                }
+                for query in &ranges {
+                    let pairwise = added.iter().any(|a| overlaps(a, query));
+                    assert_eq!(kept.overlaps(query), pairwise, "{added:?} {query:?}");
+                }
+            }
+        }
+    }
     use crate::detect::Kind;
     use crate::rules::Severity;
 

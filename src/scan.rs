@@ -45,7 +45,8 @@ pub struct Located {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
-    /// The decoded source line holding the finding, without its line ending.
+    /// The decoded source line holding the finding, without its line ending; on a long line,
+    /// only a window around the finding, with [`CLIPPED`] marking each end that goes on.
     pub source_line: String,
     /// Character range of the span within `source_line` (to the line's end if it spans lines).
     pub line_span: Range<usize>,
@@ -498,12 +499,14 @@ fn locate(page: &Page, finding: Finding) -> Located {
     let (line, column) = page.lines.position(page.text, finding.span.start);
     let (end_line, end_column) = page.lines.position(page.text, finding.span.end);
     let line_range = page.lines.line_of(finding.span.start);
-    let source_line = without_ending(&page.text[line_range.clone()]).to_string();
-    let span_end = if end_line == line {
-        end_column - 1
-    } else {
-        source_line.chars().count()
+    let whole_line = without_ending(&page.text[line_range.clone()]);
+    // The span within its line, in bytes (to the line's end if it spans lines).
+    let span_start = (finding.span.start - line_range.start).min(whole_line.len());
+    let span_end = match end_line == line {
+        true => finding.span.end - line_range.start,
+        false => whole_line.len(),
     };
+    let (source_line, line_span) = clip_line(whole_line, span_start..span_end.max(span_start));
     let edits = finding
         .edits
         .iter()
@@ -523,7 +526,7 @@ fn locate(page: &Page, finding: Finding) -> Located {
         edits,
         fingerprint: String::new(),
         fix_dropped: None,
-        line_span: column - 1..span_end,
+        line_span,
         finding,
         line,
         column,
@@ -531,6 +534,52 @@ fn locate(page: &Page, finding: Finding) -> Located {
         end_column,
         source_line,
     }
+}
+
+/// How many characters of a finding's line are kept on each side of it, and of the finding
+/// itself: a line of a few hundred characters is kept whole, while N findings on one line of
+/// megabytes (a hostile page) cost N windows, not N copies of the line.
+const LINE_CONTEXT_CHARS: usize = 300;
+
+/// What marks a clipped end of a kept line, so that nothing is hidden silently.
+pub const CLIPPED: char = '…';
+
+/// The part of `line` around the byte range `span` (on character boundaries) that a finding
+/// keeps: at most [`LINE_CONTEXT_CHARS`] characters on each side and of the span itself, with
+/// [`CLIPPED`] where the line goes on. Returns the kept text and the span's character range
+/// in it.
+fn clip_line(line: &str, span: Range<usize>) -> (String, Range<usize>) {
+    let floor = |mut at: usize| {
+        while !line.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let (start, end) = (floor(span.start), floor(span.end.min(line.len())));
+    let forward = |from: usize, chars: usize| {
+        line[from..]
+            .char_indices()
+            .nth(chars)
+            .map_or(line.len(), |(at, _)| from + at)
+    };
+    let end = end.min(forward(start, LINE_CONTEXT_CHARS));
+    let kept_start = line[..start]
+        .char_indices()
+        .rev()
+        .nth(LINE_CONTEXT_CHARS - 1)
+        .map_or(0, |(at, _)| at);
+    let kept_end = forward(end, LINE_CONTEXT_CHARS);
+    let mut kept = String::with_capacity(kept_end - kept_start + 8);
+    if kept_start > 0 {
+        kept.push(CLIPPED);
+    }
+    kept.push_str(&line[kept_start..kept_end]);
+    if kept_end < line.len() {
+        kept.push(CLIPPED);
+    }
+    let before = usize::from(kept_start > 0) + line[kept_start..start].chars().count();
+    let span_chars = line[start..end].chars().count();
+    (kept, before..before + span_chars)
 }
 
 #[cfg(test)]
@@ -558,5 +607,33 @@ mod tests {
         for form in ["Jeju", "jeju", "JEJU"] {
             assert!(latin.contains(&form.as_bytes().to_vec()), "{form}");
         }
+    }
+
+    #[test]
+    fn short_lines_are_kept_whole_and_long_ones_clipped_around_the_finding() {
+        let line = "안심클릭 : 외환, 제주";
+        let at = line.find("제주").unwrap();
+        let (kept, span) = clip_line(line, at..at + "제주".len());
+        assert_eq!(kept, line);
+        assert_eq!(
+            kept.chars()
+                .skip(span.start)
+                .take(span.len())
+                .collect::<String>(),
+            "제주"
+        );
+
+        let long = format!("{}제주{}", "삼성, ".repeat(1000), "현대, ".repeat(1000));
+        let at = long.find("제주").unwrap();
+        let (kept, span) = clip_line(&long, at..at + "제주".len());
+        assert!(kept.starts_with(CLIPPED) && kept.ends_with(CLIPPED));
+        assert_eq!(kept.chars().count(), 2 * LINE_CONTEXT_CHARS + 2 + 2);
+        assert_eq!(
+            kept.chars()
+                .skip(span.start)
+                .take(span.len())
+                .collect::<String>(),
+            "제주"
+        );
     }
 }

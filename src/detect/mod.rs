@@ -96,7 +96,7 @@ impl Applicability {
 }
 
 /// Replace `range` of the decoded page with `replacement`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Edit {
     pub range: Range<usize>,
     pub replacement: String,
@@ -356,14 +356,8 @@ fn form_detection(page: &Page, rule: &Rule) -> Detection {
 /// reported, and puts them in page order.
 fn settle(page: &Page, rule: &Rule, mut detection: Detection) -> Detection {
     let findings = &mut detection.findings;
-    let mut reported: Vec<Range<usize>> = Vec::new();
-    findings.retain(|finding| {
-        let new = !reported.iter().any(|r| overlaps(r, &finding.span));
-        if new {
-            reported.push(finding.span.clone());
-        }
-        new
-    });
+    let mut reported = Reported::default();
+    findings.retain(|finding| reported.insert_new(&finding.span));
     if page.kind == PageKind::Markup {
         let prose = prose::findings(page, rule, &reported);
         findings.extend(prose);
@@ -374,4 +368,38 @@ fn settle(page: &Page, rule: &Rule, mut detection: Detection) -> Detection {
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1)
+}
+
+/// The spans of the findings kept so far, which never overlap one another, by start: whether
+/// a span overlaps one of them is then a look at its neighbours, not at all of them.
+#[derive(Debug, Default)]
+struct Reported {
+    spans: std::collections::BTreeMap<usize, Range<usize>>,
+}
+
+impl Reported {
+    /// Keeps `span` and says so when it overlaps no kept span ([`overlaps`]).
+    fn insert_new(&mut self, span: &Range<usize>) -> bool {
+        if self.overlaps_any(span, overlaps) {
+            return false;
+        }
+        self.spans.insert(span.start, span.clone());
+        true
+    }
+
+    /// Whether a kept span overlaps `span` by `test` ([`overlaps`] or a stricter one). Kept
+    /// spans are disjoint even read as at least one byte long, so their ends grow with their
+    /// starts: of those starting before `span` ends (read so), the last reaches furthest and
+    /// is the only one that can overlap it.
+    fn overlaps_any(
+        &self,
+        span: &Range<usize>,
+        test: fn(&Range<usize>, &Range<usize>) -> bool,
+    ) -> bool {
+        let end = span.end.max(span.start + 1);
+        self.spans
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, kept)| test(kept, span))
+    }
 }

@@ -14,10 +14,17 @@
 //! form reports an ISP array or chain that lacks the card. Bytes outside the edits are copied
 //! from the original file by `crate::fix`, which checks that too before anything is written.
 //!
+//! A page with more groups than [`PROVEN_ONE_BY_ONE`] (only a generated or hostile page has
+//! that many) cannot afford a rescan per group: its groups are proven together, and only a
+//! batch that fails is split in halves and proven again, within a fixed number of rescans
+//! ([`BATCH_RESCANS`]). A batch proves that its fixes read right applied together, which is
+//! how `fix` applies them; the scan of `fix` checks again that the whole page converges.
+//!
 //! A fix that fails is offered as `unsafe`, with the reason in its message: a reviewer decides.
 //! Every page the forms read is proven on its own: markup built in script strings is proven
 //! on the page those strings build, before its findings are placed in the script.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::{Applicability, Detection, Edit, Finding, Kind, ListView};
@@ -27,18 +34,33 @@ use crate::rules::Side;
 /// How a rewritten page is scanned again: the same forms that made the findings.
 pub(super) type Rescan<'r> = dyn Fn(&Page) -> Detection + 'r;
 
+/// Up to this many groups, each is proven alone (every hand-written page has a few).
+const PROVEN_ONE_BY_ONE: usize = 8;
+
+/// How many rescans the batched proof of a page with more groups may spend: one proves every
+/// group when they all hold; a failing group costs about two per halving that isolates it.
+const BATCH_RESCANS: usize = 16;
+
 /// Checks every safe fix of `detection` (made on `page`) and downgrades to
 /// `unsafe` the ones that cannot be shown right.
 pub(super) fn prove_safe_fixes(page: &Page, detection: &mut Detection, rescan: &Rescan) {
     // Every group is proven against the findings as detected: a rescan does not know of
     // another group's downgrade, so downgrading between proofs would fail the next group.
-    let failed: Vec<(Vec<usize>, &str)> = safe_groups(&detection.findings)
-        .into_iter()
-        .filter_map(|group| {
-            let reason = prove(page, detection, &group, rescan).err()?;
-            Some((group, reason))
-        })
-        .collect();
+    let groups = safe_groups(&detection.findings);
+    let failed: Vec<(Vec<usize>, &str)> = if groups.len() <= PROVEN_ONE_BY_ONE {
+        groups
+            .into_iter()
+            .filter_map(|group| {
+                let reason = prove(page, detection, &group, rescan).err()?;
+                Some((group, reason))
+            })
+            .collect()
+    } else {
+        let mut failed = Vec::new();
+        let mut rescans = BATCH_RESCANS;
+        prove_batch(page, detection, &groups, rescan, &mut rescans, &mut failed);
+        failed
+    };
     for (group, reason) in failed {
         for index in group {
             let finding = &mut detection.findings[index];
@@ -50,24 +72,59 @@ pub(super) fn prove_safe_fixes(page: &Page, detection: &mut Detection, rescan: &
     }
 }
 
+/// Proves `groups` together; when that fails, each half again while `rescans` last. A batch
+/// left unproven when they run out fails whole.
+fn prove_batch(
+    page: &Page,
+    detection: &Detection,
+    groups: &[Vec<usize>],
+    rescan: &Rescan,
+    rescans: &mut usize,
+    failed: &mut Vec<(Vec<usize>, &'static str)>,
+) {
+    if *rescans == 0 {
+        failed.push((
+            groups.concat(),
+            "too many fixes on this page to prove each one",
+        ));
+        return;
+    }
+    *rescans -= 1;
+    let batch = groups.concat();
+    let Err(reason) = prove(page, detection, &batch, rescan) else {
+        return;
+    };
+    if groups.len() == 1 {
+        failed.push((batch, reason));
+        return;
+    }
+    let (first, second) = groups.split_at(groups.len() / 2);
+    prove_batch(page, detection, first, rescan, rescans, failed);
+    prove_batch(page, detection, second, rescan, rescans, failed);
+}
+
 /// The safe fixes grouped by the edit that adds the card (one selection's findings share
 /// it); a fix that adds nothing is a group of its own.
 fn safe_groups(findings: &[Finding]) -> Vec<Vec<usize>> {
-    let mut groups: Vec<(Option<&Edit>, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    // A hash of the insertions met so far: a page may have thousands of groups.
+    let mut by_insertion: HashMap<&Edit, usize> = HashMap::new();
     for (index, finding) in findings.iter().enumerate() {
         if finding.applicability != Applicability::Safe || finding.edits.is_empty() {
             continue;
         }
         let insertion = finding.edits.iter().find(|edit| edit.range.is_empty());
-        match groups
-            .iter_mut()
-            .find(|(key, _)| insertion.is_some() && *key == insertion)
-        {
-            Some((_, members)) => members.push(index),
-            None => groups.push((insertion, vec![index])),
+        match insertion.and_then(|edit| by_insertion.get(edit)) {
+            Some(&group) => groups[group].push(index),
+            None => {
+                if let Some(edit) = insertion {
+                    by_insertion.insert(edit, groups.len());
+                }
+                groups.push(vec![index]);
+            }
         }
     }
-    groups.into_iter().map(|(_, members)| members).collect()
+    groups
 }
 
 fn prove(
@@ -77,12 +134,12 @@ fn prove(
     rescan: &Rescan,
 ) -> Result<(), &'static str> {
     let findings = &detection.findings;
-    let mut edits: Vec<&Edit> = Vec::new();
-    for edit in group.iter().flat_map(|&i| &findings[i].edits) {
-        if !edits.contains(&edit) {
-            edits.push(edit);
-        }
-    }
+    let mut seen: HashSet<&Edit> = HashSet::new();
+    let mut edits: Vec<&Edit> = group
+        .iter()
+        .flat_map(|&i| &findings[i].edits)
+        .filter(|edit| seen.insert(edit))
+        .collect();
     edits.sort_by_key(|edit| (edit.range.start, edit.range.end));
     if edits
         .windows(2)
@@ -101,12 +158,18 @@ fn prove(
     let rescan = rescan(&fixed_page);
 
     if lists_matter {
+        let mut to_tokens: Vec<usize> = rescan
+            .lists
+            .iter()
+            .filter(|list| list.side == Side::To)
+            .flat_map(|list| list.tokens.iter().map(|t| t.start))
+            .collect();
+        to_tokens.sort_unstable();
         for added in rewritten.inserted() {
             // The card's token starts in the inserted text; it may end past it, in the suffix
             // the run shares and already wrote (`우리카드` → `우리, 제주카드`).
-            let listed = rescan.lists.iter().any(|list| {
-                list.side == Side::To && list.tokens.iter().any(|t| added.contains(&t.start))
-            });
+            let first = to_tokens.partition_point(|&start| start < added.start);
+            let listed = to_tokens.get(first).is_some_and(|&start| start < added.end);
             if !listed {
                 return Err("the added card is not read as an item of the ISP list");
             }
@@ -116,12 +179,18 @@ fn prove(
     // A finding is the same when it stands at the same token, of the same kind, with the same
     // fix: a fix that changes another finding's fix changed what the rest of the page reads,
     // and a second run would act on it.
+    let mut in_group = vec![false; findings.len()];
+    for &i in group {
+        in_group[i] = true;
+    }
+    // In page order (findings are), so a rescan's finding looks only at those at its token.
     let others: Vec<(usize, &Finding)> = findings
         .iter()
         .enumerate()
-        .filter(|(i, _)| !group.contains(i))
+        .filter(|(i, _)| !in_group[*i])
         .map(|(_, f)| (f.span.start, f))
         .collect();
+    debug_assert!(others.is_sorted_by_key(|other| other.0));
     let mut matched = vec![false; others.len()];
     for finding in &rescan.findings {
         let start = rewritten
@@ -129,13 +198,20 @@ fn prove(
             .ok_or("the fixed page reports the added text")?;
         let same_token =
             |other: &(usize, &Finding)| other.0 == start && other.1.kind == finding.kind;
-        let same = others
+        let at = others.partition_point(|other| other.0 < start);
+        let same = others[at..]
             .iter()
+            .take_while(|other| other.0 == start)
             .enumerate()
+            .map(|(i, other)| (at + i, other))
             .find(|(i, other)| !matched[*i] && same_token(other) && other.1.same_fix(finding));
         match same {
             Some((i, _)) => matched[i] = true,
-            None if others.iter().any(same_token) => {
+            None if others[at..]
+                .iter()
+                .take_while(|other| other.0 == start)
+                .any(same_token) =>
+            {
                 return Err("it changes how another finding of the page would be fixed");
             }
             None => {
@@ -153,15 +229,14 @@ fn prove(
 
 /// Every removal inside a `from` list, every insertion inside or at the end of a `to` list.
 fn stays_inside_lists(edits: &[&Edit], lists: &[ListView]) -> Result<(), &'static str> {
+    let from = Extents::of(lists, Side::From);
+    let to = Extents::of(lists, Side::To);
     for edit in edits {
         let range = &edit.range;
-        let inside = lists.iter().any(|list| {
-            let within = list.extent.start <= range.start && range.end <= list.extent.end;
-            match range.is_empty() {
-                true => list.side == Side::To && within,
-                false => list.side == Side::From && within,
-            }
-        });
+        let inside = match range.is_empty() {
+            true => to.hold(range),
+            false => from.hold(range),
+        };
         if !inside {
             return Err(if range.is_empty() {
                 "the card would be added outside the ISP list"
@@ -171,6 +246,44 @@ fn stays_inside_lists(edits: &[&Edit], lists: &[ListView]) -> Result<(), &'stati
         }
     }
     Ok(())
+}
+
+/// The extents of one side's lists, by start, each with the furthest end of the lists that
+/// start no later: whether some list holds a range is then one binary search, however many
+/// lists and edits a page has.
+struct Extents {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Extents {
+    fn of(lists: &[ListView], side: Side) -> Extents {
+        let mut extents: Vec<&Range<usize>> = lists
+            .iter()
+            .filter(|list| list.side == side)
+            .map(|list| &list.extent)
+            .collect();
+        extents.sort_by_key(|extent| extent.start);
+        let mut furthest = 0;
+        Extents {
+            starts: extents.iter().map(|extent| extent.start).collect(),
+            furthest_end: extents
+                .iter()
+                .map(|extent| {
+                    furthest = furthest.max(extent.end);
+                    furthest
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether one of the lists starts at or before `range` and ends at or after it.
+    fn hold(&self, range: &Range<usize>) -> bool {
+        match self.starts.partition_point(|&start| start <= range.start) {
+            0 => false,
+            n => self.furthest_end[n - 1] >= range.end,
+        }
+    }
 }
 
 /// The page's text with some edits applied, and the way back to the original's offsets.
@@ -207,16 +320,18 @@ impl Rewrite {
 
     /// The original offset of a rewritten offset; `None` inside inserted text.
     fn original_offset(&self, offset: usize) -> Option<usize> {
-        let mut shift: isize = 0;
-        for (new, old) in &self.spans {
-            if offset < new.start {
-                break;
+        // Spans are disjoint and in order: only the last one starting at or before `offset`
+        // can hold it, and the shift is the one after that span.
+        let shift = match self.spans.partition_point(|(new, _)| new.start <= offset) {
+            0 => 0,
+            n => {
+                let (new, old) = &self.spans[n - 1];
+                if offset < new.end {
+                    return None;
+                }
+                old.end as isize - new.end as isize
             }
-            if offset < new.end {
-                return None;
-            }
-            shift = old.end as isize - new.end as isize;
-        }
+        };
         Some((offset as isize + shift) as usize)
     }
 }

@@ -11,14 +11,19 @@
 
 use std::ops::Range;
 
-use super::{Applicability, Edit, Finding, Kind, text_list};
+use super::{Applicability, Edit, Finding, Kind, Reported, text_list};
 use crate::page::Page;
 use crate::rules::{Rule, Severity};
 
 const SENTENCE_ENDS: &[char] = &['.', '。', '!', '?', '\n'];
 
+/// Whether two ranges share a byte (an empty range shares none).
+fn strictly_overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
 /// Prose findings for tokens no other form has reported (`reported` holds their spans).
-pub(super) fn findings(page: &Page, rule: &Rule, reported: &[Range<usize>]) -> Vec<Finding> {
+pub(super) fn findings(page: &Page, rule: &Rule, reported: &Reported) -> Vec<Finding> {
     let tree = &page.tree;
     let mut findings = Vec::new();
     for (id, node) in tree.nodes.iter().enumerate() {
@@ -36,7 +41,7 @@ fn sentence_findings(
     page: &Page,
     rule: &Rule,
     sentence: Range<usize>,
-    reported: &[Range<usize>],
+    reported: &Reported,
 ) -> Vec<Finding> {
     let text = page.visible(sentence.clone());
     // Most sentences name no card: look for the card before decoding for scheme titles.
@@ -51,11 +56,7 @@ fn sentence_findings(
     tokens
         .into_iter()
         .map(|t| sentence.start + t.start..sentence.start + t.end)
-        .filter(|token| {
-            !reported
-                .iter()
-                .any(|r| r.start < token.end && token.start < r.end)
-        })
+        .filter(|token| !reported.overlaps_any(token, strictly_overlaps))
         .filter_map(|token| {
             let removal = text_list::item_removal(page, rule, sentence.clone(), &token);
             // A bare `제주` outside a run of cards is as often the island as the card: the
@@ -100,7 +101,7 @@ mod tests {
     fn finding_count(html: &str) -> usize {
         let rule = rules::embedded().unwrap().remove(0);
         let page = Page::parse(html).unwrap();
-        findings(&page, &rule, &[]).len()
+        findings(&page, &rule, &Reported::default()).len()
     }
 
     #[test]

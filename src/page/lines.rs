@@ -7,7 +7,14 @@ use std::ops::Range;
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// Inside long lines, every [`MARK_STEP`] bytes or so: a byte offset and its 0-based column.
+    /// A column is counted from the nearest mark before it instead of from the line's start,
+    /// so placing N findings on one line of L bytes costs N × MARK_STEP, not N × L.
+    marks: Vec<(usize, usize)>,
 }
+
+/// How far apart the column marks of a long line are, in bytes.
+const MARK_STEP: usize = 1024;
 
 impl LineIndex {
     /// Indexes the line starts of `text` (lines end at `\n`; a `\r` before it belongs to the line end).
@@ -19,9 +26,11 @@ impl LineIndex {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
+        let marks = column_marks(text, &starts);
         LineIndex {
             starts,
             len: text.len(),
+            marks,
         }
     }
 
@@ -30,7 +39,12 @@ impl LineIndex {
     /// `starts` must begin with 0 and never decrease; lines may be empty.
     pub fn from_starts(starts: Vec<usize>, len: usize) -> LineIndex {
         debug_assert!(starts.first() == Some(&0) && starts.is_sorted());
-        LineIndex { starts, len }
+        // No marks: the text these lines index is not at hand (columns count from line starts).
+        LineIndex {
+            starts,
+            len,
+            marks: Vec::new(),
+        }
     }
 
     /// Byte offset where each line starts, in order.
@@ -46,7 +60,15 @@ impl LineIndex {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&start| start <= offset) - 1;
-        let column = text[self.starts[line]..offset].chars().count() + 1;
+        let line_start = self.starts[line];
+        let (from, counted) = match self.marks.partition_point(|&(at, _)| at <= offset) {
+            0 => (line_start, 0),
+            n => match self.marks[n - 1] {
+                (at, column) if at >= line_start => (at, column),
+                _ => (line_start, 0),
+            },
+        };
+        let column = counted + text[from..offset].chars().count() + 1;
         (line + 1, column)
     }
 
@@ -62,6 +84,25 @@ impl LineIndex {
         let line = self.starts.partition_point(|&start| start <= offset);
         self.line_with_ending(line)
     }
+}
+
+/// Column marks for the lines of `text` longer than [`MARK_STEP`] (see [`LineIndex::marks`]).
+fn column_marks(text: &str, starts: &[usize]) -> Vec<(usize, usize)> {
+    let mut marks = Vec::new();
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        if end - start <= MARK_STEP {
+            continue;
+        }
+        let mut next = start + MARK_STEP;
+        for (column, (at, _)) in text[start..end].char_indices().enumerate() {
+            if start + at >= next {
+                marks.push((start + at, column));
+                next = start + at + MARK_STEP;
+            }
+        }
+    }
+    marks
 }
 
 /// The line without its `\n` or `\r\n` ending.
@@ -83,6 +124,22 @@ mod tests {
         assert_eq!(lines.position(text, jeju), (2, 4));
         assert_eq!(&text[lines.line_of(jeju)], "외환,제주\n");
         assert_eq!(without_ending(&text[lines.line_with_ending(1)]), "ab");
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_from_marks_the_same() {
+        let text = format!("x\n{}\n{}", "외환,제주 ".repeat(700), "ab ".repeat(900));
+        let lines = LineIndex::new(&text);
+        assert!(!lines.marks.is_empty());
+        for offset in (0..text.len()).filter(|&o| text.is_char_boundary(o)) {
+            let line = lines.starts.partition_point(|&start| start <= offset) - 1;
+            let column = text[lines.starts[line]..offset].chars().count() + 1;
+            assert_eq!(
+                lines.position(&text, offset),
+                (line + 1, column),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

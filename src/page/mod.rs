@@ -100,12 +100,7 @@ impl<'t> Page<'t> {
         matches!(
             self.tree.nodes[id].kind,
             tree::NodeKind::Text { raw: false }
-        ) && !self.tree.ancestors(id).any(|a| {
-            matches!(
-                self.tree.name(a),
-                "select" | "option" | "textarea" | "title"
-            )
-        })
+        ) && !self.tree.in_control(id)
     }
 
     /// `range` of the masked text split at each of `breaks` (which belong to no piece).

@@ -58,6 +58,10 @@ pub struct Node {
 #[derive(Debug)]
 pub struct Tree {
     pub nodes: Vec<Node>,
+    /// By node: whether an ancestor is a control or the page's title (`select`, `option`,
+    /// `textarea`, `title`), whose text a buyer does not read as text. Kept as nodes are
+    /// added, so asking costs nothing however deep the tree.
+    in_control: Vec<bool>,
 }
 
 /// A token as lol_html reports it, in document order.
@@ -80,6 +84,13 @@ enum Token {
         range: Range<usize>,
     },
 }
+
+/// How deep elements nest at most, as in Blink's HTML parser (its DOM tree depth limit): an
+/// element opened deeper closes the innermost open one and takes its place, becoming its
+/// sibling. Forms read a section's whole subtree, so on a page nesting thousands of elements
+/// that are never closed (a hostile page) every element would cost its depth; no real page
+/// nests anywhere near this deep.
+const MAX_DEPTH: usize = 512;
 
 /// Elements that a start tag of the given name implicitly closes, and where the search stops.
 fn implied_closes(name: &str) -> (&'static [&'static str], &'static [&'static str]) {
@@ -193,6 +204,7 @@ impl Tree {
                 children: Vec::new(),
                 range: 0..len,
             }],
+            in_control: vec![false],
         };
         let mut open: Vec<NodeId> = vec![0];
         let mut last_end: Option<Range<usize>> = None;
@@ -206,6 +218,10 @@ impl Tree {
                 } => {
                     let (closes, boundary) = implied_closes(&name);
                     tree.close_implied(&mut open, closes, boundary, range.start);
+                    if open.len() > MAX_DEPTH {
+                        let innermost = open.pop().expect("the document is always open");
+                        tree.nodes[innermost].range.end = range.start;
+                    }
                     let id = tree.push(
                         open[open.len() - 1],
                         NodeKind::Element {
@@ -257,6 +273,12 @@ impl Tree {
 
     fn push(&mut self, parent: NodeId, kind: NodeKind, range: Range<usize>) -> NodeId {
         let id = self.nodes.len();
+        let in_control = self.in_control[parent]
+            || matches!(
+                self.name(parent),
+                "select" | "option" | "textarea" | "title"
+            );
+        self.in_control.push(in_control);
         self.nodes.push(Node {
             kind,
             parent: Some(parent),
@@ -292,6 +314,11 @@ impl Tree {
                 return;
             }
         }
+    }
+
+    /// Whether the node lies inside a `select`, `option`, `textarea` or `title` element.
+    pub fn in_control(&self, id: NodeId) -> bool {
+        self.in_control[id]
     }
 
     /// The tag name of an element node, `""` for other nodes.
@@ -368,6 +395,15 @@ mod tests {
         let paragraphs: Vec<NodeId> = tree.elements("p").collect();
         assert_eq!(&page[tree.nodes[paragraphs[0]].range.clone()], "<p>a");
         assert_eq!(tree.attr(options[1], "value").unwrap().value, "2");
+    }
+
+    #[test]
+    fn elements_nest_at_most_max_depth() {
+        let page = "<div>".repeat(MAX_DEPTH + 10);
+        let tree = Tree::parse(&page).unwrap();
+        let deepest = tree.nodes.len() - 1;
+        assert_eq!(tree.ancestors(deepest).count(), MAX_DEPTH);
+        assert_eq!(tree.nodes.len(), MAX_DEPTH + 11);
     }
 
     #[test]
