@@ -126,6 +126,7 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
             } else {
                 Mode::Check
             },
+            max_findings: crate::scan::MAX_FINDINGS_PER_FILE,
         },
     )
     .with_severity_overrides(settings.severity)

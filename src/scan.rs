@@ -35,6 +35,9 @@ pub struct ScanOptions {
     pub max_filesize: u64,
     pub unsafe_fixes: bool,
     pub mode: Mode,
+    /// A file with more findings is reported with this many and not fixed
+    /// ([`MAX_FINDINGS_PER_FILE`] in a run).
+    pub max_findings: usize,
 }
 
 /// A finding placed in its file for reporting.
@@ -362,7 +365,14 @@ impl Scanner {
             Ok(page) => page,
             Err(e) => return FileReport::error(path, e.to_string()),
         };
-        let judged = self.judge(&page);
+        let mut judged = self.judge(&page);
+        let total = judged.reported.len() + judged.suppressed.len();
+        let cap = self.options.max_findings;
+        let over_cap = total > cap;
+        if over_cap {
+            judged.reported.truncate(cap);
+            judged.suppressed.truncate(cap - judged.reported.len());
+        }
         report.findings = judged
             .reported
             .into_iter()
@@ -387,6 +397,12 @@ impl Scanner {
         all.sort_by_key(|located| (located.line, located.column));
         crate::fingerprint::assign(path, all);
 
+        if over_cap {
+            report.error = Some(format!(
+                "{total} findings, over the limit of {cap} per file: only the first {cap} are reported and the file is not fixed (no payment page lists a card that often; look at it by hand)"
+            ));
+            return report;
+        }
         match self.options.mode {
             Mode::Fix => self.fix_page(&mut report, bytes, &decoded, accept),
             Mode::Check => self.mark_dropped_fixes(&mut report, &bytes, &decoded),
@@ -535,6 +551,11 @@ fn locate(page: &Page, finding: Finding) -> Located {
         source_line,
     }
 }
+
+/// Findings a file may have before the run stops reporting and fixing them: a real page lists
+/// Jeju a handful of times; a page with thousands is made to cost the run (each finding keeps
+/// a window of its line, its fix and its proof), and is reported as an error instead.
+pub const MAX_FINDINGS_PER_FILE: usize = 1000;
 
 /// How many characters of a finding's line are kept on each side of it, and of the finding
 /// itself: a line of a few hundred characters is kept whole, while N findings on one line of

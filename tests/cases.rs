@@ -23,6 +23,7 @@ fn scanner_with(mode: Mode, unsafe_fixes: bool) -> Scanner {
             max_filesize: 8 << 20,
             unsafe_fixes,
             mode,
+            max_findings: kspay_migrate::scan::MAX_FINDINGS_PER_FILE,
         },
     )
 }

@@ -41,6 +41,7 @@ static SCANNER: LazyLock<Scanner> = LazyLock::new(|| {
             max_filesize: 8 << 20,
             unsafe_fixes: true,
             mode: Mode::Fix,
+            max_findings: kspay_migrate::scan::MAX_FINDINGS_PER_FILE,
         },
     )
 });

@@ -342,6 +342,7 @@ fn scanner(unsafe_fixes: bool) -> Scanner {
             max_filesize: 8 << 20,
             unsafe_fixes,
             mode: Mode::Fix,
+            max_findings: kspay_migrate::scan::MAX_FINDINGS_PER_FILE,
         },
     )
 }

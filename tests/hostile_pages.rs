@@ -59,6 +59,7 @@ fn cost(page: &[u8]) -> (Duration, usize) {
                     max_filesize: 8 << 20,
                     unsafe_fixes: false,
                     mode,
+                    max_findings: usize::MAX,
                 },
             );
             let report = scanner.scan_bytes(Path::new("hostile.html"), page.to_vec());
@@ -131,4 +132,33 @@ fn many_open_divs_cost_linear_time_and_memory() {
 #[ignore = "slow in a debug build; run with --release -- --ignored"]
 fn nested_tables_cost_linear_time_and_memory_past_the_depth_limit() {
     scales_linearly(Kind::NestedTables, 32 << 10, 4096);
+}
+
+/// A page with more findings than a run reports per file: the first ones are reported, the
+/// file is named in an error (so every format shows it), and it is not fixed.
+#[test]
+fn a_page_over_the_findings_cap_is_reported_in_part_and_not_fixed() {
+    let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let cap = kspay_migrate::scan::MAX_FINDINGS_PER_FILE;
+    let page = hostile::page(Kind::LongLine, 64 << 10);
+    for mode in [Mode::Check, Mode::Fix] {
+        let scanner = Scanner::new(
+            rules::embedded().unwrap(),
+            ScanOptions {
+                encoding: EncodingChoice::Auto,
+                max_filesize: 8 << 20,
+                unsafe_fixes: false,
+                mode,
+                max_findings: cap,
+            },
+        );
+        let report = scanner.scan_bytes(Path::new("hostile.html"), page.clone());
+        assert_eq!(report.findings.len(), cap);
+        let error = report.error.as_deref().unwrap_or_default();
+        assert!(
+            error.contains(&format!("findings, over the limit of {cap} per file: only the first {cap} are reported and the file is not fixed")),
+            "{error}"
+        );
+        assert!(report.change.is_none());
+    }
 }

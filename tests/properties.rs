@@ -195,6 +195,7 @@ fn scan(bytes: &[u8]) -> FileReport {
             max_filesize: 8 << 20,
             unsafe_fixes: false,
             mode: Mode::Fix,
+            max_findings: kspay_migrate::scan::MAX_FINDINGS_PER_FILE,
         },
     );
     scanner.scan_bytes(Path::new("generated.asp"), bytes.to_vec())

@@ -362,6 +362,7 @@ mod tests {
                 max_filesize: 1 << 20,
                 unsafe_fixes: true,
                 mode,
+                max_findings: crate::scan::MAX_FINDINGS_PER_FILE,
             },
         )
     }
