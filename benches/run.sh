@@ -3,7 +3,8 @@
 #   - `check` against ripgrep searching the card's literals (UTF-8 and EUC-KR bytes),
 #   - `check -j1` against `check -j2`,
 #   - peak RSS of `check` (GNU time),
-#   - `fix --write` against `check` on fresh copies of the tree.
+#   - `fix --write` against `check` on fresh copies of the tree,
+#   - hostile pages (issue 12) of each kind at 1, 2 and 4 MB (HOSTILE_SIZES), check and fix.
 # Prints a Markdown report (also saved as target/bench/report.md) for BENCHMARKS.md.
 #
 # Usage: benches/run.sh [FILES] [SEED]     (default: 100000 files, seed 1)
@@ -49,6 +50,31 @@ hyperfine -N --warmup 3 --runs 15 --ignore-failure --export-json "$work/read.jso
     "$tool check -q -j1 $tree" \
     "$tool check -q -j2 $tree" >&2
 
+# Hostile pages (issue 12): one page of each kind at growing sizes, check and fix (dry run),
+# time and peak RSS; the cost of the largest against the one half its size shows whether it
+# grows linearly (2x) or worse. A command past 10 minutes is cut and shown as such.
+hostile_sizes=${HOSTILE_SIZES:-"1000000 2000000 4000000"}
+hostile_rows=$work/hostile.md
+: >"$hostile_rows"
+for kind in long-line nested-tables radio-lists options open-divs; do
+    for size in $hostile_sizes; do
+        page=$work/hostile-$kind-$size.html
+        target/release/examples/gen_corpus --hostile "$kind" --size "$size" "$page" >/dev/null
+        row="| $kind | $((size / 1000)) KB"
+        for mode in check fix; do
+            if timeout 600 /usr/bin/time -f '%e %M' -o "$work/hostile-cost" \
+                "$tool" "$mode" --format json "$page" >/dev/null 2>&1 || [ $? -ne 124 ]; then
+                read -r seconds kib < <(tail -1 "$work/hostile-cost")
+                row="$row | $seconds s / $((kib / 1024)) MiB"
+            else
+                row="$row | over 600 s"
+            fi
+        done
+        echo "$row |" >>"$hostile_rows"
+        rm -f "$page"
+    done
+done
+
 # Peak memory of check: the best of three (check exits 1 on findings; that is no failure here).
 rss_kib=$(for _ in 1 2 3; do
     /usr/bin/time -f '%M' -o "$work/rss" "$tool" check -q "$tree" >/dev/null || true
@@ -90,4 +116,10 @@ report=$work/report.md
     echo "| \`check -j1\` / \`check -j2\` | $(ms "$j1_median") / $(ms "$j2_median") = **$(ratio "$j1_median" "$j2_median")x** | >= 1.8x |"
     echo "| peak RSS of \`check\` | **$((rss_kib / 1024)) MiB** | <= 64 MiB |"
     echo "| \`fix --write\` / \`check\` (fresh copy) | $(ms "$write_median") / $(ms "$fresh_check_median") = **$(ratio "$write_median" "$fresh_check_median")x** | <= 1.2x |"
+    echo
+    echo "Hostile pages (one file each; time and peak RSS; a page twice as large should cost about twice as much):"
+    echo
+    echo "| page | size | \`check\` | \`fix\` (dry run) |"
+    echo "| --- | --- | --- | --- |"
+    cat "$hostile_rows"
 } | tee "$report"
