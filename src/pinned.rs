@@ -302,11 +302,14 @@ pub fn open_parent(
     }
 }
 
-/// The entries of a folder, sorted by name, without `.` and `..`.
+/// The entries of a folder, sorted by name, without `.` and `..`. Read from the handle
+/// itself (`getdents64`), so listing costs no second handle.
 pub fn list(folder: BorrowedFd) -> Result<Vec<Entry>, OpenError> {
-    let mut dir = rustix::fs::Dir::read_from(folder)?;
+    // Room for dozens of entries per system call; an entry is at most about 280 bytes.
+    let mut buf = Vec::with_capacity(16 << 10);
+    let mut dir = rustix::fs::RawDir::new(folder, buf.spare_capacity_mut());
     let mut entries = Vec::new();
-    while let Some(entry) = dir.read() {
+    while let Some(entry) = dir.next() {
         let entry = entry?;
         let name = entry.file_name().to_bytes();
         if name == b"." || name == b".." {

@@ -187,14 +187,14 @@ where
             .into_iter()
             .collect(),
             Ok(Root::Folder(folder)) => {
-                let id = identity(&folder);
+                let ancestors = self.ancestry(&[], &folder);
                 let place = Place {
                     path: root.to_path_buf(),
                     relative: PathBuf::new(),
                     root: index,
                     depth: 0,
                     outside_roots: false,
-                    ancestors: &[id],
+                    ancestors: &ancestors,
                 };
                 self.folder(&folder, &place)
             }
@@ -256,8 +256,9 @@ where
                 format!("more than {MAX_DEPTH} folders deep; not walked further"),
             );
         }
-        let id = identity(sub);
-        if let Some(looped) = place.ancestors.iter().position(|a| *a == id) {
+        let ancestors = self.ancestry(place.ancestors, sub);
+        let id = ancestors.last();
+        if let Some(looped) = id.and_then(|id| place.ancestors.iter().position(|a| a == id)) {
             let back = place
                 .path
                 .ancestors()
@@ -271,8 +272,6 @@ where
                 ),
             );
         }
-        let mut ancestors = place.ancestors.to_vec();
-        ancestors.push(id);
         let inner = Place {
             path,
             relative,
@@ -301,6 +300,17 @@ where
             // Not a folder: a file, or a link to nothing (reported when opened).
             Err(_) => self.file(folder, place, name, path, &relative, true),
         }
+    }
+
+    /// The identities of the folders down to `folder`, to tell a followed link that loops
+    /// back. Without followed links a folder cannot be its own ancestor: none are taken.
+    fn ancestry(&self, above: &[FileId], folder: &OwnedFd) -> Vec<FileId> {
+        if !self.options.follow_symlinks {
+            return Vec::new();
+        }
+        let mut ancestors = above.to_vec();
+        ancestors.push(identity(folder));
+        ancestors
     }
 
     fn is_inside_roots(&self, handle: &OwnedFd) -> bool {
