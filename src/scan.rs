@@ -1,6 +1,6 @@
 //! The per-file pipeline: read, prefilter, decode, parse, detect, and (for `fix`) splice.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Read as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -101,12 +101,32 @@ pub struct Change {
     pub encoding: &'static Encoding,
     /// The fingerprints of the findings the change fixes.
     pub fixed_findings: Vec<String>,
+    /// The same fingerprints, hashed: reports ask [`Change::fixes`] of every finding, and a
+    /// page with many fixes made that a quadratic search.
+    fixed_index: HashSet<String>,
 }
 
 impl Change {
+    /// The change from `original` to `fixed`, which fixes the findings of these fingerprints.
+    pub fn new(
+        original: Vec<u8>,
+        fixed: Vec<u8>,
+        encoding: &'static Encoding,
+        fixed_findings: Vec<String>,
+    ) -> Change {
+        let fixed_index = fixed_findings.iter().cloned().collect();
+        Change {
+            original,
+            fixed,
+            encoding,
+            fixed_findings,
+            fixed_index,
+        }
+    }
+
     /// Whether the change fixes this finding.
     pub fn fixes(&self, located: &Located) -> bool {
-        self.fixed_findings.contains(&located.fingerprint)
+        self.fixed_index.contains(&located.fingerprint)
     }
 }
 

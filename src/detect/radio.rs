@@ -9,6 +9,7 @@
 //! Sections are not containers: a radio's section runs to the next radio of its group (the
 //! last one to the end of the element holding the whole group).
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{Kind, Selection, text_list};
@@ -20,6 +21,9 @@ use crate::rules::{Rule, Side};
 pub(super) fn selections(page: &Page, rule: &Rule) -> Vec<Selection> {
     let tree = &page.tree;
     let mut groups: Vec<(String, Vec<NodeId>)> = Vec::new();
+    // Where each name's group is in `groups`: a page of many groups must not compare each
+    // radio's name with every group's.
+    let mut group_of: HashMap<String, usize> = HashMap::new();
     for input in tree.elements("input") {
         let is_radio = tree
             .attr(input, "type")
@@ -30,9 +34,12 @@ pub(super) fn selections(page: &Page, rule: &Rule) -> Vec<Selection> {
         if !is_radio {
             continue;
         }
-        match groups.iter_mut().find(|(group, _)| *group == name) {
-            Some((_, radios)) => radios.push(input),
-            None => groups.push((name, vec![input])),
+        match group_of.get(&name) {
+            Some(&at) => groups[at].1.push(input),
+            None => {
+                group_of.insert(name.clone(), groups.len());
+                groups.push((name, vec![input]));
+            }
         }
     }
 
@@ -40,13 +47,15 @@ pub(super) fn selections(page: &Page, rule: &Rule) -> Vec<Selection> {
     for (name, radios) in groups.into_iter().filter(|(_, radios)| radios.len() >= 2) {
         let container = common_ancestor(page, &radios);
         let container_end = tree.content_range(container).end;
+        // Read once per group: each radio's section is a run of them.
+        let container_texts = tree.text_nodes(container);
         let mut selection = Selection::default();
         for (i, &radio) in radios.iter().enumerate() {
             let start = tree.nodes[radio].range.end;
             let end = radios
                 .get(i + 1)
                 .map_or(container_end, |&next| tree.nodes[next].range.start);
-            let texts = section_texts(page, container, start..end);
+            let texts = section_texts(page, &container_texts, start..end);
             let Some(side) = side_of(page, rule, &name, radio, &texts) else {
                 continue;
             };
@@ -78,16 +87,18 @@ fn side_of(page: &Page, rule: &Rule, group: &str, radio: NodeId, texts: &[NodeId
     })
 }
 
-/// Visible text nodes of `container` inside `section`, leaving out text that belongs to other
-/// controls (options of a select, a textarea).
-fn section_texts(page: &Page, container: NodeId, section: Range<usize>) -> Vec<NodeId> {
+/// Visible text nodes of the container (`texts`: its text nodes, in page order) inside
+/// `section`, leaving out text that belongs to other controls (options of a select, a
+/// textarea).
+fn section_texts(page: &Page, texts: &[NodeId], section: Range<usize>) -> Vec<NodeId> {
     let tree = &page.tree;
-    tree.text_nodes(container)
-        .into_iter()
-        .filter(|&id| {
-            let range = &tree.nodes[id].range;
-            range.start >= section.start && range.end <= section.end
-        })
+    // Text nodes never overlap and come in page order: their starts and ends both grow, so
+    // those inside the section are one run of them, found by binary search.
+    let first = texts.partition_point(|&id| tree.nodes[id].range.start < section.start);
+    let last = texts.partition_point(|&id| tree.nodes[id].range.end <= section.end);
+    texts[first..last.max(first)]
+        .iter()
+        .copied()
         .filter(|&id| page.is_shown_text(id))
         .collect()
 }

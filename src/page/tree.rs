@@ -347,6 +347,16 @@ impl Tree {
         std::iter::successors(self.nodes[id].parent, |&p| self.nodes[p].parent)
     }
 
+    /// Descendants in document order, one at a time: for a caller that may stop early.
+    pub fn descendants_lazy(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let mut stack: Vec<NodeId> = self.nodes[id].children.iter().rev().copied().collect();
+        std::iter::from_fn(move || {
+            let next = stack.pop()?;
+            stack.extend(self.nodes[next].children.iter().rev());
+            Some(next)
+        })
+    }
+
     /// Descendants in document order.
     pub fn descendants(&self, id: NodeId) -> Vec<NodeId> {
         let mut out = Vec::new();

@@ -105,16 +105,12 @@ impl Scanner {
             plan.safe
         };
         if let Some(fixed) = kept.fixed {
-            report.change = Some(Change {
-                original: bytes,
-                fixed,
-                encoding: decoded.encoding,
-                fixed_findings: kept
-                    .findings
-                    .iter()
-                    .map(|&i| report.findings[i].fingerprint.clone())
-                    .collect(),
-            });
+            let fixed_findings = kept
+                .findings
+                .iter()
+                .map(|&i| report.findings[i].fingerprint.clone())
+                .collect();
+            report.change = Some(Change::new(bytes, fixed, decoded.encoding, fixed_findings));
         }
     }
 
