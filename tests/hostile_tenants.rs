@@ -75,10 +75,16 @@ fn give_tree(dir: &Path) {
 
 /// A tenant's symbolic link (owned by the tenant when the test runs as root).
 fn tenant_link(target: &Path, link: &Path) {
-    symlink(target, link).unwrap();
+    try_tenant_link(target, link).unwrap();
+}
+
+/// [`tenant_link`] for the racer, who may lose the name to the run's own rename.
+fn try_tenant_link(target: &Path, link: &Path) -> std::io::Result<()> {
+    symlink(target, link)?;
     if is_root() {
-        std::os::unix::fs::lchown(link, Some(NOBODY), Some(NOBODY)).unwrap();
+        std::os::unix::fs::lchown(link, Some(NOBODY), Some(NOBODY))?;
     }
+    Ok(())
 }
 
 fn mkfifo(path: &Path) {
@@ -345,7 +351,7 @@ fn swap_once(site: &Path, root_only: &Path, n: u64, pages: usize) {
         0 => {
             let aside = site.join("www.aside");
             if fs::rename(&www, &aside).is_ok() {
-                tenant_link(root_only, &www);
+                let _ = try_tenant_link(root_only, &www);
                 std::thread::yield_now();
                 let _ = fs::remove_file(&www);
                 let _ = fs::rename(&aside, &www);
@@ -354,7 +360,7 @@ fn swap_once(site: &Path, root_only: &Path, n: u64, pages: usize) {
         1 => {
             let aside = www.join(".aside");
             if fs::rename(&page, &aside).is_ok() {
-                tenant_link(&root_only.join("KSPayForm0.asp"), &page);
+                let _ = try_tenant_link(&root_only.join("KSPayForm0.asp"), &page);
                 std::thread::yield_now();
                 let _ = fs::remove_file(&page);
                 let _ = fs::rename(&aside, &page);
