@@ -97,8 +97,6 @@ impl Settings {
             Some(ConfigFile::read(path)?)
         } else {
             discover(start)?
-                .map(|path| ConfigFile::read(&path))
-                .transpose()?
         };
         let no_config = Config::default();
         let config = file.as_ref().map_or(&no_config, |file| &file.config);
@@ -160,9 +158,7 @@ pub fn listed_rules(source: &RuleSource) -> Result<Vec<Rule>, String> {
     }
     let cwd = std::env::current_dir()
         .map_err(|e| format!("cannot read the current folder: {}", walk::describe_io(&e)))?;
-    let file = discover(&cwd)?
-        .map(|path| ConfigFile::read(&path))
-        .transpose()?;
+    let file = discover(&cwd)?;
     match file.as_ref().and_then(ConfigFile::rules) {
         Some(rules) => rules,
         None => load_rules(None),
@@ -178,34 +174,41 @@ fn load_rules(dir: Option<&Path>) -> Result<Vec<Rule>, String> {
     .map_err(|e| e.to_string())
 }
 
-/// The first config file in `start` or a folder above it. It must belong to the running
-/// user or to root: a run started inside a tenant's tree must not take the tenant's word for
-/// which rules to load or which baseline to read (git reasons the same way about
-/// `safe.directory`).
-fn discover(start: &Path) -> Result<Option<PathBuf>, String> {
-    let Some(found) = start
-        .ancestors()
-        .map(|folder| folder.join(FILE_NAME))
-        .find(|candidate| candidate.is_file())
-    else {
-        return Ok(None);
-    };
-    let owner = std::fs::metadata(&found)
-        .map_err(|e| {
+/// The first config file in `start` or a folder above it. It must be a regular file of its
+/// own (not a link, not a hard link to another file) belonging to the running user or to root:
+/// a run started inside a tenant's tree must not take the tenant's word for which rules to load
+/// or which baseline to read (git reasons the same way about `safe.directory`). It is judged
+/// and read through one handle, so nothing can be swapped in between.
+fn discover(start: &Path) -> Result<Option<ConfigFile>, String> {
+    for folder in start.ancestors() {
+        let path = folder.join(FILE_NAME);
+        let not_used = |why: String| {
             format!(
-                "cannot read config file {}: {}",
-                found.display(),
-                walk::describe_io(&e)
+                "config file {} {why}; not used (pass --config FILE to use it anyway, or --isolated to run without a config)",
+                path.display()
             )
-        })?
-        .uid();
-    if owner != 0 && owner != rustix::process::geteuid().as_raw() {
-        return Err(format!(
-            "config file {} belongs to uid {owner}, neither you nor root; not used (pass --config FILE to use it anyway, or --isolated to run without a config)",
-            found.display()
-        ));
+        };
+        let (file, meta) = match pinned::open_if_present(&path) {
+            Ok(None) => continue,
+            Ok(Some(found)) => found,
+            Err(pinned::OpenError::Symlink) => return Err(not_used("is a symbolic link".into())),
+            Err(e) => return Err(format!("cannot read config file {}: {e}", path.display())),
+        };
+        let owner = meta.uid();
+        if owner != 0 && owner != rustix::process::geteuid().as_raw() {
+            return Err(not_used(format!(
+                "belongs to uid {owner}, neither you nor root"
+            )));
+        }
+        if meta.nlink() > 1 {
+            return Err(not_used(format!("has {} hard links", meta.nlink())));
+        }
+        let text = pinned::read_open(file, &meta, MAX_CONFIG_BYTES)
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "is not UTF-8 text".into()))
+            .map_err(|e| format!("cannot read config file {}: {e}", path.display()))?;
+        return ConfigFile::parse(&path, text).map(Some);
     }
-    Ok(Some(found))
+    Ok(None)
 }
 
 impl ConfigFile {
@@ -214,6 +217,11 @@ impl ConfigFile {
     fn read(path: &Path) -> Result<ConfigFile, String> {
         let text = pinned::read_text(path, MAX_CONFIG_BYTES)
             .map_err(|e| format!("cannot read config file {}: {e}", path.display()))?;
+        ConfigFile::parse(path, text)
+    }
+
+    /// Parses a config file's text; errors name the file and the line.
+    fn parse(path: &Path, text: String) -> Result<ConfigFile, String> {
         let mut file = ConfigFile {
             path: path.to_path_buf(),
             text,
@@ -415,7 +423,7 @@ mod tests {
         // Nothing above a fresh temporary folder is expected to hold a config file; if one
         // does, this test says so rather than passing by luck.
         if let Some(found) = discover(temp.path()).unwrap() {
-            panic!("a stray {} above the temp folder", found.display());
+            panic!("a stray {} above the temp folder", found.path.display());
         }
         let settings = Settings::resolve_from(&check_args(&[]), temp.path()).unwrap();
         assert_eq!(settings.config, None);

@@ -1,15 +1,16 @@
 //! Writing the run's own files: reports, patches and baselines.
 //!
-//! Most outputs go where the admin names them. One inside a folder the run scans lies in a
-//! tenant's reach: there the file must not be a page the scan reads (a patch written over a
-//! page would replace it), and a link a tenant put under its name is not followed (root would
-//! empty whatever it points to).
+//! Outputs go where the admin names them, but the way there may cross a tenant's folder: only
+//! links root or the running user made are followed, and an existing file is replaced, never
+//! emptied and written through (root would write wherever a tenant's link or hard link
+//! points). Inside a folder the run scans, an output must not be a page the scan reads (a
+//! patch written over a page would replace it).
 
-use std::io::Write;
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 
-use crate::pinned;
 use crate::walk::{self, WalkOptions};
+use crate::{pinned, write};
 
 /// The folders a run scans, as the kernel knows them.
 #[derive(Debug, Default)]
@@ -52,17 +53,16 @@ impl Outputs {
         }
     }
 
-    /// Writes an output file whole; the error says what went wrong, without the path.
+    /// Writes an output file whole; the error says what went wrong, without the path. The
+    /// system's own device paths (`/dev/stdout`, `/dev/null`) are written as they are; any
+    /// other output is reached only through links root or the running user made, and an
+    /// existing file is replaced, never written through (it may be a tenant's link or hard
+    /// link to something else).
     pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), String> {
-        if self.inside(path).is_none() {
+        if path.starts_with("/dev") || path.starts_with("/proc/self/fd") {
             return std::fs::write(path, bytes).map_err(|e| walk::describe_io(&e));
         }
-        let mut file = pinned::create_output_inside(path).map_err(|e| match e {
-            pinned::OpenError::Symlink => {
-                "is a symbolic link inside the scanned folders; not written through".to_string()
-            }
-            e => e.to_string(),
-        })?;
-        file.write_all(bytes).map_err(|e| walk::describe_io(&e))
+        let (folder, name) = pinned::output_place(path).map_err(|e| e.to_string())?;
+        write::create_or_replace(folder.as_fd(), &name, bytes).map_err(|e| e.to_string())
     }
 }

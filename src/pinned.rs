@@ -46,7 +46,7 @@ pub enum OpenError {
     #[error("is a symbolic link; not followed (pass --follow-symlinks to follow it)")]
     Symlink,
     #[error(
-        "goes through the symbolic link {link}, owned by uid {owner} (neither root nor you); not followed (pass --follow-symlinks to follow it)"
+        "goes through the symbolic link {link}, owned by uid {owner} (neither root nor you); not followed"
     )]
     UntrustedLink { link: PathBuf, owner: u32 },
     #[error("not a regular file or folder (a FIFO, socket or device); not read")]
@@ -271,6 +271,11 @@ fn open_regular_at(
         Errno::LOOP if flags.contains(OFlags::NOFOLLOW) => OpenError::Symlink,
         errno => errno.into(),
     })?;
+    regular(handle)
+}
+
+/// Keeps an open handle only if it is a regular file.
+fn regular(handle: OwnedFd) -> Result<(File, Metadata), OpenError> {
     let file = File::from(handle);
     let meta = file.metadata().map_err(|e| OpenError::Io(describe(&e)))?;
     if !meta.is_file() {
@@ -345,18 +350,18 @@ fn kind_at(folder: BorrowedFd, name: &OsStr) -> Result<Kind, OpenError> {
 /// file that grows while it is read, or `/dev/zero`, cannot fill the memory). The error says
 /// what is wrong, without the path.
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let handle = rustix::fs::openat(
+    let (file, meta) = open_regular_at(
         CWD,
-        path,
+        path.as_os_str(),
         OFlags::RDONLY | OFlags::CLOEXEC | OFlags::NOCTTY | OFlags::NONBLOCK,
         Mode::empty(),
     )
-    .map_err(|e| describe(&e.into()))?;
-    let file = File::from(handle);
-    let meta = file.metadata().map_err(|e| describe(&e))?;
-    if !meta.is_file() {
-        return Err(OpenError::NotRegular.to_string());
-    }
+    .map_err(|e| e.to_string())?;
+    read_open(file, &meta, limit)
+}
+
+/// Reads an open regular file of the tool's own, at most `limit` bytes.
+pub fn read_open(file: File, meta: &Metadata, limit: u64) -> Result<Vec<u8>, String> {
     let too_large = || format!("larger than {} MiB; not read", limit >> 20);
     if meta.len() > limit {
         return Err(too_large());
@@ -370,16 +375,29 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// Opens a file the tool looks for (a config found by the upward search) without following a
+/// link, without blocking, as a regular file: `None` when there is none.
+pub fn open_if_present(path: &Path) -> Result<Option<(File, Metadata)>, OpenError> {
+    let flags =
+        OFlags::RDONLY | OFlags::CLOEXEC | OFlags::NOCTTY | OFlags::NONBLOCK | OFlags::NOFOLLOW;
+    match rustix::fs::openat(CWD, path, flags, Mode::empty()) {
+        Err(Errno::NOENT | Errno::NOTDIR) => Ok(None),
+        Err(Errno::LOOP) => Err(OpenError::Symlink),
+        Err(errno) => Err(errno.into()),
+        Ok(handle) => regular(handle).map(Some),
+    }
+}
+
 /// [`read_bounded`] for a text file: it must be UTF-8.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, String> {
     String::from_utf8(read_bounded(path, limit)?).map_err(|_| "is not UTF-8 text".to_string())
 }
 
-/// Creates (or empties) an output file that lies inside a folder the run scans, where a
-/// tenant may have put anything under its name: the folder is reached by the rule of
-/// [`open_output_folder`], the name is never followed if it is a link, and only a regular
-/// file is emptied.
-pub fn create_output_inside(path: &Path) -> Result<File, OpenError> {
+/// Where an output file goes: the folder that holds it and its name there. Every link on the
+/// way, the last one included, must be root's or the running user's ([`open_output_folder`]);
+/// an existing output must be a regular file, which the caller replaces rather than writes
+/// through.
+pub fn output_place(path: &Path) -> Result<(OwnedFd, OsString), OpenError> {
     let name = path
         .file_name()
         .ok_or_else(|| OpenError::Io("names no file".into()))?;
@@ -387,14 +405,14 @@ pub fn create_output_inside(path: &Path) -> Result<File, OpenError> {
         Some(parent) if !parent.as_os_str().is_empty() => open_output_folder(parent)?,
         _ => open_output_folder(Path::new("."))?,
     };
-    let (file, _) = open_regular_at(
-        folder.as_fd(),
-        name,
-        OFlags::WRONLY | OFlags::CREATE | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
-        Mode::from_raw_mode(0o666),
-    )?;
-    file.set_len(0).map_err(|e| OpenError::Io(describe(&e)))?;
-    Ok(file)
+    match rustix::fs::statat(&folder, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW) {
+        Err(Errno::NOENT) => Ok((folder, name.to_os_string())),
+        Err(errno) => Err(errno.into()),
+        Ok(_) => match resolve(path, false, true)? {
+            Root::File { folder, name } => Ok((folder, name)),
+            Root::Folder(_) => Err(OpenError::Io("is a folder".into())),
+        },
+    }
 }
 
 /// Where a handle really is, as the kernel knows it (for the "outside the roots" rule when

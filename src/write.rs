@@ -251,6 +251,28 @@ pub fn replace(
     Ok(())
 }
 
+/// Writes `bytes` as the file `name` in `folder`, replacing whatever file had that name
+/// rather than writing into it (a tenant's hard link or own file under that name is left
+/// alone): how the run's own outputs are written.
+pub fn create_or_replace(folder: BorrowedFd, name: &OsStr, bytes: &[u8]) -> Result<(), WriteError> {
+    let mut temp = create_temp(folder)?;
+    let result = (|| {
+        (&temp.file).write_all(bytes).map_err(io)?;
+        // Reports and patches are for reading, as a plain new file would be.
+        rustix::fs::fchmod(&temp.file, Mode::from_raw_mode(0o644)).map_err(errno)?;
+        let temp_name = temp.named(folder)?;
+        rustix::fs::renameat(folder, temp_name.as_os_str(), folder, name).map_err(errno)
+    })();
+    if result.is_err()
+        && let Some(temp_name) = &temp.name
+    {
+        let _ = rustix::fs::unlinkat(folder, temp_name.as_os_str(), AtFlags::empty());
+    }
+    result?;
+    let _ = rustix::fs::fremovexattr(&temp.file, temp_mark());
+    Ok(())
+}
+
 /// A name beside the target, as a path to show.
 fn sibling(target: &Target, name: &OsStr) -> PathBuf {
     target.path().with_file_name(name)

@@ -410,6 +410,31 @@ fn a_tenants_config_is_refused_and_the_tools_own_files_are_read_bounded() {
         assert!(!shown.contains(SECRET));
     }
     fs::remove_file(&config).unwrap();
+    // A config that is a link (to a root-owned file, which the owner check alone would pass)
+    // or a hard link: judged on the name's own file, through one handle.
+    let config_from = |site: &Path| {
+        common::tool()
+            .current_dir(site)
+            .args(["check", "."])
+            .output()
+            .unwrap()
+    };
+    let root_owned = host._holder.path().join("root.toml");
+    fs::write(&root_owned, "select = [\"jeju-mpi-to-isp\"]\n").unwrap();
+    tenant_link(&root_owned, &config);
+    let shown = text(&config_from(&site));
+    assert!(
+        shown.contains("kspay-migrate.toml is a symbolic link; not used"),
+        "{shown}"
+    );
+    fs::remove_file(&config).unwrap();
+    fs::hard_link(&root_owned, &config).unwrap();
+    let shown = text(&config_from(&site));
+    assert!(
+        shown.contains("kspay-migrate.toml has 2 hard links; not used"),
+        "{shown}"
+    );
+    fs::remove_file(&config).unwrap();
 
     // A baseline that is a FIFO (would block) or a device (`/dev/zero` would fill the memory).
     let fifo = site.join("base.fifo");
@@ -474,9 +499,43 @@ fn outputs_inside_the_scanned_tree_never_replace_a_page_or_follow_a_link() {
             format!("json={}", report.display()).as_ref(),
             site.as_os_str(),
         ],
-        &["is a symbolic link inside the scanned folders; not written through"],
+        &["kspay.json: goes through the symbolic link"],
     );
     assert_root_only_untouched(&host, &before, &shown);
+
+    if is_root() {
+        // A link the tenant made in a folder on the way to the output.
+        let reports = site.join("reports");
+        tenant_link(&host.root_only, &reports);
+        let patch = reports.join("fix.patch");
+        refused(
+            &[
+                "fix".as_ref(),
+                "--patch".as_ref(),
+                patch.as_os_str(),
+                site.as_os_str(),
+            ],
+            &["goes through the symbolic link"],
+        );
+        assert_root_only_untouched(&host, &before, "");
+        fs::remove_file(&reports).unwrap();
+        // A hard link the tenant made under the output's name (where the kernel allows links
+        // to others' files): the name is replaced, the linked file left as it was.
+        let linked = site.join("linked.patch");
+        fs::hard_link(host.root_only.join("KSPayForm0.asp"), &linked).unwrap();
+        let output = run_bounded(
+            &[
+                "fix".as_ref(),
+                "--patch".as_ref(),
+                linked.as_os_str(),
+                site.as_os_str(),
+            ],
+            Duration::from_secs(60),
+        );
+        assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+        assert_root_only_untouched(&host, &before, "");
+        assert!(String::from_utf8_lossy(&fs::read(&linked).unwrap()).starts_with("diff --git"));
+    }
 
     // Beside the pages, under a name the scan skips, a patch is fine.
     let patch = site.join("jeju.patch");
