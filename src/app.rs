@@ -26,6 +26,9 @@ use crate::{baseline, diff, interactive, write};
 /// 4 per worker cut the writing time by about a third against 1 (BENCHMARKS.md).
 const WRITERS_PER_WORKER: usize = 4;
 
+/// Stack of each scanning thread (see where the pool is built).
+const WORKER_STACK_BYTES: usize = 16 << 20;
+
 /// Exit status: nothing found / nothing to change / everything fixed.
 const CLEAN: u8 = 0;
 /// Exit status: findings, pending changes, or findings left after `fix --write`.
@@ -132,7 +135,10 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
     .with_severity_overrides(settings.severity)
     // Suppression comments may name any loaded rule, selected or not.
     .with_loaded_rules(settings.loaded_rule_ids);
-    let mut pool = rayon::ThreadPoolBuilder::new();
+    raise_open_files_limit();
+    // The walk recurses once per folder level (at most walk::MAX_DEPTH) and rayon may stack
+    // stolen work on top: a stack ample for that, reserved but not touched until used.
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES);
     if let Some(threads) = args.threads {
         pool = pool.num_threads(threads.max(1));
     }
@@ -224,6 +230,21 @@ fn scan_command(args: &ScanArgs, job: Job) -> Result<u8, String> {
             _ => CLEAN,
         }
     })
+}
+
+/// Each folder being walked holds a handle (up to [`walk::MAX_DEPTH`] per thread, a tenant
+/// can make them that deep): the soft limit on open files goes up to the hard one, as far as
+/// the system allows, so deep trees cost no "too many open files".
+fn raise_open_files_limit() {
+    use rustix::process::{Resource, getrlimit, setrlimit};
+    let limit = getrlimit(Resource::Nofile);
+    if limit.current < limit.maximum {
+        let raised = rustix::process::Rlimit {
+            current: limit.maximum,
+            maximum: limit.maximum,
+        };
+        let _ = setrlimit(Resource::Nofile, raised);
+    }
 }
 
 /// `check --write-baseline`: records the findings instead of reporting them. File errors are

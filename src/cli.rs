@@ -111,9 +111,19 @@ pub struct FixArgs {
         num_args = 0..=1,
         require_equals = true,
         default_missing_value = ".orig",
-        requires = "write"
+        requires = "write",
+        value_parser = backup_suffix
     )]
     pub backup: Option<std::ffi::OsString>,
+}
+
+/// A backup suffix names a file beside the page: with a `/` it would name one in another
+/// folder, reached through whatever the tenant put there.
+fn backup_suffix(value: &str) -> Result<std::ffi::OsString, String> {
+    if value.is_empty() || value.contains('/') {
+        return Err("a backup suffix is a non-empty ending without '/', like .orig".into());
+    }
+    Ok(value.into())
 }
 
 /// Where rules come from.

@@ -52,7 +52,7 @@ pub enum OpenError {
     #[error("not a regular file or folder (a FIFO, socket or device); not read")]
     NotRegular,
     #[error(
-        "has {links} hard links and belongs to uid {owner}, not to its folder's owner; not read (a hard link can bring another user's file into a folder)"
+        "has {links} hard links and belongs to uid {owner} in a folder of another owner or one anyone may write; not read (a hard link can bring another user's file into a folder)"
     )]
     ForeignHardLink { links: u64, owner: u32 },
     #[error("{0}")]
@@ -252,11 +252,25 @@ pub fn open_file_at(
     name: &OsStr,
     follow: bool,
 ) -> Result<(File, Metadata), OpenError> {
-    let mut flags = OFlags::RDONLY | OFlags::CLOEXEC | OFlags::NOCTTY | OFlags::NONBLOCK;
+    let flags = OFlags::RDONLY | OFlags::CLOEXEC | OFlags::NOCTTY | OFlags::NONBLOCK;
     if !follow {
-        flags |= OFlags::NOFOLLOW;
+        return open_regular_at(folder, name, flags | OFlags::NOFOLLOW, Mode::empty());
     }
-    open_regular_at(folder, name, flags, Mode::empty())
+    // A followed link may lead to a device, and opening some devices does something (a
+    // watchdog starts, a tape rewinds): look at what it leads to through a path-only handle,
+    // and open that very file for reading only when it is a regular one.
+    let path_only =
+        rustix::fs::openat(folder, name, OFlags::PATH | OFlags::CLOEXEC, Mode::empty())?;
+    let meta = metadata(&path_only)?;
+    if !meta.is_file() {
+        return Err(OpenError::NotRegular);
+    }
+    let by_handle = format!("/proc/self/fd/{}", path_only.as_raw_fd());
+    let (file, opened) = open_regular_at(CWD, OsStr::new(&by_handle), flags, Mode::empty())?;
+    if FileId::of(&opened) != FileId::of(&meta) {
+        return Err(OpenError::Io("changed while it was opened".into()));
+    }
+    Ok((file, opened))
 }
 
 /// Opens `name` in `folder` with `flags`, and keeps the handle only if it is a regular file. A

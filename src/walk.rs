@@ -60,14 +60,17 @@ pub struct FileAt<'a> {
 
 impl FileAt<'_> {
     /// Opens the file for reading, refusing links (unless followed), FIFOs and devices, and
-    /// a hard link to another user's file: where hard links to files one does not own are
-    /// allowed (`fs.protected_hardlinks=0`), a tenant could link a root-only file into its
-    /// folder for a run as root to read and print.
+    /// a hard link that may be to another user's file (its owner is not its folder's, or
+    /// anyone may write the folder): where hard links to files one does not own are allowed
+    /// (`fs.protected_hardlinks=0`), a tenant could link a root-only file into its folder for a
+    /// run as root to read and print.
     pub fn open(&self) -> Result<(File, Metadata), OpenError> {
         let (file, meta) = pinned::open_file_at(self.folder, self.name, self.follow)?;
         if meta.nlink() > 1 {
-            let folder_owner = folder_metadata(self.folder).map(|folder| folder.uid());
-            if folder_owner.is_some_and(|owner| owner != meta.uid()) {
+            // A folder anyone may write to (a sticky `tmp`) is no owner's word on its files.
+            let foreign = folder_metadata(self.folder)
+                .is_none_or(|folder| folder.uid() != meta.uid() || folder.mode() & 0o002 != 0);
+            if foreign {
                 return Err(OpenError::ForeignHardLink {
                     links: meta.nlink(),
                     owner: meta.uid(),

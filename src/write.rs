@@ -175,9 +175,10 @@ pub fn replace(
         pinned::open_parent(target.root, target.relative, options.follow_symlinks)?;
     let folder = folder.as_fd();
     if options.follow_symlinks {
-        let real = pinned::real_path(folder).unwrap_or_default();
+        // The file's own real path: a PATH may be the file itself.
+        let real = pinned::real_path(folder).unwrap_or_default().join(&name);
         if !options.roots.iter().any(|root| real.starts_with(root)) {
-            return Err(WriteError::OutsideRoots(real.join(&name)));
+            return Err(WriteError::OutsideRoots(real));
         }
     }
     let (mut file, meta) = pinned::open_file_at(folder, &name, false)?;

@@ -597,7 +597,7 @@ fn a_hard_link_to_another_users_file_is_not_read() {
     let shown = refused(
         &["check".as_ref(), www.as_os_str()],
         &[
-            "stolen.asp: error: cannot read: has 2 hard links and belongs to uid 0, not to its folder's owner",
+            "stolen.asp: error: cannot read: has 2 hard links and belongs to uid 0 in a folder of another owner",
         ],
     );
     assert_root_only_untouched(&host, &before, &shown);
@@ -617,4 +617,34 @@ fn folders_nested_past_the_depth_limit_are_an_error_not_a_crash() {
         &["check".as_ref(), dir.path().as_os_str()],
         &["error: more than 256 folders deep; not walked further"],
     );
+}
+
+/// `--follow-symlinks` opens what a link leads to only when it is a regular file (opening
+/// some devices does something), and writes a file named on the command line.
+#[test]
+fn followed_links_open_only_regular_files_and_a_named_file_is_written() {
+    let host = host(1, 1);
+    let www = host.home.join("tenant00/public_html/www");
+    tenant_link(Path::new("/dev/zero"), &www.join("dev.php"));
+    refused(
+        &[
+            "check".as_ref(),
+            "--follow-symlinks".as_ref(),
+            www.as_os_str(),
+        ],
+        &["dev.php: error: cannot read: not a regular file or folder"],
+    );
+    fs::remove_file(www.join("dev.php")).unwrap();
+    let page = www.join("KSPayForm0.asp");
+    let output = run_bounded(
+        &[
+            "fix".as_ref(),
+            "--write".as_ref(),
+            "--follow-symlinks".as_ref(),
+            page.as_os_str(),
+        ],
+        Duration::from_secs(60),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert_ne!(fs::read(&page).unwrap(), stale());
 }
