@@ -291,8 +291,8 @@ fn a_path_that_is_a_tenants_link_is_not_followed() {
 /// FIFOs, as fast as they can, while `fix --write` runs over all of them, several rounds.
 #[test]
 fn racing_tenants_never_get_a_read_a_write_or_a_hang_outside_the_roots() {
-    const TENANTS: usize = 10;
-    const PAGES: usize = 60;
+    const TENANTS: usize = 20;
+    const PAGES: usize = 100;
     const ROUNDS: usize = 3;
     for round in 0..ROUNDS {
         let host = host(TENANTS, PAGES);
