@@ -8,6 +8,10 @@
 //! handle itself. What a name held when it was opened is what is read and written, wherever
 //! the name points later. Links are followed only where the run was told to follow them.
 //!
+//! The tool's own files go through here too, by the same reasoning: configs, rules and
+//! baselines are read without blocking and bounded ([`read_bounded`]), and the place of an
+//! output is reached through trusted links only ([`output_place`]).
+//!
 //! `rustix` gives the `*at` system calls safely typed (and is already what `tempfile` is
 //! built on); metadata comes from `std` on the opened handles.
 
