@@ -28,7 +28,7 @@ pub const FILE_NAME: &str = "kspay-migrate.toml";
 
 /// Ids that `[severity]` may name besides the loaded rules: findings the tool makes about the
 /// run itself rather than from a rule file.
-pub const PSEUDO_RULES: &[&str] = &["unused-suppression"];
+pub const PSEUDO_RULES: &[&str] = &[crate::suppress::RULE_ID];
 
 /// A config file's keys, as written.
 #[derive(Debug, Default, Deserialize)]
@@ -486,7 +486,7 @@ mod tests {
         let (_temp, _site, pay) = site("[severity]\nunused-suppression = \"error\"\n");
         let settings = Settings::resolve_from(&check_args(&[]), &pay).unwrap();
         assert_eq!(
-            settings.severity.get("unused-suppression"),
+            settings.severity.get(crate::suppress::RULE_ID),
             Some(&Severity::Error)
         );
     }
