@@ -146,37 +146,48 @@ fn run_case(dir: &Path) -> Vec<String> {
     problems
 }
 
-#[test]
-fn every_case_folder_matches_its_expectations() {
-    let dirs = case_dirs();
-    assert!(
-        dirs.len() >= 20,
-        "expected the case folders, found {}",
-        dirs.len()
-    );
-    let problems: Vec<String> = dirs.iter().flat_map(|dir| run_case(dir)).collect();
-    assert!(
-        problems.is_empty(),
-        "{} of {} cases fail:\n\n{}",
-        problems.len(),
-        dirs.len(),
-        problems.join("\n\n")
-    );
+/// `check` reports what `fix` reports, and changes nothing.
+fn check_mode_agrees(dir: &Path) -> Vec<String> {
+    let input_path = file_named(dir, "input").unwrap();
+    let input = fs::read(&input_path).unwrap();
+    let check = scanner(Mode::Check).scan_bytes(&input_path, input.clone());
+    let fix = scanner(Mode::Fix).scan_bytes(&input_path, input);
+    let mut problems = Vec::new();
+    if findings_lines(&check) != findings_lines(&fix) {
+        problems.push(format!(
+            "check reports other findings than fix\n  check: {:?}\n  fix:   {:?}",
+            findings_lines(&check),
+            findings_lines(&fix)
+        ));
+    }
+    if check.change.is_some() {
+        problems.push("check computed a change".into());
+    }
+    problems
 }
 
-#[test]
-fn check_mode_reports_the_same_findings_as_fix_mode() {
-    for dir in case_dirs() {
-        let input_path = file_named(&dir, "input").unwrap();
-        let input = fs::read(&input_path).unwrap();
-        let check = scanner(Mode::Check).scan_bytes(&input_path, input.clone());
-        let fix = scanner(Mode::Fix).scan_bytes(&input_path, input);
-        assert_eq!(
-            findings_lines(&check),
-            findings_lines(&fix),
-            "{}",
-            dir.display()
-        );
-        assert!(check.change.is_none());
-    }
+/// One test per case folder, named after it (`cargo test --test cases -- NAME` runs one), so
+/// a failing case is named in the summary and can be run alone.
+fn main() {
+    let args = libtest_mimic::Arguments::from_args();
+    let dirs = case_dirs();
+    let mut trials = vec![libtest_mimic::Trial::test("the_case_folders_are_there", {
+        let count = dirs.len();
+        move || match count >= 20 {
+            true => Ok(()),
+            false => Err(format!("expected the case folders, found {count}").into()),
+        }
+    })];
+    trials.extend(dirs.into_iter().map(|dir| {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        libtest_mimic::Trial::test(name, move || {
+            let mut problems = run_case(&dir);
+            problems.extend(check_mode_agrees(&dir));
+            match problems.is_empty() {
+                true => Ok(()),
+                false => Err(problems.join("\n\n").into()),
+            }
+        })
+    }));
+    libtest_mimic::run(&args, trials).exit();
 }
