@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::detect::{Applicability, Edit, Finding};
+use crate::detect::{Edit, Finding};
 use crate::encoding::{self, Decoded};
 
 /// The new bytes of a file and which findings they fix.
@@ -41,12 +41,7 @@ pub fn apply(
     let mut kept = Kept::default();
     let mut applied = Vec::new();
     for (index, finding) in findings.iter().enumerate() {
-        let allowed = match finding.applicability {
-            Applicability::Safe => true,
-            Applicability::Unsafe => allow_unsafe,
-            Applicability::None => false,
-        };
-        if !allowed || finding.edits.is_empty() {
+        if !finding.applicability.applies(allow_unsafe) || finding.edits.is_empty() {
             continue;
         }
         let new: Vec<&Edit> = finding
@@ -227,7 +222,7 @@ mod tests {
             }
         }
     }
-    use crate::detect::Kind;
+    use crate::detect::{Applicability, Kind};
     use crate::rules::Severity;
 
     fn finding(edits: Vec<Edit>) -> Finding {

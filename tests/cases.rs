@@ -7,7 +7,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use kspay_migrate::encoding::EncodingChoice;
-use kspay_migrate::report::is_fixable;
 use kspay_migrate::rules;
 use kspay_migrate::scan::{FileReport, Mode, ScanOptions, Scanner};
 
@@ -139,7 +138,7 @@ fn run_case(dir: &Path) -> Vec<String> {
     if again
         .findings
         .iter()
-        .any(|f| is_fixable(f.finding.applicability, false))
+        .any(|f| f.finding.applicability.applies(false))
     {
         problems.push(format!("{name}: fixable findings remain after the fix"));
     }

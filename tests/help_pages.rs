@@ -20,7 +20,6 @@ use proptest::prelude::*;
 
 use kspay_migrate::detect::{Applicability, Edit};
 use kspay_migrate::encoding::EncodingChoice;
-use kspay_migrate::report::is_fixable;
 use kspay_migrate::rules;
 use kspay_migrate::scan::{FileReport, Located, Mode, ScanOptions, Scanner};
 
@@ -568,7 +567,7 @@ proptest! {
                 what, page.text, what, String::from_utf8_lossy(fixed)
             );
             prop_assert!(
-                !again.findings.iter().any(|f| is_fixable(f.finding.applicability, false)),
+                !again.findings.iter().any(|f| f.finding.applicability.applies(false)),
                 "a safe fix remains after {}", what
             );
         }

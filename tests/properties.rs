@@ -13,7 +13,6 @@ use proptest::prelude::*;
 
 use kspay_migrate::detect::Applicability;
 use kspay_migrate::encoding::EncodingChoice;
-use kspay_migrate::report::is_fixable;
 use kspay_migrate::rules::{self, Severity};
 use kspay_migrate::scan::{FileReport, Mode, ScanOptions, Scanner};
 
@@ -317,7 +316,7 @@ proptest! {
         // Idempotent: nothing left to fix, and a second fix changes nothing.
         let again = scan(output);
         prop_assert!(again.change.is_none());
-        prop_assert!(!again.findings.iter().any(|f| is_fixable(f.finding.applicability, false)));
+        prop_assert!(!again.findings.iter().any(|f| f.finding.applicability.applies(false)));
     }
 
     #[test]

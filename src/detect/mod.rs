@@ -86,6 +86,16 @@ pub enum Applicability {
 }
 
 impl Applicability {
+    /// Whether `fix` applies a fix of this applicability (`unsafe_fixes`: with
+    /// `--unsafe-fixes`). The one place that says it, for the fixer, the scanner and the reports.
+    pub fn applies(self, unsafe_fixes: bool) -> bool {
+        match self {
+            Applicability::Safe => true,
+            Applicability::Unsafe => unsafe_fixes,
+            Applicability::None => false,
+        }
+    }
+
     /// This applicability, lowered to `Unsafe` when it was `Safe`.
     fn min_unsafe(self) -> Applicability {
         match self {

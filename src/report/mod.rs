@@ -107,7 +107,7 @@ impl Summary {
             summary.fixable += report
                 .findings
                 .iter()
-                .filter(|f| is_fixable(f.finding.applicability, unsafe_fixes))
+                .filter(|f| f.finding.applicability.applies(unsafe_fixes))
                 .filter(|f| f.fix_dropped.is_none())
                 .count();
             summary.fixes_dropped += report
@@ -117,15 +117,6 @@ impl Summary {
                 .count();
         }
         summary
-    }
-}
-
-/// Whether `fix` would apply a fix of this applicability.
-pub fn is_fixable(applicability: Applicability, unsafe_fixes: bool) -> bool {
-    match applicability {
-        Applicability::Safe => true,
-        Applicability::Unsafe => unsafe_fixes,
-        Applicability::None => false,
     }
 }
 

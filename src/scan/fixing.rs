@@ -12,7 +12,6 @@ use super::{Change, FileReport, Located, Scanner};
 use crate::detect::Applicability;
 use crate::encoding::Decoded;
 use crate::fix::{self, FixError, Fixed};
-use crate::report::is_fixable;
 
 /// The page with the fixes kept so far: its bytes and which findings they fix.
 #[derive(Clone)]
@@ -217,12 +216,12 @@ impl Scanner {
             .findings
             .iter()
             .zip(accepted)
-            .filter(|(l, accepted)| !**accepted && is_fixable(l.finding.applicability, false))
+            .filter(|(l, accepted)| !**accepted && l.finding.applicability.applies(false))
             .count();
         let leftover = self.rescan(&report.path, &fixed.bytes)?;
         let still_fixable = leftover
             .iter()
-            .filter(|l| is_fixable(l.finding.applicability, false))
+            .filter(|l| l.finding.applicability.applies(false))
             .count();
         (still_fixable <= may_remain).then(|| Kept {
             findings: fixed.applied.iter().map(|&i| safe[i]).collect(),
@@ -288,7 +287,7 @@ impl Scanner {
         let fixable = |findings: &[Located]| {
             findings
                 .iter()
-                .filter(|l| is_fixable(l.finding.applicability, true))
+                .filter(|l| l.finding.applicability.applies(true))
                 .count()
         };
         // A fix that changes another finding's fix (turns it safe or unsafe, or makes it edit
@@ -309,8 +308,7 @@ impl Scanner {
                 .map(|l| l.fingerprint.as_str())
                 .collect();
             let new = leftover.iter().find(|l| {
-                is_fixable(l.finding.applicability, true)
-                    && !before.contains(&l.fingerprint.as_str())
+                l.finding.applicability.applies(true) && !before.contains(&l.fingerprint.as_str())
             });
             return Err(new.map_or(Refusal::Remains, |new| {
                 Refusal::NewFinding(Box::new(new.clone()))
