@@ -133,7 +133,7 @@ fn resolve(path: &Path, follow: bool, trust_last: bool) -> Result<Root, OpenErro
             OFlags::PATH | OFlags::NOFOLLOW | OFlags::CLOEXEC,
             Mode::empty(),
         )?;
-        let meta = metadata(&handle)?;
+        let meta = metadata(handle.as_fd())?;
         walked.push(&name);
         if meta.file_type().is_symlink() {
             if !follow {
@@ -215,10 +215,11 @@ fn reopen_folder(handle: &OwnedFd) -> Result<OwnedFd, OpenError> {
     )?)
 }
 
-fn metadata(handle: &OwnedFd) -> Result<Metadata, OpenError> {
+/// The metadata of what a handle (of any kind, path-only too) refers to.
+pub fn metadata(handle: BorrowedFd) -> Result<Metadata, OpenError> {
     let file = File::from(
         handle
-            .try_clone()
+            .try_clone_to_owned()
             .map_err(|e| OpenError::Io(describe(&e)))?,
     );
     file.metadata().map_err(|e| OpenError::Io(describe(&e)))
@@ -265,7 +266,7 @@ pub fn open_file_at(
     // and open that very file for reading only when it is a regular one.
     let path_only =
         rustix::fs::openat(folder, name, OFlags::PATH | OFlags::CLOEXEC, Mode::empty())?;
-    let meta = metadata(&path_only)?;
+    let meta = metadata(path_only.as_fd())?;
     if !meta.is_file() {
         return Err(OpenError::NotRegular);
     }

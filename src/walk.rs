@@ -68,7 +68,8 @@ impl FileAt<'_> {
         let (file, meta) = pinned::open_file_at(self.folder, self.name, self.follow)?;
         if meta.nlink() > 1 {
             // A folder anyone may write to (a sticky `tmp`) is no owner's word on its files.
-            let foreign = folder_metadata(self.folder)
+            let foreign = pinned::metadata(self.folder)
+                .ok()
                 .is_none_or(|folder| folder.uid() != meta.uid() || folder.mode() & 0o002 != 0);
             if foreign {
                 return Err(OpenError::ForeignHardLink {
@@ -297,7 +298,7 @@ where
     ) -> Vec<T> {
         match pinned::open_folder_at(folder.as_fd(), name, true) {
             Ok(sub) => {
-                let outside = place.outside_roots || !self.is_inside_roots(&sub);
+                let outside = place.outside_roots || !self.is_inside_roots(sub.as_fd());
                 self.subfolder(&sub, place, path, relative, outside)
             }
             // Not a folder: a file, or a link to nothing (reported when opened).
@@ -316,8 +317,8 @@ where
         ancestors
     }
 
-    fn is_inside_roots(&self, handle: &OwnedFd) -> bool {
-        pinned::real_path(handle.as_fd())
+    fn is_inside_roots(&self, handle: BorrowedFd) -> bool {
+        pinned::real_path(handle)
             .is_some_and(|real| self.real_roots.iter().any(|root| real.starts_with(root)))
     }
 
@@ -356,8 +357,7 @@ where
     /// opening it reports the error).
     fn is_inside_roots_by_name(&self, folder: &OwnedFd, name: &OsStr) -> bool {
         match pinned::open_file_at(folder.as_fd(), name, true) {
-            Ok((file, _)) => pinned::real_path(file.as_fd())
-                .is_some_and(|real| self.real_roots.iter().any(|root| real.starts_with(root))),
+            Ok((file, _)) => self.is_inside_roots(file.as_fd()),
             Err(_) => true,
         }
     }
@@ -365,17 +365,9 @@ where
 
 /// A folder's identity; a handle whose metadata cannot be read never matches a real folder.
 fn identity(folder: &OwnedFd) -> FileId {
-    folder_metadata(folder.as_fd())
+    pinned::metadata(folder.as_fd())
         .map(|meta| FileId::of(&meta))
         .unwrap_or(FileId { dev: 0, ino: 0 })
-}
-
-fn folder_metadata(folder: BorrowedFd) -> Option<Metadata> {
-    folder
-        .try_clone_to_owned()
-        .map(File::from)
-        .and_then(|f| f.metadata())
-        .ok()
 }
 
 fn is_vcs_dir(name: &OsStr) -> bool {
