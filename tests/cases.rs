@@ -6,18 +6,19 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use kspay_migrate::encoding::EncodingChoice;
+use kspay_migrate::diagnostics::FileReport;
+use kspay_migrate::pipeline::{Mode, Options, Pipeline};
 use kspay_migrate::rules;
-use kspay_migrate::scan::{FileReport, Mode, ScanOptions, Scanner};
+use kspay_migrate::source::encoding::EncodingChoice;
 
-fn scanner(mode: Mode) -> Scanner {
+fn scanner(mode: Mode) -> Pipeline {
     scanner_with(mode, false)
 }
 
-fn scanner_with(mode: Mode, unsafe_fixes: bool) -> Scanner {
-    Scanner::new(
+fn scanner_with(mode: Mode, unsafe_fixes: bool) -> Pipeline {
+    Pipeline::new(
         rules::embedded().expect("built-in rules load"),
-        ScanOptions {
+        Options {
             encoding: EncodingChoice::Auto,
             max_filesize: 8 << 20,
             unsafe_fixes,
@@ -86,7 +87,7 @@ fn run_case(dir: &Path) -> Vec<String> {
         .map(String::from)
         .collect();
 
-    let report = scanner(Mode::Fix).scan_bytes(&input_path, input.clone());
+    let report = scanner(Mode::Fix).process_bytes(&input_path, input.clone());
     if let Some(error) = &report.error {
         problems.push(format!("{name}: error: {error}"));
     }
@@ -119,7 +120,7 @@ fn run_case(dir: &Path) -> Vec<String> {
 
     // With `--unsafe-fixes`: the page as `fixed-unsafe.*` says, when the case has one.
     if let Some(expected_path) = file_named(dir, "fixed-unsafe") {
-        let report = scanner_with(Mode::Fix, true).scan_bytes(&input_path, input.clone());
+        let report = scanner_with(Mode::Fix, true).process_bytes(&input_path, input.clone());
         let fixed = report.change.map_or(input.clone(), |c| c.fixed);
         if fixed != fs::read(&expected_path).unwrap() {
             problems.push(format!(
@@ -131,7 +132,7 @@ fn run_case(dir: &Path) -> Vec<String> {
     }
 
     // Idempotence: the fixed page has nothing left to fix, and fixing it again changes nothing.
-    let again = scanner(Mode::Fix).scan_bytes(&input_path, fixed.clone());
+    let again = scanner(Mode::Fix).process_bytes(&input_path, fixed.clone());
     if again.change.is_some() {
         problems.push(format!("{name}: a second fix changes the page again"));
     }
@@ -149,8 +150,8 @@ fn run_case(dir: &Path) -> Vec<String> {
 fn check_mode_agrees(dir: &Path) -> Vec<String> {
     let input_path = file_named(dir, "input").unwrap();
     let input = fs::read(&input_path).unwrap();
-    let check = scanner(Mode::Check).scan_bytes(&input_path, input.clone());
-    let fix = scanner(Mode::Fix).scan_bytes(&input_path, input);
+    let check = scanner(Mode::Check).process_bytes(&input_path, input.clone());
+    let fix = scanner(Mode::Fix).process_bytes(&input_path, input);
     let mut problems = Vec::new();
     if findings_lines(&check) != findings_lines(&fix) {
         problems.push(format!(

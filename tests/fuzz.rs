@@ -14,9 +14,9 @@ use std::sync::LazyLock;
 
 use proptest::prelude::*;
 
-use kspay_migrate::encoding::EncodingChoice;
+use kspay_migrate::pipeline::{Mode, Options, Pipeline};
 use kspay_migrate::rules;
-use kspay_migrate::scan::{Mode, ScanOptions, Scanner};
+use kspay_migrate::source::encoding::EncodingChoice;
 
 static PAGES: LazyLock<Vec<(PathBuf, Vec<u8>)>> = LazyLock::new(|| {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -33,10 +33,10 @@ static PAGES: LazyLock<Vec<(PathBuf, Vec<u8>)>> = LazyLock::new(|| {
     pages
 });
 
-static SCANNER: LazyLock<Scanner> = LazyLock::new(|| {
-    Scanner::new(
+static SCANNER: LazyLock<Pipeline> = LazyLock::new(|| {
+    Pipeline::new(
         rules::embedded().unwrap(),
-        ScanOptions {
+        Options {
             encoding: EncodingChoice::Auto,
             max_filesize: 8 << 20,
             unsafe_fixes: true,
@@ -155,14 +155,14 @@ proptest! {
         for m in &mutations {
             apply(&mut page, m);
         }
-        let report = SCANNER.scan_bytes(path, page.clone());
+        let report = SCANNER.process_bytes(path, page.clone());
         let Some(change) = &report.change else {
             return Ok(());
         };
         prop_assert!(report.error.is_none());
 
         // The fixed file scans cleanly and a second fix changes nothing.
-        let again = SCANNER.scan_bytes(path, change.fixed.clone());
+        let again = SCANNER.process_bytes(path, change.fixed.clone());
         prop_assert!(again.error.is_none(), "fixed file fails: {:?}", again.error);
         prop_assert!(again.change.is_none(), "a second fix changes the file again");
 
@@ -235,7 +235,7 @@ fn crashes_found_by_fuzzing_stay_fixed() {
         for m in &mutations {
             apply(&mut bytes, m);
         }
-        let report = SCANNER.scan_bytes(&path, bytes);
+        let report = SCANNER.process_bytes(&path, bytes);
         assert!(report.error.is_none() || report.change.is_none());
     }
 }

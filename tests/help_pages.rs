@@ -18,10 +18,11 @@ use std::sync::LazyLock;
 use encoding_rs::{EUC_KR, Encoding, UTF_8};
 use proptest::prelude::*;
 
-use kspay_migrate::detect::{Applicability, Edit};
-use kspay_migrate::encoding::EncodingChoice;
+use kspay_migrate::diagnostics::{Applicability, Edit};
+use kspay_migrate::diagnostics::{FileReport, Located};
+use kspay_migrate::pipeline::{Mode, Options, Pipeline};
 use kspay_migrate::rules;
-use kspay_migrate::scan::{FileReport, Located, Mode, ScanOptions, Scanner};
+use kspay_migrate::source::encoding::EncodingChoice;
 
 /// Cards the rule names as Jeju's peers.
 const PEERS: &[&str] = &[
@@ -333,10 +334,10 @@ fn encode(spec: &Spec, text: &str) -> Vec<u8> {
     bytes.into_owned()
 }
 
-fn scanner(unsafe_fixes: bool) -> Scanner {
-    Scanner::new(
+fn scanner(unsafe_fixes: bool) -> Pipeline {
+    Pipeline::new(
         rules::embedded().unwrap(),
-        ScanOptions {
+        Options {
             encoding: EncodingChoice::Auto,
             max_filesize: 8 << 20,
             unsafe_fixes,
@@ -347,10 +348,10 @@ fn scanner(unsafe_fixes: bool) -> Scanner {
 }
 
 /// Scanners are built once: loading the rules and their automata costs more than a page.
-static SCANNERS: LazyLock<[Scanner; 2]> = LazyLock::new(|| [scanner(false), scanner(true)]);
+static SCANNERS: LazyLock<[Pipeline; 2]> = LazyLock::new(|| [scanner(false), scanner(true)]);
 
 fn scan(bytes: &[u8], unsafe_fixes: bool) -> FileReport {
-    SCANNERS[usize::from(unsafe_fixes)].scan_bytes(Path::new("guide.html"), bytes.to_vec())
+    SCANNERS[usize::from(unsafe_fixes)].process_bytes(Path::new("guide.html"), bytes.to_vec())
 }
 
 /// The page a report's change leaves (the input when there is none).

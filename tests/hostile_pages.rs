@@ -15,12 +15,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use hostile::Kind;
-use kspay_migrate::cli::Format;
-use kspay_migrate::encoding::EncodingChoice;
+use kspay_migrate::diagnostics::ErrorKind;
+use kspay_migrate::pipeline::{Mode, Options, Pipeline};
+use kspay_migrate::report::Format;
 use kspay_migrate::report::text::Detail;
 use kspay_migrate::report::{self, FixOutcome, Run, Summary};
 use kspay_migrate::rules;
-use kspay_migrate::scan::{Mode, ScanOptions, Scanner};
+use kspay_migrate::source::encoding::EncodingChoice;
 
 /// CPU time of this thread: the scans run on it, and other processes on a busy machine do not
 /// inflate it the way they inflate wall-clock time.
@@ -56,10 +57,10 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// A scanner of the embedded rules; the scaling tests lift the findings cap to measure the
 /// engine itself on every finding.
-fn scanner(mode: Mode, max_findings: usize) -> Scanner {
-    Scanner::new(
+fn scanner(mode: Mode, max_findings: usize) -> Pipeline {
+    Pipeline::new(
         rules::embedded().unwrap(),
-        ScanOptions {
+        Options {
             encoding: EncodingChoice::Auto,
             max_filesize: 8 << 20,
             unsafe_fixes: false,
@@ -81,7 +82,7 @@ fn cost(page: &[u8]) -> (Duration, usize) {
         let started = thread_cpu_time();
         for mode in [Mode::Check, Mode::Fix] {
             let scanner = scanner(mode, usize::MAX);
-            let report = scanner.scan_bytes(Path::new("hostile.html"), page.to_vec());
+            let report = scanner.process_bytes(Path::new("hostile.html"), page.to_vec());
             assert!(report.error.is_none(), "{:?}", report.error);
             assert!(!report.findings.is_empty(), "the page must be stale");
         }
@@ -156,7 +157,7 @@ fn nested_tables_cost_linear_time_and_memory_past_the_depth_limit() {
 /// unfixed), the scan itself not counted.
 fn fix_report_time(page: &[u8]) -> Duration {
     let scanner = scanner(Mode::Fix, usize::MAX);
-    let reports = [scanner.scan_bytes(Path::new("hostile.html"), page.to_vec())];
+    let reports = [scanner.process_bytes(Path::new("hostile.html"), page.to_vec())];
     assert!(reports[0].change.is_some(), "the page must have fixes");
     let summary = Summary::of(&reports, false, 0);
     // The report after `fix --write`: every finding looked up in the change, no diff. The
@@ -230,9 +231,11 @@ fn a_page_over_the_findings_cap_is_reported_in_part_and_not_fixed() {
     let page = hostile::page(Kind::LongLine, 64 << 10);
     for mode in [Mode::Check, Mode::Fix] {
         let scanner = scanner(mode, cap);
-        let report = scanner.scan_bytes(Path::new("hostile.html"), page.clone());
+        let report = scanner.process_bytes(Path::new("hostile.html"), page.clone());
         assert_eq!(report.findings.len(), cap);
-        let error = report.error.as_deref().unwrap_or_default();
+        let error = report.error.expect("a page over the cap is an error");
+        assert_eq!(error.kind, ErrorKind::TooManyFindings);
+        let error = error.message;
         assert!(
             error.contains(&format!("findings, over the limit of {cap} per file: only the first {cap} are reported and the file is not fixed")),
             "{error}"

@@ -5,7 +5,7 @@
 mod common;
 use common::{root, tool};
 
-use kspay_migrate::walk::TEMPLATE_EXTENSIONS;
+use kspay_migrate::source::walk::TEMPLATE_EXTENSIONS;
 
 /// The value of a `key: value` line of the hook definition, quotes removed.
 fn hook_field(key: &str) -> String {

@@ -11,10 +11,11 @@ use std::path::Path;
 use encoding_rs::{EUC_KR, Encoding, UTF_8};
 use proptest::prelude::*;
 
-use kspay_migrate::detect::Applicability;
-use kspay_migrate::encoding::EncodingChoice;
+use kspay_migrate::diagnostics::Applicability;
+use kspay_migrate::diagnostics::FileReport;
+use kspay_migrate::pipeline::{Mode, Options, Pipeline};
 use kspay_migrate::rules::{self, Severity};
-use kspay_migrate::scan::{FileReport, Mode, ScanOptions, Scanner};
+use kspay_migrate::source::encoding::EncodingChoice;
 
 const MPI_PEERS: &[&str] = &[
     "외환", "삼성", "현대", "신한", "롯데", "하나", "씨티", "농협",
@@ -187,9 +188,9 @@ fn to_bytes(spec: &Spec, text: &str) -> Vec<u8> {
 }
 
 fn scan(bytes: &[u8]) -> FileReport {
-    let scanner = Scanner::new(
+    let scanner = Pipeline::new(
         rules::embedded().unwrap(),
-        ScanOptions {
+        Options {
             encoding: EncodingChoice::Auto,
             max_filesize: 8 << 20,
             unsafe_fixes: false,
@@ -197,7 +198,7 @@ fn scan(bytes: &[u8]) -> FileReport {
             max_findings: kspay_migrate::scan::MAX_FINDINGS_PER_FILE,
         },
     );
-    scanner.scan_bytes(Path::new("generated.asp"), bytes.to_vec())
+    scanner.process_bytes(Path::new("generated.asp"), bytes.to_vec())
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

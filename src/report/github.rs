@@ -8,9 +8,9 @@
 
 use std::io::{self, Write};
 
-use super::{Run, fix_status, portable_path, visible};
-use crate::rules::Severity;
-use crate::scan::Located;
+use super::{Run, fix_status, visible};
+use crate::diagnostics::{FileError, Located, Severity};
+use crate::source::names::portable_path;
 
 /// Writes a workflow command for every finding and every file error of the run.
 pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
@@ -20,7 +20,7 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
         for located in &report.findings {
             finding(out, &path, located)?;
         }
-        if let Some(message) = &report.error {
+        if let Some(FileError { message, .. }) = &report.error {
             writeln!(
                 out,
                 "::error file={}::{}",

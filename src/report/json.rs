@@ -4,11 +4,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Run, Summary, display_path};
-use crate::baseline::Comparison;
-use crate::detect::{Applicability, Kind};
-use crate::rules::Severity;
-use crate::scan::Located;
+use super::baseline::Comparison;
+use super::{Run, Summary};
+use crate::diagnostics::{Applicability, FileError, Kind, Located, Severity};
+use crate::source::names::display_path;
 
 /// Bump when a field is renamed or removed; adding fields keeps the version.
 const SCHEMA_VERSION: u32 = 1;
@@ -107,7 +106,7 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
                 directive_line: silenced.suppression.line,
             });
         }
-        if let Some(message) = &report.error {
+        if let Some(FileError { message, .. }) = &report.error {
             errors.push(JsonError {
                 path: path.clone(),
                 message: message.clone(),

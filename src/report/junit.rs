@@ -12,7 +12,7 @@ use std::path::{Component, Path};
 use std::os::unix::ffi::OsStrExt;
 
 use super::{Run, text, visible};
-use crate::scan::{FileReport, Skip};
+use crate::diagnostics::{FileError, FileReport, Skip};
 
 /// Writes the whole run as one JUnit XML document.
 pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
@@ -93,7 +93,7 @@ impl<'a> Case<'a> {
                 escape_text(&finding_lines(report)?)
             )?;
         }
-        if let Some(message) = &report.error {
+        if let Some(FileError { message, .. }) = &report.error {
             writeln!(
                 out,
                 r#"      <error message="{}" type="file-error">{}: {}</error>"#,

@@ -1,6 +1,9 @@
 //! Presenting a run's results: text for people; JSON, SARIF, GitHub annotations and JUnit XML
-//! for machines.
+//! for machines; diffs and patches of the fixes ([`diff`]); baselines that set known findings
+//! aside ([`baseline`]). Everything from a page is escaped for the terminal by [`visible`].
 
+pub mod baseline;
+pub mod diff;
 pub mod github;
 pub mod json;
 pub mod junit;
@@ -9,16 +12,28 @@ pub mod text;
 pub mod visible;
 
 use std::io::{self, Write};
-use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::baseline::Comparison;
-use crate::cli::Format;
-use crate::detect::Applicability;
+use crate::diagnostics::{Applicability, FileReport, Located};
 use crate::rules::Rule;
-use crate::scan::{FileReport, Located};
+use baseline::Comparison;
+
+/// The report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people: findings with source lines (diffs for `fix`).
+    Text,
+    /// One JSON document (SPEC.md's schema).
+    Json,
+    /// SARIF 2.1.0, for code scanning (GitHub, reviewdog).
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML (Jenkins): a test case per scanned file.
+    Junit,
+}
 
 /// Everything a report shows about a run, whatever its format.
 pub struct Run<'a> {
@@ -137,39 +152,4 @@ pub fn fix_status(located: &Located) -> String {
         Some(reason) => format!("{label}; {reason}"),
         None => label.to_string(),
     }
-}
-
-/// A path as it goes into reports and patches: as reached from the PATH argument, with `/`.
-/// Bytes that are not UTF-8 become U+FFFD; [`display_bytes`] keeps them.
-pub fn display_path(path: &std::path::Path) -> String {
-    String::from_utf8_lossy(display_bytes(path)).into_owned()
-}
-
-/// [`display_path`] in the name's own bytes.
-pub fn display_bytes(path: &std::path::Path) -> &[u8] {
-    let raw = path.as_os_str().as_bytes();
-    raw.strip_prefix(b"./").unwrap_or(raw)
-}
-
-/// A path that means the same from wherever the tool ran: relative to the current folder when
-/// it lies under it, never starting with `/` (patches, fingerprints and code-scanning URIs
-/// resolve paths from the repository's top, where CI runs). Bytes that are not UTF-8 become
-/// U+FFFD; [`portable_bytes`] keeps them.
-pub fn portable_path(path: &std::path::Path) -> String {
-    String::from_utf8_lossy(&portable_bytes(path)).into_owned()
-}
-
-/// [`portable_path`] in the name's own bytes (a patch must name the very file).
-pub fn portable_bytes(path: &std::path::Path) -> Vec<u8> {
-    if path.is_absolute() {
-        if let Ok(cwd) = std::env::current_dir()
-            && let Ok(relative) = path.strip_prefix(cwd)
-        {
-            return display_bytes(relative).to_vec();
-        }
-        let bytes = display_bytes(path);
-        let start = bytes.iter().take_while(|&&b| b == b'/').count();
-        return bytes[start..].to_vec();
-    }
-    display_bytes(path).to_vec()
 }

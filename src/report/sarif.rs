@@ -9,11 +9,13 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::{Run, fix_status, portable_path};
-use crate::detect::Applicability;
-use crate::rules::{Rule, Severity};
-use crate::scan::{Located, LocatedEdit, Skip};
-use crate::suppress;
+use super::{Run, fix_status};
+use crate::diagnostics::{
+    Applicability, FileError, Located, LocatedEdit, Severity, Skip, UNUSED_SUPPRESSION_ID,
+    UNUSED_SUPPRESSION_TITLE,
+};
+use crate::rules::Rule;
+use crate::source::names::portable_path;
 
 /// The schema the output is validated against (its `$id`).
 const SCHEMA: &str = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json";
@@ -22,7 +24,7 @@ const SCHEMA: &str = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/mas
 /// base to the repository's root.
 const SOURCE_ROOT: &str = "%SRCROOT%";
 
-/// Names the fingerprint's recipe ([`crate::fingerprint`]); bump it when the recipe changes, so
+/// Names the fingerprint's recipe ([`crate::scan::fingerprint`]); bump it when the recipe changes, so
 /// services do not match old alerts against new identities.
 const FINGERPRINT_KEY: &str = "kspayMigrate/v1";
 
@@ -68,7 +70,7 @@ fn log(run: &Run) -> Value {
             result["baselineState"] = json!("unchanged");
             results.push(result);
         }
-        if let Some(message) = &report.error {
+        if let Some(FileError { message, .. }) = &report.error {
             notifications.push(notification("error", &uri, message));
         }
         if let Some(Skip::TooLarge(size)) = report.skipped {
@@ -148,9 +150,9 @@ fn rule_descriptor(rule: &Rule) -> Value {
 /// The pseudo-rule for suppression comments that suppress nothing or cannot be read.
 fn suppression_rule_descriptor() -> Value {
     json!({
-        "id": suppress::RULE_ID,
-        "name": pascal_case(suppress::RULE_ID),
-        "shortDescription": { "text": suppress::RULE_TITLE },
+        "id": UNUSED_SUPPRESSION_ID,
+        "name": pascal_case(UNUSED_SUPPRESSION_ID),
+        "shortDescription": { "text": UNUSED_SUPPRESSION_TITLE },
         "help": { "text": "Write `kspay-migrate: ignore [RULE, ...] [-- reason]` in a comment right before the element or line it silences; remove it once nothing is left to silence." },
         "defaultConfiguration": { "level": "warning" },
     })
@@ -202,7 +204,7 @@ fn result(rules: &[Rule], uri: &str, located: &Located) -> Value {
     let index = rules
         .iter()
         .position(|rule| rule.id == finding.rule)
-        .or((finding.rule == suppress::RULE_ID).then_some(rules.len()));
+        .or((finding.rule == UNUSED_SUPPRESSION_ID).then_some(rules.len()));
     if let Some(index) = index {
         result["ruleIndex"] = json!(index);
     }

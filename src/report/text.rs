@@ -6,9 +6,7 @@ use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Run, Summary, visible};
-use crate::rules::Severity;
-use crate::scan::{Located, Skip};
-use crate::write::Leftover;
+use crate::diagnostics::{FileError, Leftover, Located, Severity, Skip};
 
 /// How much to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +39,7 @@ pub fn write_run(
         writeln!(err, "note: using settings from {}", visible::path(config))?;
     }
     for report in run.reports {
-        if let Some(message) = &report.error {
+        if let Some(FileError { message, .. }) = &report.error {
             error(err, &report.path, message)?;
         }
         if let (Some(skip), Detail::Full) = (&report.skipped, detail) {
@@ -54,7 +52,7 @@ pub fn write_run(
             continue;
         };
         if let (true, Some(change)) = (fix.dry_run, &report.change) {
-            crate::diff::write_decoded(
+            crate::report::diff::write_decoded(
                 out,
                 &report.path,
                 &change.original,
@@ -85,7 +83,10 @@ pub fn write_run(
 }
 
 /// Lists the baseline entries that match nothing any more, so the baseline can shrink.
-fn stale_baseline(out: &mut dyn Write, baseline: &crate::baseline::Comparison) -> io::Result<()> {
+fn stale_baseline(
+    out: &mut dyn Write,
+    baseline: &crate::report::baseline::Comparison,
+) -> io::Result<()> {
     if baseline.stale.is_empty() {
         return Ok(());
     }

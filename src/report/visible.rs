@@ -69,9 +69,9 @@ pub fn bytes(bytes: &[u8]) -> Cow<'_, str> {
     Cow::Owned(shown)
 }
 
-/// A path as the text report names it ([`super::display_path`]'s form), escaped.
+/// A path as the text report names it ([`crate::source::names::display_path`]'s form), escaped.
 pub fn path(path: &Path) -> String {
-    bytes(super::display_bytes(path)).into_owned()
+    bytes(crate::source::names::display_bytes(path)).into_owned()
 }
 
 fn push_text(shown: &mut String, text: &str) {

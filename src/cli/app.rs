@@ -1,0 +1,430 @@
+//! Running a command: load rules, walk, scan in parallel, report, and write or patch.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::cli::args::{Cli, ColorWhen, Command, ExplainArgs, RuleSource};
+use crate::cli::config;
+use crate::cli::interactive;
+use crate::cli::output::Outputs;
+use crate::cli::progress::Progress;
+use crate::cli::settings::{Job, Settings};
+use crate::diagnostics::{ErrorKind, FileError, FileReport, Skip};
+use crate::fix::write::{self, WriteOptions};
+use crate::report::{self, FixOutcome, Format, Run, Summary, baseline, diff, visible};
+use crate::rules;
+use crate::source::leftover;
+use crate::source::names::portable_bytes;
+use crate::source::walk::{self, FileAt, Found};
+
+/// Writer threads per worker thread for `fix --write`: measured on the 100k-file bench tree,
+/// 4 per worker cut the writing time by about a third against 1 (BENCHMARKS.md).
+const WRITERS_PER_WORKER: usize = 4;
+
+/// Exit status: nothing found / nothing to change / everything fixed.
+const CLEAN: u8 = 0;
+/// Exit status: findings, pending changes, or findings left after `fix --write`.
+const FOUND: u8 = 1;
+/// Exit status: an error (bad arguments, rule file, or any file that could not be handled).
+const ERROR: u8 = 2;
+
+/// Runs the parsed command line and returns the process's exit status.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Check(args) => Settings::for_check(&args).and_then(scan_command),
+        Command::Fix(args) => Settings::for_fix(&args).and_then(scan_command),
+        Command::Rules(args) => list_rules(&args.rules),
+        Command::Explain(args) => explain(&args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            // Messages may name files and quote config files: shown, never acted on.
+            let _ = writeln!(
+                anstream::stderr(),
+                "kspay-migrate: error: {}",
+                visible::lines(&message)
+            );
+            ExitCode::from(ERROR)
+        }
+    }
+}
+
+fn set_color(when: ColorWhen) {
+    let choice = match when {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
+}
+
+/// `check` and `fix`: walk → scan (and plan the fixes) → fix → report.
+fn scan_command(settings: Settings) -> Result<u8, String> {
+    set_color(settings.color);
+    let started = Instant::now();
+    let outputs = settings.outputs()?;
+    let pipeline = &settings.pipeline;
+    raise_open_files_limit();
+    let pool = settings.pool()?;
+    let (mut reports, clean_files) = pool.install(|| scan_tree(&settings));
+
+    let outcome = match &settings.job {
+        Job::Fix { interactive, .. } => {
+            if *interactive {
+                let mut out = anstream::stdout().lock();
+                interactive::review(pipeline, &mut reports, &mut io::stdin().lock(), &mut out)
+                    .map_err(|e| format!("interactive review failed: {e}"))?;
+            }
+            Some(pool.install(|| apply_fixes(&settings, &outputs, &mut reports))?)
+        }
+        Job::Check {
+            write_baseline: Some(path),
+            ..
+        } => return write_baseline(path, &outputs, &reports),
+        Job::Check { .. } => None,
+    };
+    let comparison = match &settings.job {
+        Job::Check {
+            baseline: Some((recorded, path)),
+            ..
+        } => Some(baseline::apply(recorded, path, &mut reports)),
+        _ => None,
+    };
+    let unsafe_fixes = settings.file.unsafe_fixes;
+    let mut summary = Summary::of(&reports, unsafe_fixes, started.elapsed().as_millis());
+    summary.files_scanned += clean_files;
+    let run = Run {
+        reports: &reports,
+        summary: &summary,
+        rules: pipeline.rules(),
+        unsafe_fixes,
+        max_filesize: settings.file.max_filesize,
+        fix: outcome.as_ref(),
+        baseline: comparison.as_ref(),
+        config: settings.config.as_deref(),
+    };
+    emit_reports(&settings, &run, &outputs)?;
+    Ok(exit_status(&summary, outcome.as_ref()))
+}
+
+/// Walks the PATHs and runs every file found through the pipeline, in parallel. Returns the
+/// reports the run keeps ([`Settings::keeps`]) and how many clean files were only counted.
+fn scan_tree(settings: &Settings) -> (Vec<FileReport>, usize) {
+    let pipeline = &settings.pipeline;
+    let keeps = settings.keeps();
+    let writing = settings.writes();
+    let clean_files_dropped = AtomicUsize::new(0);
+    let progress = Progress::new(settings.detail == report::text::Detail::Quiet);
+    let reports = walk::filter_map_parallel(&settings.paths, &settings.walk, |found| {
+        let report = match found {
+            Found::File(file) => pipeline.process_file(&file),
+            Found::Error(path, message) => FileReport::error(&path, ErrorKind::Walk, message),
+            Found::LeftoverTemp(file) => leftover_temp(&file, writing),
+        };
+        progress.tick();
+        let keep = keeps(&report);
+        if !keep && report.skipped.is_none() {
+            clean_files_dropped.fetch_add(1, Ordering::Relaxed);
+        }
+        keep.then_some(report)
+    });
+    progress.finish();
+    (reports, clean_files_dropped.into_inner())
+}
+
+/// The exit status of a `check` or `fix` run ([`CLEAN`], [`FOUND`], [`ERROR`]).
+fn exit_status(summary: &Summary, outcome: Option<&FixOutcome>) -> u8 {
+    let fixed_findings = outcome.map_or(0, |o| o.fixed_findings);
+    let findings_left = summary.findings.saturating_sub(fixed_findings);
+    if summary.errors > 0 {
+        return ERROR;
+    }
+    match outcome {
+        None if summary.findings > 0 => FOUND,
+        Some(outcome) if outcome.wrote && findings_left > 0 => FOUND,
+        Some(outcome) if !outcome.wrote && outcome.changed_files > 0 => FOUND,
+        _ => CLEAN,
+    }
+}
+
+/// Each folder being walked holds a handle (up to [`walk::MAX_DEPTH`] per thread, a tenant
+/// can make them that deep): the soft limit on open files goes up to the hard one, as far as
+/// the system allows, so deep trees cost no "too many open files".
+fn raise_open_files_limit() {
+    use rustix::process::{Resource, getrlimit, setrlimit};
+    let limit = getrlimit(Resource::Nofile);
+    if limit.current < limit.maximum {
+        let raised = rustix::process::Rlimit {
+            current: limit.maximum,
+            maximum: limit.maximum,
+        };
+        let _ = setrlimit(Resource::Nofile, raised);
+    }
+}
+
+/// `check --write-baseline`: records the findings instead of reporting them. File errors are
+/// still reported (and make the exit status 2): a file that could not be read is not in the
+/// baseline, and would show up as new later.
+fn write_baseline(path: &Path, outputs: &Outputs, reports: &[FileReport]) -> Result<u8, String> {
+    let recorded = baseline::record(reports);
+    outputs
+        .write(path, baseline::to_text(&recorded).as_bytes())
+        .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
+    let mut err = anstream::stderr().lock();
+    let mut errors = 0;
+    for report in reports {
+        if let Some(FileError { message, .. }) = &report.error {
+            errors += 1;
+            report::text::error(&mut err, &report.path, message).map_err(|e| e.to_string())?;
+        }
+    }
+    writeln!(
+        err,
+        "Wrote baseline {} with {} finding(s).",
+        visible::path(path),
+        recorded.findings.len()
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(if errors > 0 { ERROR } else { CLEAN })
+}
+
+/// Writes the run's report where the options send it: the main format to stdout (or to the
+/// one `--output FILE` without a format), and each `--output FORMAT=FILE` to its file.
+fn emit_reports(settings: &Settings, run: &Run, outputs: &Outputs) -> Result<(), String> {
+    let (format, detail) = (settings.format, settings.detail);
+    let mut main_files = settings.outputs.iter().filter(|o| o.format.is_none());
+    let main_file = main_files.next();
+    if let Some(extra) = main_files.next() {
+        return Err(format!(
+            "two reports for --format {}: --output {} and --output {} (name a format for one: --output json={})",
+            format_name(format),
+            main_file.map_or(String::new(), |o| o.path.display().to_string()),
+            extra.path.display(),
+            extra.path.display()
+        ));
+    }
+    let mut stdout = anstream::stdout().lock();
+    let mut stderr = anstream::stderr().lock();
+    match main_file {
+        None => {
+            let result = report::write(format, &mut stdout, &mut stderr, run, detail);
+            match result {
+                // A reader such as `head` closing the pipe early is not an error of ours.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                result => result.map_err(|e| format!("cannot write the report: {e}"))?,
+            }
+        }
+        Some(target) => write_report_file(&target.path, format, run, detail, outputs)?,
+    }
+    for target in &settings.outputs {
+        if let Some(format) = target.format {
+            write_report_file(&target.path, format, run, detail, outputs)?;
+        }
+    }
+    // Machine formats carry file errors inside; a person watching the terminal sees them too.
+    if format != Format::Text || main_file.is_some() {
+        for report in run.reports {
+            if let Some(FileError { message, .. }) = &report.error {
+                report::text::error(&mut stderr, &report.path, message)
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes one report to a file, text without colours and with its stderr part included.
+fn write_report_file(
+    path: &Path,
+    format: Format,
+    run: &Run,
+    detail: report::text::Detail,
+    outputs: &Outputs,
+) -> Result<(), String> {
+    let mut out = anstream::StripStream::new(Vec::new());
+    let mut err = anstream::StripStream::new(Vec::new());
+    report::write(format, &mut out, &mut err, run, detail)
+        .map_err(|e| format!("cannot write the {} report: {e}", format_name(format)))?;
+    let mut bytes = err.into_inner();
+    bytes.extend(out.into_inner());
+    outputs.write(path, &bytes).map_err(|e| {
+        format!(
+            "cannot write the {} report to {}: {e}",
+            format_name(format),
+            path.display(),
+        )
+    })
+}
+
+fn format_name(format: Format) -> String {
+    use clap::ValueEnum;
+    format
+        .to_possible_value()
+        .map_or_else(|| format!("{format:?}"), |v| v.get_name().to_string())
+}
+
+/// A temporary file a killed `fix --write` left: only a writing `fix` removes it (a run that
+/// only reads must not delete anything), and only when the tool's own mark is on it; every
+/// run mentions it.
+fn leftover_temp(file: &FileAt, writing: bool) -> FileReport {
+    match leftover::leftover(file.folder(), file.name(), writing) {
+        Ok(leftover) => FileReport::skipped(&file.path, Skip::LeftoverTemp(leftover)),
+        Err(e) => FileReport::error(
+            &file.path,
+            ErrorKind::LeftoverTemp,
+            format!("cannot remove a temporary file left by an interrupted run: {e}"),
+        ),
+    }
+}
+
+/// The fix stage's last step: drops the fixes of files outside the PATHs, writes the patch,
+/// and writes the fixed files (`--write`, or the accepted fixes of `--interactive`).
+fn apply_fixes(
+    settings: &Settings,
+    outputs: &Outputs,
+    reports: &mut [FileReport],
+) -> Result<FixOutcome, String> {
+    let mut outcome = settings.fix_outcome();
+    // A file reached through a followed link to outside every PATH is read and reported, but
+    // its fix is offered nowhere: not written, not in a patch, not shown as a pending change.
+    for report in reports.iter_mut() {
+        if let (Some(_), Some(origin)) = (&report.change, report.origin)
+            && origin.outside_roots
+        {
+            report.error = Some(FileError::new(
+                ErrorKind::OutsideRoots,
+                "lies outside the given folders (reached through a symbolic link); not fixed",
+            ));
+            report.change = None;
+        }
+    }
+    if let Job::Fix {
+        patch: Some(patch_path),
+        ..
+    } = &settings.job
+    {
+        let mut patch = Vec::new();
+        for report in reports.iter() {
+            if let Some(change) = &report.change {
+                diff::write_patch(
+                    &mut patch,
+                    &portable_bytes(&report.path),
+                    &change.original,
+                    &change.fixed,
+                )
+                .map_err(|e| e.to_string())?;
+            }
+        }
+        outputs
+            .write(patch_path, &patch)
+            .map_err(|e| format!("cannot write patch {}: {e}", patch_path.display()))?;
+        outcome.patch = Some(patch_path.clone());
+    }
+    if outcome.wrote {
+        write_files(&settings.paths, &settings.write_options(), reports)?;
+    }
+    for change in reports.iter().filter_map(|report| report.change.as_ref()) {
+        outcome.changed_files += 1;
+        outcome.fixed_findings += change.fixed_findings.len();
+    }
+    Ok(outcome)
+}
+
+/// Writes each report's change over its file; a file that cannot be written keeps its
+/// content, loses its change and gets the error.
+fn write_files(
+    roots: &[PathBuf],
+    options: &WriteOptions,
+    reports: &mut [FileReport],
+) -> Result<(), String> {
+    // Each write mostly waits on the disk (fsync of the file and its folder), not the CPU:
+    // more writers than workers keep the device busy. Each file is written atomically as before.
+    let writers = rayon::current_num_threads() * WRITERS_PER_WORKER;
+    let writers = rayon::ThreadPoolBuilder::new()
+        .num_threads(writers)
+        .build()
+        .map_err(|e| format!("cannot start threads: {e}"))?;
+    writers.install(|| {
+        reports.par_iter_mut().for_each(|report| {
+            let (Some(change), Some(origin)) = (&report.change, report.origin) else {
+                return;
+            };
+            let root = &roots[origin.root];
+            let target = write::Target {
+                root,
+                relative: report.path.strip_prefix(root).unwrap_or(Path::new("")),
+                id: origin.id,
+            };
+            if let Err(e) = write::replace(&target, &change.original, &change.fixed, options) {
+                report.error = Some(FileError::new(ErrorKind::Write, e.to_string()));
+                report.change = None;
+            }
+        })
+    });
+    Ok(())
+}
+
+fn list_rules(source: &RuleSource) -> Result<u8, String> {
+    let rules = config::listed_rules(source)?;
+    rules::select(rules, &[])
+        .map_err(|e| e.to_string())
+        .and_then(|rules| {
+            let mut out = anstream::stdout().lock();
+            for rule in &rules {
+                writeln!(
+                    out,
+                    "{:<24} {:<8} {}  ({})",
+                    visible::text(&rule.id),
+                    rule.severity,
+                    visible::text(&rule.title),
+                    visible::text(&rule.origin)
+                )
+                .map_err(|e| e.to_string())?;
+            }
+            Ok(CLEAN)
+        })
+}
+
+fn explain(args: &ExplainArgs) -> Result<u8, String> {
+    let rules = config::listed_rules(&args.rules)?;
+    let Some(rule) = rules.iter().find(|r| r.id == args.rule) else {
+        let known: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+        return Err(format!(
+            "no rule {:?} (loaded: {})",
+            args.rule,
+            known.join(", ")
+        ));
+    };
+    let mut out = anstream::stdout().lock();
+    // Rule files are text a person may not have read: their fields are shown, not acted on.
+    let list = |items: &[String]| visible::text(&items.join(", ")).into_owned();
+    let text = format!(
+        "{id}: {title}\n\nseverity: {severity}\ncard: {card} ({latin}); aliases: {aliases}\nmoves from: {from} ({from_labels})\nmoves to:   {to} ({to_labels})\nsource: {origin}\n\n{explanation}\n\nReferences:\n{references}\n",
+        id = visible::text(&rule.id),
+        title = visible::text(&rule.title),
+        severity = rule.severity,
+        card = visible::text(&rule.card.name),
+        latin = visible::text(&rule.card.latin_name),
+        aliases = list(&rule.card.aliases),
+        from = visible::text(&rule.from.name),
+        from_labels = list(&rule.from.labels),
+        to = visible::text(&rule.to.name),
+        to_labels = list(&rule.to.labels),
+        origin = visible::text(&rule.origin),
+        explanation = visible::lines(&rule.explanation),
+        references = rule
+            .references
+            .iter()
+            .map(|r| format!("  - {}", visible::text(r)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(CLEAN)
+}

@@ -1,0 +1,237 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::report::Format;
+use crate::source::encoding::EncodingChoice;
+
+/// Finds payment pages that still list Jeju card under MPI (안심클릭) and moves it to ISP (안전결제).
+#[derive(Debug, Parser)]
+#[command(name = "kspay-migrate", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report findings; change nothing. Exit 1 when anything is found.
+    Check(CheckArgs),
+    /// Show the fixes as a diff (dry run), write them (--write) or save a patch (--patch).
+    Fix(FixArgs),
+    /// List the loaded rules.
+    Rules(RulesArgs),
+    /// Show a rule's documentation.
+    Explain(ExplainArgs),
+}
+
+/// Options shared by `check` and `fix`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files or folders to scan.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleSource,
+    /// Run only this rule (repeatable).
+    #[arg(long, value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Output format (default: the config's `format`, else text).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to FILE instead of stdout, or one format to a file with FORMAT=FILE
+    /// (repeatable: `--output sarif=results.sarif --output json=report.json`).
+    #[arg(long, value_name = "[FORMAT=]FILE", value_parser = parse_output)]
+    pub output: Vec<OutputTarget>,
+    /// Read this config file instead of looking for `kspay-migrate.toml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every config file.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Scan only files matching this glob, instead of the template extensions (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Leave out files and folders matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Follow symbolic links while walking folders.
+    #[arg(long)]
+    pub follow_symlinks: bool,
+    /// Skip files larger than this (bytes, or with K, M, G suffix).
+    #[arg(long, value_name = "SIZE", default_value = "8M", value_parser = parse_size)]
+    pub max_filesize: u64,
+    /// How to decode pages.
+    #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
+    pub encoding: EncodingChoice,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// When to color the output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+    /// Print findings one line each, without snippets, notes or summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Also apply fixes marked unsafe.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub scan: ScanArgs,
+    /// Report only findings that this baseline file does not record.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in FILE as the baseline, and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    #[command(flatten)]
+    pub scan: ScanArgs,
+    /// Apply the fixes to the files in place.
+    #[arg(long, conflicts_with = "patch")]
+    pub write: bool,
+    /// Show each fix and ask whether to apply it (y/n/a/q), then write the accepted ones.
+    #[arg(long, conflicts_with_all = ["patch", "write"])]
+    pub interactive: bool,
+    /// Write the fixes as a patch to FILE (apply with `git apply` or `patch -p1`).
+    #[arg(long, value_name = "FILE")]
+    pub patch: Option<PathBuf>,
+    /// With --write, keep each original as FILE<SUFFIX> (default suffix `.orig`).
+    #[arg(
+        long,
+        value_name = "SUFFIX",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = ".orig",
+        requires = "write",
+        value_parser = backup_suffix
+    )]
+    pub backup: Option<std::ffi::OsString>,
+}
+
+/// A backup suffix names a file beside the page: with a `/` it would name one in another
+/// folder, reached through whatever the tenant put there.
+fn backup_suffix(value: &str) -> Result<std::ffi::OsString, String> {
+    if value.is_empty() || value.contains('/') {
+        return Err("a backup suffix is a non-empty ending without '/', like .orig".into());
+    }
+    Ok(value.into())
+}
+
+/// Where rules come from.
+#[derive(Debug, Args)]
+pub struct RuleSource {
+    /// Load rules from the *.toml files in DIR instead of the built-in ones.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(flatten)]
+    pub rules: RuleSource,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id, as `kspay-migrate rules` lists it.
+    pub rule: String,
+    #[command(flatten)]
+    pub rules: RuleSource,
+}
+
+/// Where one report goes: `format` (or `--format`'s) to `path`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputTarget {
+    /// `None`: the run's `--format`.
+    pub format: Option<Format>,
+    pub path: PathBuf,
+}
+
+/// Parses `FILE` or `FORMAT=FILE`.
+fn parse_output(text: &str) -> Result<OutputTarget, String> {
+    if let Some((name, path)) = text.split_once('=')
+        && let Ok(format) = Format::from_str(name, true)
+    {
+        if path.is_empty() {
+            return Err(format!("{text:?} names no file after `=`"));
+        }
+        return Ok(OutputTarget {
+            format: Some(format),
+            path: PathBuf::from(path),
+        });
+    }
+    Ok(OutputTarget {
+        format: None,
+        path: PathBuf::from(text),
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Parses `8388608`, `512K`, `8M`, `8MiB`, `1G`.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let digits_end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits_end);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size such as 8M or 500000"))?;
+    let factor: u64 = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        other => return Err(format!("unknown size unit {other:?} (use K, M or G)")),
+    };
+    number
+        .checked_mul(factor)
+        .ok_or_else(|| format!("{text:?} is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("8M"), Ok(8 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("100"), Ok(100));
+        assert!(parse_size("8X").is_err());
+        assert!(parse_size("M").is_err());
+    }
+
+    #[test]
+    fn outputs() {
+        let sarif = parse_output("sarif=out/results.sarif").unwrap();
+        assert_eq!(sarif.format, Some(Format::Sarif));
+        assert_eq!(sarif.path, PathBuf::from("out/results.sarif"));
+        // A file name with `=` that names no format is a plain file.
+        let plain = parse_output("a=b.txt").unwrap();
+        assert_eq!((plain.format, plain.path), (None, PathBuf::from("a=b.txt")));
+        assert!(parse_output("json=").is_err());
+    }
+
+    #[test]
+    fn arguments_are_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,14 @@
+//! The command line: its arguments ([`args`]), the config file ([`config`]), both resolved once
+//! into the run's [`settings`], and the commands ([`app`]) that drive the stages with them.
+//! Interactive review, progress and the run's own output files live here too: they talk to the
+//! person running the tool.
+
+pub mod app;
+pub mod args;
+pub mod config;
+pub mod interactive;
+pub mod output;
+pub mod progress;
+pub mod settings;
+
+pub use args::Cli;

@@ -1,0 +1,235 @@
+//! A `check` or `fix` run's settings, resolved once: the command line and the config file
+//! become one [`Settings`] value before anything runs (ripgrep's `HiArgs` idea). It builds what
+//! the run is made of (the walk's options, the per-file [`Pipeline`], the thread pool, the
+//! writer's options) so that no later step reads the arguments again or has to know which
+//! setting a config file may override.
+
+use std::collections::HashSet;
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use crate::cli::args::{CheckArgs, ColorWhen, FixArgs, OutputTarget, ScanArgs};
+use crate::cli::config::Merged;
+use crate::cli::output::Outputs;
+use crate::diagnostics::FileReport;
+use crate::fix::write::WriteOptions;
+use crate::pipeline::{self, Mode, Pipeline};
+use crate::report::baseline::{self, Baseline};
+use crate::report::text::Detail;
+use crate::report::{FixOutcome, Format};
+use crate::scan::MAX_FINDINGS_PER_FILE;
+use crate::source::names::portable_path;
+use crate::source::walk::{self, WalkOptions};
+
+/// Stack of each scanning thread (see [`Settings::pool`]).
+const WORKER_STACK_BYTES: usize = 16 << 20;
+
+/// Everything a `check` or `fix` run needs to know.
+pub struct Settings {
+    /// The PATH arguments.
+    pub paths: Vec<PathBuf>,
+    /// The config file the settings came from, if any (shown in reports).
+    pub config: Option<PathBuf>,
+    pub walk: WalkOptions,
+    /// How each file is read, scanned and fixed.
+    pub file: pipeline::Options,
+    /// Reads, scans and fixes each file: the selected rules, with the config's `[severity]`
+    /// and every loaded rule's id (suppression comments may name any).
+    pub pipeline: Pipeline,
+    pub threads: Option<usize>,
+    pub format: Format,
+    /// `--output`: the main report to a file, or one format to a file each.
+    pub outputs: Vec<OutputTarget>,
+    pub detail: Detail,
+    pub color: ColorWhen,
+    pub job: Job,
+}
+
+/// What the run does after the scan.
+pub enum Job {
+    Check {
+        /// The baseline to compare against (`--baseline`, else the config's), read before
+        /// the scan: a missing or broken one should not cost a whole run.
+        baseline: Option<(Baseline, PathBuf)>,
+        /// `--write-baseline FILE`: record the findings there instead of reporting them.
+        write_baseline: Option<PathBuf>,
+    },
+    Fix {
+        /// `--write`, or `--interactive` (which writes the accepted fixes).
+        write: bool,
+        interactive: bool,
+        patch: Option<PathBuf>,
+        backup: Option<OsString>,
+    },
+}
+
+impl Settings {
+    /// The settings of `check`.
+    pub fn for_check(args: &CheckArgs) -> Result<Settings, String> {
+        let merged = Merged::resolve(&args.scan)?;
+        let baseline = match &args.write_baseline {
+            Some(_) => None,
+            None => match args.baseline.as_ref().or(merged.baseline.as_ref()) {
+                Some(path) => Some((baseline::load(path)?, path.clone())),
+                None => None,
+            },
+        };
+        let job = Job::Check {
+            baseline,
+            write_baseline: args.write_baseline.clone(),
+        };
+        Settings::new(&args.scan, merged, job)
+    }
+
+    /// The settings of `fix`.
+    pub fn for_fix(args: &FixArgs) -> Result<Settings, String> {
+        let merged = Merged::resolve(&args.scan)?;
+        let job = Job::Fix {
+            write: args.write,
+            interactive: args.interactive,
+            patch: args.patch.clone(),
+            backup: args.backup.clone(),
+        };
+        Settings::new(&args.scan, merged, job)
+    }
+
+    fn new(args: &ScanArgs, merged: Merged, job: Job) -> Result<Settings, String> {
+        let mode = match job {
+            Job::Check { .. } => Mode::Check,
+            Job::Fix { .. } => Mode::Fix,
+        };
+        let file = pipeline::Options {
+            encoding: args.encoding,
+            max_filesize: args.max_filesize,
+            unsafe_fixes: args.unsafe_fixes,
+            mode,
+            max_findings: MAX_FINDINGS_PER_FILE,
+        };
+        Ok(Settings {
+            paths: args.paths.clone(),
+            config: merged.config,
+            walk: WalkOptions {
+                include: walk::glob_set(&merged.include)?,
+                exclude: walk::glob_set(&merged.exclude)?,
+                follow_symlinks: args.follow_symlinks,
+            },
+            file: file.clone(),
+            pipeline: Pipeline::new(merged.rules, file)
+                .with_severity_overrides(merged.severity)
+                .with_loaded_rules(merged.loaded_rule_ids),
+            threads: args.threads,
+            format: merged.format,
+            outputs: args.output.clone(),
+            detail: if args.quiet {
+                Detail::Quiet
+            } else {
+                Detail::Full
+            },
+            color: args.color,
+            job,
+        })
+    }
+
+    /// The run's own output files, each checked against the walk: a report or patch written
+    /// where the scan reads pages could replace one.
+    pub fn outputs(&self) -> Result<Outputs, String> {
+        let outputs = Outputs::new(&self.paths);
+        for target in &self.outputs {
+            outputs.check("--output", &target.path, &self.walk)?;
+        }
+        match &self.job {
+            Job::Fix {
+                patch: Some(patch), ..
+            } => outputs.check("--patch", patch, &self.walk)?,
+            Job::Check {
+                write_baseline: Some(path),
+                ..
+            } => outputs.check("--write-baseline", path, &self.walk)?,
+            _ => {}
+        }
+        Ok(outputs)
+    }
+
+    /// The pool the walk and the scan run on: `--threads`, else one thread per core.
+    pub fn pool(&self) -> Result<rayon::ThreadPool, String> {
+        // The walk recurses once per folder level (at most walk::MAX_DEPTH) and rayon may
+        // stack stolen work on top: a stack ample for that, reserved but not touched until used.
+        let mut pool = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES);
+        if let Some(threads) = self.threads {
+            pool = pool.num_threads(threads.max(1));
+        }
+        pool.build()
+            .map_err(|e| format!("cannot start threads: {e}"))
+    }
+
+    /// Which file reports the run keeps after the scan. A hosting tree is millions of files,
+    /// nearly all clean: their reports are counted, not kept, so memory follows the findings
+    /// rather than the tree. JUnit lists every scanned file, and a baseline must know which of
+    /// its files were scanned: those keep theirs.
+    pub fn keeps(&self) -> impl Fn(&FileReport) -> bool + Sync + '_ {
+        let lists_every_file = self.format == Format::Junit
+            || self.outputs.iter().any(|o| o.format == Some(Format::Junit));
+        let baseline_paths: HashSet<&str> = match &self.job {
+            Job::Check {
+                baseline: Some((recorded, _)),
+                ..
+            } => recorded.findings.iter().map(|e| e.path.as_str()).collect(),
+            _ => HashSet::new(),
+        };
+        move |report| {
+            lists_every_file
+                || !report.is_unremarkable()
+                || (!baseline_paths.is_empty()
+                    && baseline_paths.contains(portable_path(&report.path).as_str()))
+        }
+    }
+
+    /// Whether the run changes files: `fix --write` and `fix --interactive`. Only such a run
+    /// removes a temporary file an interrupted one left.
+    pub fn writes(&self) -> bool {
+        matches!(
+            self.job,
+            Job::Fix { write: true, .. }
+                | Job::Fix {
+                    interactive: true,
+                    ..
+                }
+        )
+    }
+
+    /// How `fix` writes files back.
+    pub fn write_options(&self) -> WriteOptions {
+        let backup_suffix = match &self.job {
+            Job::Fix { backup, .. } => backup.clone(),
+            Job::Check { .. } => None,
+        };
+        WriteOptions {
+            backup_suffix,
+            follow_symlinks: self.walk.follow_symlinks,
+            // Files are written only inside the real folders the run was given, even when a
+            // followed link led the walk elsewhere.
+            roots: self
+                .paths
+                .iter()
+                .filter_map(|root| std::fs::canonicalize(root).ok())
+                .collect(),
+        }
+    }
+
+    /// What `fix` is about to do, before any file is written.
+    pub fn fix_outcome(&self) -> FixOutcome {
+        match &self.job {
+            Job::Fix {
+                write,
+                interactive,
+                patch,
+                ..
+            } => FixOutcome {
+                wrote: *write || *interactive,
+                dry_run: !*write && patch.is_none() && !*interactive,
+                ..FixOutcome::default()
+            },
+            Job::Check { .. } => FixOutcome::default(),
+        }
+    }
+}

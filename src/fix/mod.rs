@@ -1,0 +1,9 @@
+//! Fixing scanned pages: which of a page's fixes hold together ([`converge`], checked by
+//! rescanning the fixed page), splicing their edits into the original bytes ([`splice`]), and
+//! writing the fixed file back in place through folder handles ([`write`]).
+
+pub mod converge;
+pub mod splice;
+pub mod write;
+
+pub use converge::Fixer;

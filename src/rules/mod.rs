@@ -1,0 +1,880 @@
+//! Migration rules: loading `rules/*.toml` and the vocabulary each rule gives the detectors.
+//!
+//! A rule names one card and two schemes: the scheme the card left (`from`) and the one it
+//! joined (`to`). Detectors ask the rule whether a piece of text is the card, which side a
+//! label, identifier, field value or server condition names; they hold no vocabulary of their own.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use regex::Regex;
+use serde::Deserialize;
+
+pub mod charref;
+
+pub use crate::diagnostics::Severity;
+
+/// Rule files compiled into the binary from `rules/` (file name, contents).
+const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+/// Which of a rule's two schemes something belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The scheme the card left (MPI for the Jeju rule).
+    From,
+    /// The scheme the card joined (ISP for the Jeju rule).
+    To,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    id: String,
+    title: String,
+    severity: Severity,
+    message: String,
+    references: Vec<String>,
+    explanation: String,
+    card: CardFile,
+    from: SchemeFile,
+    to: SchemeFile,
+    field: FieldFile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CardFile {
+    name: String,
+    latin_name: String,
+    aliases: Vec<String>,
+    #[serde(default)]
+    suffixes: Vec<String>,
+    #[serde(default)]
+    codes: Vec<String>,
+    #[serde(default)]
+    shared_suffixes: Vec<String>,
+    #[serde(default)]
+    bank_suffixes: Vec<String>,
+    #[serde(default)]
+    peers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SchemeFile {
+    name: String,
+    labels: Vec<String>,
+    #[serde(default)]
+    identifiers: Vec<String>,
+    #[serde(default)]
+    codes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FieldFile {
+    names: Vec<String>,
+}
+
+/// A loaded, validated migration rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub title: String,
+    pub severity: Severity,
+    pub message: String,
+    pub references: Vec<String>,
+    pub explanation: String,
+    /// Where the rule was loaded from (`embedded:NAME` or a path).
+    pub origin: String,
+    pub card: Card,
+    pub from: Scheme,
+    pub to: Scheme,
+    field_names: Vec<String>,
+    /// `certitype = "M"`: the scheme field assigned a `from` code (built once, used per page).
+    from_assignment: Option<Regex>,
+}
+
+/// The card a rule moves: how to find it in text and how to write it into a list.
+#[derive(Debug)]
+pub struct Card {
+    pub name: String,
+    pub latin_name: String,
+    pub aliases: Vec<String>,
+    pub suffixes: Vec<String>,
+    pub codes: Vec<String>,
+    shared_suffixes: Vec<String>,
+    bank_suffixes: Vec<String>,
+    peers: Vec<String>,
+    token: Regex,
+}
+
+/// The vocabulary of one payment scheme.
+#[derive(Debug)]
+pub struct Scheme {
+    pub name: String,
+    pub labels: Vec<String>,
+    /// Finds every label in one pass (Latin ones in any case); detection asks of every
+    /// sentence and heading whether it names the scheme.
+    label_finder: AhoCorasick,
+    identifiers: Vec<String>,
+    codes: Vec<String>,
+}
+
+/// A rule file that could not be loaded; the message names the file and the problem.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin}: {message}")]
+pub struct RuleError {
+    pub origin: String,
+    pub message: String,
+}
+
+impl Rule {
+    /// Parses and validates one rule file's text; `origin` names it in errors.
+    pub fn from_toml(origin: &str, text: &str) -> Result<Rule, RuleError> {
+        let error = |message: String| RuleError {
+            origin: origin.to_string(),
+            message,
+        };
+        let file: RuleFile = toml::from_str(text).map_err(|e| error(e.to_string()))?;
+
+        let id_ok = !file.id.is_empty()
+            && file
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !id_ok {
+            return Err(error(format!(
+                "id {:?} must be non-empty lowercase ASCII letters, digits and '-'",
+                file.id
+            )));
+        }
+        let non_empty = |list: &[String], what: &str| {
+            if list.is_empty() || list.iter().any(|s| s.trim().is_empty()) {
+                Err(error(format!(
+                    "{what} must be a non-empty list of non-empty strings"
+                )))
+            } else {
+                Ok(())
+            }
+        };
+        non_empty(&file.card.aliases, "card.aliases")?;
+        non_empty(&file.from.labels, "from.labels")?;
+        non_empty(&file.to.labels, "to.labels")?;
+        non_empty(&file.field.names, "field.names")?;
+        if file.card.name.trim().is_empty() || file.card.latin_name.trim().is_empty() {
+            return Err(error(
+                "card.name and card.latin_name must not be empty".into(),
+            ));
+        }
+
+        let token = card_token_regex(&file.card.aliases, &file.card.suffixes);
+        let from_assignment = assignment_regex(&file.field.names, &file.from.codes);
+        Ok(Rule {
+            id: file.id,
+            title: file.title,
+            severity: file.severity,
+            message: file.message,
+            references: file.references,
+            explanation: file.explanation.trim().to_string(),
+            origin: origin.to_string(),
+            card: Card {
+                name: file.card.name,
+                latin_name: file.card.latin_name,
+                aliases: file.card.aliases,
+                suffixes: file.card.suffixes,
+                codes: file.card.codes,
+                shared_suffixes: file.card.shared_suffixes,
+                bank_suffixes: file.card.bank_suffixes,
+                // Longest first, so `하나SK` is tried before `하나` (see `leading_name`).
+                peers: {
+                    let mut peers = file.card.peers;
+                    peers.sort_by_key(|p| std::cmp::Reverse(p.len()));
+                    peers
+                },
+                token,
+            },
+            from: Scheme::new(file.from),
+            to: Scheme::new(file.to),
+            field_names: file.field.names,
+            from_assignment,
+        })
+    }
+
+    /// The vocabulary of one side.
+    pub fn scheme(&self, side: Side) -> &Scheme {
+        match side {
+            Side::From => &self.from,
+            Side::To => &self.to,
+        }
+    }
+
+    /// Words a page must hold somewhere (in any case) to have a list on the `from` side
+    /// without naming the card: Latin titles, identifier parts, the scheme field's names, and
+    /// the card's own codes. A page with none of them and no card token has nothing to report,
+    /// which lets the scanner skip parsing pages that name the card only inside other words.
+    pub fn from_side_words(&self) -> impl Iterator<Item = &str> {
+        self.from
+            .labels
+            .iter()
+            .filter(|label| label.is_ascii())
+            .chain(&self.from.identifiers)
+            .chain(&self.field_names)
+            .chain(&self.card.codes)
+            .map(String::as_str)
+    }
+
+    /// Which side a visible title names (`안심클릭(MPI)` → From), if exactly one.
+    pub fn side_of_label(&self, text: &str) -> Option<Side> {
+        let text = charref::decode(text);
+        one_side(self.from.names_label(&text), self.to.names_label(&text))
+    }
+
+    /// Whether a text names both schemes' titles (`안심클릭/안전결제`): a comparison, not a title.
+    pub fn names_both_labels(&self, text: &str) -> bool {
+        let text = charref::decode(text);
+        self.from.names_label(&text) && self.to.names_label(&text)
+    }
+
+    /// Which side an attribute or script identifier names (`mpi_card`, `ispCard`), if one.
+    pub fn side_of_identifier(&self, identifier: &str) -> Option<Side> {
+        let parts = identifier_parts(identifier);
+        let names = |scheme: &Scheme| {
+            parts.iter().any(|part| {
+                scheme
+                    .identifiers
+                    .iter()
+                    .any(|i| i.eq_ignore_ascii_case(part))
+            })
+        };
+        one_side(names(&self.from), names(&self.to))
+    }
+
+    /// Which side a scheme-field value selects (`M` → From), if one.
+    pub fn side_of_code(&self, value: &str) -> Option<Side> {
+        let value = value.trim();
+        one_side(
+            self.from.codes.iter().any(|c| c == value),
+            self.to.codes.iter().any(|c| c == value),
+        )
+    }
+
+    /// Matches an assignment of a `from` code to the scheme field (`$certitype = "M"`,
+    /// `certitype = 'M'`) with groups `field` and `value` (the quoted code); `None` when the
+    /// rule names no `from` code.
+    pub fn from_assignment(&self) -> Option<&Regex> {
+        self.from_assignment.as_ref()
+    }
+
+    /// Whether a form field or variable name is the scheme field (`certitype`).
+    pub fn is_scheme_field(&self, name: &str) -> bool {
+        let name = name.trim().trim_start_matches('$');
+        self.field_names
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(name))
+    }
+
+    /// Which side a server-side condition selects: it must test the scheme field for equality
+    /// with one side's quoted code (`certitype = "M"`, `"M".equals(certitype)`).
+    pub fn side_of_condition(&self, condition: &str) -> Option<Side> {
+        let lower = condition.to_ascii_lowercase();
+        let tests_field = self
+            .field_names
+            .iter()
+            .any(|f| lower.contains(&f.to_ascii_lowercase()));
+        let negated = condition.contains("!=")
+            || condition.contains("<>")
+            || lower.contains(" not ")
+            || condition.contains("!\"")
+            || condition.contains("!(");
+        if !tests_field || negated {
+            return None;
+        }
+        let quoted = |code: &String| {
+            ['"', '\'']
+                .iter()
+                .any(|q| condition.contains(&format!("{q}{code}{q}")))
+        };
+        one_side(
+            self.from.codes.iter().any(quoted),
+            self.to.codes.iter().any(quoted),
+        )
+    }
+}
+
+impl Scheme {
+    fn new(file: SchemeFile) -> Scheme {
+        let label_finder = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&file.labels)
+            .expect("scheme labels form a valid automaton");
+        Scheme {
+            name: file.name,
+            label_finder,
+            labels: file.labels,
+            identifiers: file.identifiers,
+            codes: file.codes,
+        }
+    }
+
+    /// The scheme field's values that select this scheme (`M`).
+    pub fn codes(&self) -> &[String] {
+        &self.codes
+    }
+
+    /// Whether `text` contains one of this scheme's titles. Hangul titles match anywhere
+    /// (`안심클릭결제`), and as people type them, with spaces between their syllables (`안심 클릭
+    /// 결제`, `안전 결제`); Latin ones as whole words in any case (`ISP인증`, `ISP 인증`), so `ISP`
+    /// does not match inside `display`.
+    pub fn names_label(&self, text: &str) -> bool {
+        // Joining only takes out spaces between two Hangul syllables, so a Latin label and the
+        // characters around it read the same in the joined text: one search serves both.
+        let text = join_hangul_words(text);
+        self.label_finder
+            .find_overlapping_iter(text.as_ref())
+            .any(|found| {
+                !self.labels[found.pattern().as_usize()].is_ascii()
+                    || is_latin_word(&text, found.start(), found.end())
+            })
+    }
+}
+
+/// `text` with the spaces between two Hangul syllables taken out, so that a title typed with
+/// spaces matches the title as the rule writes it; one pass, for every label at once. Borrows
+/// `text` when there is nothing to join (most text), allocating only when a join is made.
+fn join_hangul_words(text: &str) -> Cow<'_, str> {
+    let is_hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let is_space = |c: char| c.is_whitespace() || c == '\u{a0}';
+    let mut out: Option<String> = None;
+    let mut kept_until = 0;
+    let mut last_hangul = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !is_space(c) {
+            last_hangul = is_hangul(c);
+            continue;
+        }
+        if !last_hangul {
+            continue;
+        }
+        // A run of spaces after a Hangul syllable: dropped when another one follows it.
+        let mut end = at + c.len_utf8();
+        while let Some(&(next_at, next)) = chars.peek() {
+            if !is_space(next) {
+                break;
+            }
+            end = next_at + next.len_utf8();
+            chars.next();
+        }
+        if chars.peek().is_some_and(|&(_, next)| is_hangul(next)) {
+            let joined = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            joined.push_str(&text[kept_until..at]);
+            kept_until = end;
+        }
+        last_hangul = false;
+    }
+    match out {
+        Some(mut joined) => {
+            joined.push_str(&text[kept_until..]);
+            Cow::Owned(joined)
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
+impl Card {
+    /// Byte ranges of every whole-word token naming the card (`제주`, `제주카드`, `Jeju Card`).
+    ///
+    /// After a suffix, a particle may follow (`제주카드로`, `제주카드는`): with the suffix the
+    /// token is already unambiguous, while a bare `제주도` is the island.
+    pub fn tokens(&self, text: &str) -> Vec<Range<usize>> {
+        self.token
+            .find_iter(text)
+            .filter(|m| {
+                let suffixed = self
+                    .suffixes
+                    .iter()
+                    .any(|s| !s.is_ascii() && charref::decode(m.as_str()).ends_with(s.as_str()));
+                let before = charref::char_before(text, m.start());
+                let after = charref::char_at(text, m.end());
+                !before.is_some_and(char::is_alphanumeric)
+                    && (suffixed || !after.is_some_and(char::is_alphanumeric))
+            })
+            .map(|m| m.range())
+            .collect()
+    }
+
+    /// Whether a list item is one of the card's usual list companions: a peer name, alone or
+    /// with one of the card suffixes (`삼성카드`, `KB Kookmin Card`). Latin letters compare in
+    /// any case and runs of whitespace (`&nbsp;` included) as one space, as English pages
+    /// write `SAMSUNG CARD` or `KB Kookmin&nbsp;Card`.
+    pub fn is_peer(&self, item: &str) -> bool {
+        // Every word of a sentence is asked: copy it only when there is something to fold.
+        let needs_folding = item.contains('&')
+            || item.contains(|c: char| c.is_whitespace() && c != ' ')
+            || item.contains("  ");
+        let item: Cow<str> = if needs_folding {
+            let item = charref::decode(item).replace("&nbsp;", " ");
+            Cow::Owned(item.split_whitespace().collect::<Vec<_>>().join(" "))
+        } else {
+            Cow::Borrowed(item.trim())
+        };
+        self.peers.iter().any(|peer| {
+            strip_prefix_ignore_ascii_case(&item, peer).is_some_and(|rest| {
+                let rest = rest.trim();
+                rest.is_empty()
+                    || self
+                        .suffixes
+                        .iter()
+                        .any(|s| rest.eq_ignore_ascii_case(s.trim()))
+            })
+        })
+    }
+
+    /// The length of the card name `text` starts with: the rule's card or a peer, with an
+    /// optional suffix (`우리카드`, `신한 카드`, `BC Card`), when a particle or a word break
+    /// follows it (`우리카드가 시행하는`, `제주 등`, `비씨로`). `None` when `text` does not start
+    /// with a card name (`삼성전자`, `국민연금`).
+    pub fn leading_name(&self, text: &str) -> Option<usize> {
+        if let Some(token) = self.tokens(text).first().filter(|t| t.start == 0) {
+            return Some(token.end);
+        }
+        // Peers are sorted longest first when the rule is loaded.
+        self.peers.iter().find_map(|peer| {
+            let rest = strip_prefix_ignore_ascii_case(text, peer)?;
+            let end = peer.len() + self.suffix_after(rest).unwrap_or(0);
+            let after = &text[end..];
+            let word_ends = !charref::char_at(text, end).is_some_and(char::is_alphanumeric);
+            (word_ends || starts_with_particle(after)).then_some(end)
+        })
+    }
+
+    /// The length of the card suffix `rest` starts with, after at most one space (`카드`,
+    /// ` 카드`, ` Card`).
+    fn suffix_after(&self, rest: &str) -> Option<usize> {
+        let spaced = rest.trim_start();
+        let gap = rest.len() - spaced.len();
+        self.suffixes.iter().find_map(|suffix| {
+            let suffix = suffix.trim_start();
+            (gap <= 1 && strip_prefix_ignore_ascii_case(spaced, suffix).is_some())
+                .then_some(gap + suffix.len())
+        })
+    }
+
+    /// Whether the card token at `token` in `text` names a card by its own form: it carries a
+    /// suffix (`제주카드`, `Jeju Card`) or one follows it after a space (`제주 카드사`). A bare
+    /// `제주` is as often the island (`제주 지역은 배송이 …`).
+    pub fn is_suffixed(&self, text: &str, token: Range<usize>) -> bool {
+        self.suffix_of(&text[token.clone()]).is_some()
+            || self.suffix_after(&text[token.end..]).is_some()
+    }
+
+    /// Where the card name that `text` ends with starts: the rule's card or a peer, with an
+    /// optional suffix, after a word break (`본 서비스는 외환` → the offset of `외환`).
+    pub fn trailing_name(&self, text: &str) -> Option<usize> {
+        let start = text
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace() || *c == '\u{a0}')
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &text[start..];
+        (self.leading_name(word) == Some(word.len())).then_some(start)
+    }
+
+    /// Whether a trimmed list item is a card name and nothing else (`BC카드`, `제주`, `KB 국민`).
+    pub fn is_name(&self, item: &str) -> bool {
+        self.leading_name(item) == Some(item.len()) || self.is_peer(item)
+    }
+
+    /// The suffix (`카드`, `은행`, ` Card`) a card name ends with, if any, as the page wrote
+    /// it (characters or references).
+    pub fn suffix_of<'n>(&self, name: &'n str) -> Option<&'n str> {
+        name.char_indices().skip(1).find_map(|(at, _)| {
+            let tail = charref::decode(&name[at..]);
+            self.suffixes
+                .iter()
+                .any(|suffix| tail == suffix.as_str())
+                .then(|| &name[at..])
+        })
+    }
+
+    /// Whether a suffix may stand once, on a run's last item, for the whole run (`카드`).
+    pub fn is_shared_suffix(&self, suffix: &str) -> bool {
+        let suffix = charref::decode(suffix);
+        self.shared_suffixes.iter().any(|s| *s == suffix)
+    }
+
+    /// Whether list items (trimmed labels) are a list of cards: one of them is a peer card,
+    /// and they are not mostly bank names (a virtual-account bank list holds 제주은행 too).
+    pub fn is_card_list(&self, items: &[&str]) -> bool {
+        let banks = items
+            .iter()
+            .filter(|item| {
+                let item = charref::decode(item);
+                self.bank_suffixes
+                    .iter()
+                    .any(|s| ends_with_ignore_ascii_case(item.trim(), s))
+            })
+            .count();
+        items.iter().any(|item| self.is_peer(item)) && banks * 2 <= items.len()
+    }
+
+    /// The card's name written in the style of a list's other items: the Latin name in a
+    /// Latin list, the suffix (such as `카드`) that most of the items carry, and character
+    /// references when most items are written with them.
+    pub fn styled_like(&self, items: &[&str]) -> String {
+        let by_reference =
+            items.iter().filter(|item| item.contains("&#")).count() * 2 > items.len();
+        let latin = majority(items, |item| charref::decode(item).is_ascii());
+        let base = if latin { &self.latin_name } else { &self.name };
+        let name = format!("{base}{}", self.list_suffix(items).unwrap_or(""));
+        if by_reference {
+            charref::encode(&name)
+        } else {
+            name
+        }
+    }
+
+    /// The suffix (such as `카드`) that most of a list's items carry.
+    pub fn list_suffix(&self, items: &[&str]) -> Option<&str> {
+        self.suffixes
+            .iter()
+            .find(|suffix| {
+                majority(items, |item| {
+                    let item = charref::decode(item);
+                    item.len() > suffix.len() && item.ends_with(suffix.as_str())
+                })
+            })
+            .map(String::as_str)
+    }
+}
+
+/// Whether most `items` satisfy `pred`.
+fn majority(items: &[&str], pred: impl Fn(&str) -> bool) -> bool {
+    let hits = items.iter().filter(|item| pred(item)).count();
+    !items.is_empty() && hits * 2 > items.len()
+}
+
+/// Particles that may follow a card name inside a sentence (`우리카드가`, `비씨로`, `제주 등`):
+/// Korean grammar, not migration vocabulary, so they live here rather than in rule files.
+const PARTICLES: &[&str] = &[
+    "으로", "에서", "이나", "와", "과", "가", "이", "는", "은", "로", "의", "를", "을", "도", "만",
+    "나",
+];
+
+/// Whether `text` starts with a particle that ends its word.
+fn starts_with_particle(text: &str) -> bool {
+    PARTICLES.iter().any(|p| {
+        text.strip_prefix(p)
+            .is_some_and(|rest| !charref::char_at(rest, 0).is_some_and(char::is_alphanumeric))
+    })
+}
+
+/// `text` without `prefix`, Latin letters compared in any case.
+fn strip_prefix_ignore_ascii_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+/// Whether `text` ends with `suffix`, Latin letters compared in any case.
+fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text
+            .get(text.len() - suffix.len()..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+}
+
+fn one_side(from: bool, to: bool) -> Option<Side> {
+    match (from, to) {
+        (true, false) => Some(Side::From),
+        (false, true) => Some(Side::To),
+        _ => None,
+    }
+}
+
+/// One regex for every alias with up to two suffixes; Latin letters match in any case.
+fn card_token_regex(aliases: &[String], suffixes: &[String]) -> Regex {
+    let alternation = |words: &[String]| {
+        let mut words: Vec<&String> = words.iter().collect();
+        // Longest first, so `제주카드` is not cut to `제주` by leftmost-first matching.
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words
+            .iter()
+            .map(|w| charref::pattern(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let pattern = if suffixes.is_empty() {
+        format!("(?i:{})", alternation(aliases))
+    } else {
+        format!(
+            "(?i:{})(?i:{}){{0,2}}",
+            alternation(aliases),
+            alternation(suffixes)
+        )
+    };
+    Regex::new(&pattern).expect("escaped alternation is a valid regex")
+}
+
+fn assignment_regex(fields: &[String], codes: &[String]) -> Option<Regex> {
+    let alternation = |words: &[String]| {
+        words
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    if codes.is_empty() {
+        return None;
+    }
+    let pattern = format!(
+        r#"(?i)(?:^|[^\w$.])\$?(?P<field>{})\s*=\s*(?P<value>"(?:{codes})"|'(?:{codes})')"#,
+        alternation(fields),
+        codes = alternation(codes),
+    );
+    Regex::new(&pattern).ok()
+}
+
+/// A Latin title is a word of its own when no Latin letter or digit touches it: Korean writes
+/// `ISP인증` as one word, but `display` holds no `ISP`.
+fn is_latin_word(text: &str, start: usize, end: usize) -> bool {
+    let before = charref::char_before(text, start);
+    let after = charref::char_at(text, end);
+    !before.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Splits `mpi_card`, `ispCard`, `ISPCard`, `card-v3d` into lowercase words.
+fn identifier_parts(identifier: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    for chunk in identifier.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = chunk.chars().collect();
+        let mut current = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + 1).copied();
+            let lower_to_upper = prev.is_some_and(|p| p.is_lowercase()) && c.is_uppercase();
+            let acronym_end = prev.is_some_and(char::is_uppercase)
+                && c.is_uppercase()
+                && next.is_some_and(char::is_lowercase);
+            if (lower_to_upper || acronym_end) && !current.is_empty() {
+                parts.push(std::mem::take(&mut current).to_lowercase());
+            }
+            current.push(c);
+        }
+        if !current.is_empty() {
+            parts.push(current.to_lowercase());
+        }
+    }
+    parts
+}
+
+/// The rules compiled into the binary.
+pub fn embedded() -> Result<Vec<Rule>, RuleError> {
+    EMBEDDED
+        .iter()
+        .map(|(name, text)| Rule::from_toml(&format!("embedded:rules/{name}"), text))
+        .collect()
+}
+
+/// A rule file is a page of TOML; anything much larger is not one.
+const MAX_RULE_FILE_BYTES: u64 = 1 << 20;
+
+/// Every `*.toml` rule in `dir`, in file-name order.
+pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, RuleError> {
+    let dir_error = |message: String| RuleError {
+        origin: dir.display().to_string(),
+        message,
+    };
+    let entries = std::fs::read_dir(dir).map_err(|e| dir_error(e.to_string()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(dir_error("no *.toml rule files in this folder".into()));
+    }
+    paths
+        .iter()
+        .map(|path| {
+            let origin = path.display().to_string();
+            let text =
+                crate::source::pinned::read_text(path, MAX_RULE_FILE_BYTES).map_err(|message| {
+                    RuleError {
+                        origin: origin.clone(),
+                        message,
+                    }
+                })?;
+            Rule::from_toml(&origin, &text)
+        })
+        .collect()
+}
+
+/// Checks that rule ids are unique and keeps the ones `select` names (all when empty).
+pub fn select(rules: Vec<Rule>, select: &[String]) -> Result<Vec<Rule>, RuleError> {
+    for (i, rule) in rules.iter().enumerate() {
+        if let Some(other) = rules[..i].iter().find(|r| r.id == rule.id) {
+            return Err(RuleError {
+                origin: rule.origin.clone(),
+                message: format!(
+                    "rule id {:?} is already defined in {}",
+                    rule.id, other.origin
+                ),
+            });
+        }
+    }
+    if let Some(unknown) = select.iter().find(|id| !rules.iter().any(|r| &r.id == *id)) {
+        let known: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+        return Err(RuleError {
+            origin: "--select".into(),
+            message: format!("no rule {unknown:?} (loaded: {})", known.join(", ")),
+        });
+    }
+    Ok(rules
+        .into_iter()
+        .filter(|rule| select.is_empty() || select.contains(&rule.id))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jeju() -> Rule {
+        embedded().unwrap().remove(0)
+    }
+
+    fn tokens<'t>(rule: &Rule, text: &'t str) -> Vec<&'t str> {
+        rule.card
+            .tokens(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn card_tokens_are_whole_words() {
+        let rule = jeju();
+        let text = "결제주문 삭제주문 제주도 제주항공 제주특별자치도 제주카드, 제주은행,제주/도서 JEJU Card jejudo";
+        assert_eq!(
+            tokens(&rule, text),
+            ["제주카드", "제주은행", "제주", "JEJU Card"]
+        );
+    }
+
+    #[test]
+    fn particles_may_follow_a_suffixed_name_and_references_count() {
+        let rule = jeju();
+        let text = "제주카드로 결제, 제주는 맑음, 제주도민, &#51228;&#xC8FC;카드, &#44208;&#51228;&#51452;&#47928;";
+        assert_eq!(tokens(&rule, text), ["제주카드", "&#51228;&#xC8FC;카드"]);
+        assert_eq!(
+            rule.side_of_label("&#50504;&#49900;&#53364;&#47533;"),
+            Some(Side::From)
+        );
+        assert!(rule.card.is_peer("&#49340;&#49457;"));
+        assert_eq!(
+            rule.card
+                .styled_like(&["&#48708;&#50472;", "&#44397;&#48124;"]),
+            "&#51228;&#51452;"
+        );
+    }
+
+    #[test]
+    fn labels_identifiers_codes_and_conditions_pick_a_side() {
+        let rule = jeju();
+        assert_eq!(rule.side_of_label("안심클릭(MPI)"), Some(Side::From));
+        assert_eq!(rule.side_of_label("안전결제(ISP)"), Some(Side::To));
+        assert_eq!(rule.side_of_label("display"), None);
+        assert_eq!(rule.side_of_label("안심클릭/안전결제"), None);
+        assert_eq!(rule.side_of_identifier("mpi_card"), Some(Side::From));
+        assert_eq!(rule.side_of_identifier("ISPCard"), Some(Side::To));
+        assert_eq!(rule.side_of_identifier("selV3D"), Some(Side::From));
+        assert_eq!(rule.side_of_identifier("selectcard"), None);
+        assert_eq!(rule.side_of_code("M"), Some(Side::From));
+        assert_eq!(
+            rule.side_of_condition(r#" certitype = "M" "#),
+            Some(Side::From)
+        );
+        assert_eq!(
+            rule.side_of_condition(r#"("I".equals(certitype))"#),
+            Some(Side::To)
+        );
+        assert_eq!(rule.side_of_condition(r#"$certitype != "M""#), None);
+        assert_eq!(rule.side_of_condition(r#"paytype = "M""#), None);
+    }
+
+    #[test]
+    fn bank_lists_are_not_card_lists() {
+        let rule = jeju();
+        assert!(rule.card.is_card_list(&["외환", "삼성", "제주"]));
+        assert!(rule.card.is_card_list(&["BC카드", "국민카드", "제주은행"]));
+        assert!(!rule.card.is_card_list(&["제주은행", "국민은행", "농협"]));
+        assert!(
+            !rule
+                .card
+                .is_card_list(&["제주", "도서산간 지역 추가 배송비"])
+        );
+    }
+
+    #[test]
+    fn english_card_names_are_peers_in_any_case_and_with_several_words() {
+        let rule = jeju();
+        for item in [
+            "Samsung Card",
+            "KB Kookmin Card",
+            "KB  Kookmin&nbsp;Card",
+            "SAMSUNG CARD",
+            "hyundai card",
+            "NH Nonghyup",
+            "Citibank",
+            "KB국민카드",
+        ] {
+            assert!(rule.card.is_peer(item), "{item}");
+        }
+        for item in [
+            "KB Kookmin Bank",
+            "Samsung Electronics",
+            "Hanaro Mart",
+            "Korea Post",
+            "Island",
+        ] {
+            assert!(!rule.card.is_peer(item), "{item}");
+        }
+        assert!(
+            rule.card
+                .is_card_list(&["Samsung Card", "Hyundai Card", "Jeju Card"])
+        );
+        assert!(
+            !rule
+                .card
+                .is_card_list(&["Citibank", "Kookmin Bank", "Jeju Bank"]),
+            "an English bank list"
+        );
+        assert!(
+            !rule
+                .card
+                .is_card_list(&["Jeju", "Island", "delivery", "by", "Korea", "Post"])
+        );
+    }
+
+    #[test]
+    fn styled_name_follows_the_list() {
+        let rule = jeju();
+        assert_eq!(rule.card.styled_like(&["비씨", "국민", "수협"]), "제주");
+        assert_eq!(rule.card.styled_like(&["BC카드", "국민카드"]), "제주카드");
+        assert_eq!(rule.card.styled_like(&["BC Card", "KB Card"]), "Jeju Card");
+    }
+
+    #[test]
+    fn malformed_rules_name_the_problem() {
+        let err = Rule::from_toml("x.toml", "id = 3").unwrap_err();
+        assert!(err.to_string().starts_with("x.toml: "), "{err}");
+        let text = include_str!("../../rules/jeju-mpi-to-isp.toml").replace("[field]", "[feild]");
+        let err = Rule::from_toml("y.toml", &text).unwrap_err();
+        assert!(err.to_string().contains("feild"), "{err}");
+    }
+}

@@ -1,0 +1,220 @@
+//! One page's findings: the [`prefilter`] gates, decoding, parsing into a [`page`], the
+//! detectors of each rule ([`detect`], each safe fix proven there), the page's suppression
+//! comments ([`suppress`]), and each finding placed by line ([`locate`]) and given a stable
+//! [`fingerprint`]. Which fixes a page then takes is the next stage's business (`crate::fix`).
+
+pub mod detect;
+pub mod fingerprint;
+pub mod locate;
+pub mod page;
+pub mod prefilter;
+pub mod suppress;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::diagnostics::{
+    ErrorKind, FileError, FileReport, Finding, Located, Severity, Skip, Suppressed,
+};
+use crate::rules::Rule;
+use crate::source::encoding::{self, Decoded, EncodingChoice};
+use crate::source::read::is_binary;
+use locate::locate;
+use page::{Page, PageKind};
+use prefilter::Prefilter;
+use suppress::{Judged, RuleIds, Suppressions};
+
+/// Findings a file may have before the run stops reporting and fixing them: a real page lists
+/// Jeju a handful of times; a page with thousands is made to cost the run (each finding keeps
+/// a window of its line, its fix and its proof), and is reported as an error instead.
+pub const MAX_FINDINGS_PER_FILE: usize = 1000;
+
+/// Settings of the scan stage, the same for every file of a run.
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    pub encoding: EncodingChoice,
+    /// A file with more findings is reported with this many and not fixed
+    /// ([`MAX_FINDINGS_PER_FILE`] in a run).
+    pub max_findings: usize,
+}
+
+/// A scanned page: its report, and, when its findings may be fixed, the bytes and decoded text
+/// the fix stage splices into.
+pub struct Scanned {
+    pub report: FileReport,
+    pub fixable: Option<FixInput>,
+}
+
+/// What the fix stage needs of a scanned page besides its report.
+pub struct FixInput {
+    pub bytes: Vec<u8>,
+    pub decoded: Decoded,
+}
+
+/// Scans pages with a fixed set of rules.
+pub struct Scanner {
+    rules: Vec<Rule>,
+    prefilter: Prefilter,
+    options: ScanOptions,
+    /// Rule id to the severity its findings get instead of the detector's (a config's
+    /// `[severity]`).
+    severity_overrides: HashMap<String, Severity>,
+    /// Ids of the rules that run.
+    selected_ids: Vec<String>,
+    /// Ids of every loaded rule, selected or not: what suppression comments may name.
+    loaded_ids: Vec<String>,
+}
+
+impl Scanner {
+    pub fn new(rules: Vec<Rule>, options: ScanOptions) -> Scanner {
+        let selected_ids: Vec<String> = rules.iter().map(|rule| rule.id.clone()).collect();
+        Scanner {
+            prefilter: Prefilter::new(&rules),
+            rules,
+            options,
+            severity_overrides: HashMap::new(),
+            loaded_ids: selected_ids.clone(),
+            selected_ids,
+        }
+    }
+
+    /// Gives every finding of the named rules this severity instead of its own. Applied here,
+    /// where findings are made, so every report format shows the same severity.
+    pub fn with_severity_overrides(mut self, overrides: HashMap<String, Severity>) -> Scanner {
+        self.severity_overrides = overrides;
+        self
+    }
+
+    /// Tells the scanner the ids of every loaded rule when `--select` ran only some: a
+    /// suppression comment naming a loaded rule that did not run is then neither unknown nor
+    /// unused. Without it, the loaded rules are the ones the scanner applies.
+    pub fn with_loaded_rules(mut self, ids: Vec<String>) -> Scanner {
+        self.loaded_ids = ids;
+        self
+    }
+
+    /// The rules this scanner applies.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Scans a page's bytes; `path` names the file (and tells a script file from markup).
+    pub fn scan(&self, path: &Path, bytes: Vec<u8>) -> Scanned {
+        let done = |report| Scanned {
+            report,
+            fixable: None,
+        };
+        let failed = |kind, message: String| done(FileReport::error(path, kind, message));
+        if is_binary(&bytes) {
+            return done(FileReport::skipped(path, Skip::Binary));
+        }
+        let Some(hit) = self.prefilter.search_bytes(&bytes) else {
+            return done(FileReport::new(path));
+        };
+        let decoded = match encoding::decode(&bytes, self.options.encoding) {
+            Ok(decoded) => decoded,
+            Err(e) => return failed(ErrorKind::Decode, e.to_string()),
+        };
+        if !self
+            .prefilter
+            .worth_parsing(hit, &self.rules, &decoded.text)
+        {
+            return done(FileReport::new(path));
+        }
+        let page = match Page::parse_as(&decoded.text, PageKind::of_path(path)) {
+            Ok(page) => page,
+            Err(e) => return failed(ErrorKind::Parse, e.to_string()),
+        };
+        let mut judged = self.judge(&page);
+        let total = judged.reported.len() + judged.suppressed.len();
+        let cap = self.options.max_findings;
+        let over_cap = total > cap;
+        if over_cap {
+            judged.reported.truncate(cap);
+            judged.suppressed.truncate(cap - judged.reported.len());
+        }
+        let mut report = FileReport::new(path);
+        report.findings = judged
+            .reported
+            .into_iter()
+            .map(|finding| locate(&page, finding))
+            .collect();
+        report.suppressed = judged
+            .suppressed
+            .into_iter()
+            .map(|(finding, suppression)| Suppressed {
+                located: locate(&page, finding),
+                suppression,
+            })
+            .collect();
+        self.override_severities(&mut report.findings);
+        // One pass over all of them in page order, so that suppressing a finding never changes
+        // the fingerprint of another one on a repeated line.
+        let mut all: Vec<&mut Located> = report
+            .findings
+            .iter_mut()
+            .chain(report.suppressed.iter_mut().map(|s| &mut s.located))
+            .collect();
+        all.sort_by_key(|located| (located.line, located.column));
+        fingerprint::assign(path, all);
+
+        if over_cap {
+            report.error = Some(FileError::new(
+                ErrorKind::TooManyFindings,
+                format!(
+                    "{total} findings, over the limit of {cap} per file: only the first {cap} are reported and the file is not fixed (no payment page lists a card that often; look at it by hand)"
+                ),
+            ));
+            return done(report);
+        }
+        Scanned {
+            report,
+            fixable: Some(FixInput { bytes, decoded }),
+        }
+    }
+
+    fn override_severities(&self, findings: &mut [Located]) {
+        if self.severity_overrides.is_empty() {
+            return;
+        }
+        for located in findings {
+            if let Some(severity) = self.severity_overrides.get(&located.finding.rule) {
+                located.finding.severity = *severity;
+            }
+        }
+    }
+
+    /// The page's findings with its suppression comments applied.
+    fn judge(&self, page: &Page) -> Judged {
+        let ids = RuleIds {
+            loaded: &self.loaded_ids,
+            selected: &self.selected_ids,
+        };
+        Suppressions::of(page).judge(page, self.detect(page), ids)
+    }
+
+    fn detect(&self, page: &Page) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = self
+            .rules
+            .iter()
+            .flat_map(|rule| detect::detect(page, rule))
+            .collect();
+        findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+        findings
+    }
+
+    /// The findings a fixed page still reports, placed and fingerprinted like a first scan's;
+    /// `None` when the page no longer decodes or parses. The fix stage's convergence check.
+    pub fn rescan(&self, path: &Path, bytes: &[u8]) -> Option<Vec<Located>> {
+        let decoded = encoding::decode(bytes, self.options.encoding).ok()?;
+        let page = Page::parse_as(&decoded.text, PageKind::of_path(path)).ok()?;
+        let mut findings: Vec<Located> = self
+            .judge(&page)
+            .reported
+            .into_iter()
+            .map(|finding| locate(&page, finding))
+            .collect();
+        fingerprint::assign(path, findings.iter_mut());
+        Some(findings)
+    }
+}

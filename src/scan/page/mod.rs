@@ -1,0 +1,174 @@
+//! A decoded page made ready for detection: server code masked, markup parsed into a tree,
+//! server-side branches located, lines indexed. Built once per file and shared by every rule.
+
+pub mod branches;
+pub mod comments;
+pub mod lines;
+pub mod mask;
+pub mod tree;
+
+use std::ops::Range;
+
+use branches::Branch;
+use lines::LineIndex;
+use mask::ServerBlock;
+use tree::Tree;
+
+/// A parsed page. All ranges are byte offsets into `text` (the decoded page).
+#[derive(Debug)]
+pub struct Page<'t> {
+    /// The decoded page as written.
+    pub text: &'t str,
+    /// The page with server code replaced by spaces; what the detectors read.
+    pub masked: String,
+    pub blocks: Vec<ServerBlock>,
+    pub tree: Tree,
+    pub branches: Vec<Branch>,
+    pub lines: LineIndex,
+    /// What kind of file the page is.
+    pub kind: PageKind,
+    /// Whether the page's `<% %>` blocks are JSP (C-like) rather than ASP's VBScript.
+    percent_is_c_like: bool,
+}
+
+/// Markup (with server code and inline scripts) or a script file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    Markup,
+    /// A `.js` file: all of it is script.
+    Script,
+}
+
+impl PageKind {
+    /// The kind a file's name implies.
+    pub fn of_path(path: &std::path::Path) -> PageKind {
+        let is_js = path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("js"));
+        if is_js {
+            PageKind::Script
+        } else {
+            PageKind::Markup
+        }
+    }
+}
+
+/// A page that the HTML parser gave up on.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot parse the markup: {0}")]
+pub struct ParseError(#[from] lol_html::errors::RewritingError);
+
+impl<'t> Page<'t> {
+    /// Masks, parses and indexes a decoded page.
+    pub fn parse(text: &'t str) -> Result<Page<'t>, ParseError> {
+        Page::parse_as(text, PageKind::Markup)
+    }
+
+    /// Parses a page of a given kind; a script file gets an empty element tree.
+    pub fn parse_as(text: &'t str, kind: PageKind) -> Result<Page<'t>, ParseError> {
+        let (masked, blocks) = match kind {
+            PageKind::Markup => mask::mask(text),
+            PageKind::Script => (text.to_string(), Vec::new()),
+        };
+        let tree = match kind {
+            PageKind::Markup => Tree::parse(&masked)?,
+            PageKind::Script => Tree::parse("")?,
+        };
+        let percent_is_c_like = branches::percent_is_c_like(text, &blocks);
+        let branches = branches::find(text, &blocks, percent_is_c_like);
+        Ok(Page {
+            text,
+            lines: LineIndex::new(text),
+            masked,
+            blocks,
+            tree,
+            branches,
+            kind,
+            percent_is_c_like,
+        })
+    }
+
+    /// The masked text of a range (server code blanked).
+    pub fn visible(&self, range: Range<usize>) -> &str {
+        &self.masked[range]
+    }
+
+    /// Whether a text node is text a buyer reads as such: visible (not script or style) and
+    /// not the content of another control (an option, a textarea) or of the page's `<title>`.
+    pub fn is_shown_text(&self, id: tree::NodeId) -> bool {
+        matches!(
+            self.tree.nodes[id].kind,
+            tree::NodeKind::Text { raw: false }
+        ) && !self.tree.in_control(id)
+    }
+
+    /// `range` of the masked text split at each of `breaks` (which belong to no piece).
+    pub fn split_at(&self, range: Range<usize>, breaks: &[char]) -> Vec<Range<usize>> {
+        let text = self.visible(range.clone());
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if breaks.contains(&c) {
+                out.push(range.start + start..range.start + i);
+                start = i + c.len_utf8();
+            }
+        }
+        out.push(range.start + start..range.end);
+        out
+    }
+
+    /// How comments are written in a server block of this page.
+    pub fn comment_syntax(&self, block: &ServerBlock) -> comments::Syntax {
+        match block.dialect {
+            mask::Dialect::Php => comments::Syntax::CLike { hash: true },
+            mask::Dialect::Percent if self.percent_is_c_like => {
+                comments::Syntax::CLike { hash: false }
+            }
+            mask::Dialect::Percent => comments::Syntax::Vb,
+        }
+    }
+
+    /// Whether any server code lies inside `range`.
+    pub fn has_server_code(&self, range: &Range<usize>) -> bool {
+        // Blocks are disjoint and in page order: only the first one ending after
+        // `range.start` can overlap it.
+        let first = self.blocks.partition_point(|b| b.range.end <= range.start);
+        self.blocks
+            .get(first)
+            .is_some_and(|b| b.range.start < range.end)
+    }
+
+    /// What `judge` makes of the condition of the innermost server branch around `offset`
+    /// among those it makes something of (a detector asks which scheme a branch selects).
+    pub fn innermost_branch<T>(
+        &self,
+        offset: usize,
+        judge: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        self.branches
+            .iter()
+            .filter(|b| b.region.contains(&offset))
+            .filter_map(|b| Some((b.region.len(), judge(&b.condition)?)))
+            .min_by_key(|(len, _)| *len)
+            .map(|(_, judged)| judged)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_code_overlap_at_block_boundaries() {
+        let text = "<a><% x %>b<?php y ?>c";
+        let page = Page::parse(text).unwrap();
+        let asp = text.find("<%").unwrap();
+        let php = text.find("<?php").unwrap();
+        assert!(!page.has_server_code(&(0..asp)));
+        assert!(page.has_server_code(&(0..asp + 1)));
+        let between = text.find("b<?php").unwrap();
+        assert!(!page.has_server_code(&(between..between + 1)));
+        assert!(page.has_server_code(&(php + 3..php + 4)));
+        assert!(!page.has_server_code(&(text.len() - 1..text.len())));
+    }
+}

@@ -1,0 +1,500 @@
+//! Finding the files to scan under the PATH arguments.
+//!
+//! Directories are walked in file-name order so every run reports in the same order. Version
+//! control folders are never entered: `.svn/pristine` holds old copies of pages that are not
+//! served. Symbolic links are not followed unless asked for.
+//!
+//! The walk goes through folder handles ([`crate::source::pinned`]): each folder is opened from its
+//! parent's handle without following links, and each file is handed out as its folder's
+//! handle plus its name, so a tenant who swaps a folder for a link while the run goes on
+//! cannot lead the walk, or the read, anywhere else.
+
+use std::ffi::OsStr;
+use std::fs::{File, Metadata};
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
+
+use crate::diagnostics::FileId;
+use crate::source::pinned::{self, Entry, Kind, OpenError, Root};
+
+/// Extensions of the template and script files Korean shops serve pages from.
+pub const TEMPLATE_EXTENSIONS: &[&str] = &[
+    "html", "htm", "php", "php3", "phtml", "inc", "jsp", "jspf", "asp", "aspx", "ascx", "js", "tpl",
+];
+
+/// Folders that hold version-control copies, never live pages.
+const SKIPPED_DIRS: &[&str] = &[".git", ".svn", ".hg", ".bzr", "CVS"];
+
+/// Folders nested deeper than this under a PATH are not entered: no site is that deep, and
+/// each level holds a folder handle and a stack frame.
+pub const MAX_DEPTH: usize = 256;
+
+/// Which files a walk yields.
+#[derive(Debug, Default)]
+pub struct WalkOptions {
+    /// When set, only files matching one of these globs are scanned (instead of the template
+    /// extensions).
+    pub include: Option<GlobSet>,
+    /// Files and folders matching these globs are left out.
+    pub exclude: Option<GlobSet>,
+    pub follow_symlinks: bool,
+}
+
+/// A file to scan: its folder's open handle and its name there.
+#[derive(Debug)]
+pub struct FileAt<'a> {
+    folder: BorrowedFd<'a>,
+    name: &'a OsStr,
+    /// Followed when it is a link (`--follow-symlinks`).
+    follow: bool,
+    /// The path to show: the PATH argument joined with the file's place under it.
+    pub path: PathBuf,
+    /// Which PATH argument the file was found under.
+    pub root: usize,
+    /// Reached through a followed link to somewhere outside every PATH: read, never written.
+    pub outside_roots: bool,
+}
+
+impl FileAt<'_> {
+    /// Opens the file for reading, refusing links (unless followed), FIFOs and devices, and
+    /// a hard link that may be to another user's file (its owner is not its folder's, or
+    /// anyone may write the folder): where hard links to files one does not own are allowed
+    /// (`fs.protected_hardlinks=0`), a tenant could link a root-only file into its folder for a
+    /// run as root to read and print.
+    pub fn open(&self) -> Result<(File, Metadata), OpenError> {
+        let (file, meta) = pinned::open_file_at(self.folder, self.name, self.follow)?;
+        if meta.nlink() > 1 {
+            // A folder anyone may write to (a sticky `tmp`) is no owner's word on its files.
+            let foreign = pinned::metadata(self.folder)
+                .ok()
+                .is_none_or(|folder| folder.uid() != meta.uid() || folder.mode() & 0o002 != 0);
+            if foreign {
+                return Err(OpenError::ForeignHardLink {
+                    links: meta.nlink(),
+                    owner: meta.uid(),
+                });
+            }
+        }
+        Ok((file, meta))
+    }
+
+    /// The open folder that holds the file.
+    pub fn folder(&self) -> BorrowedFd<'_> {
+        self.folder
+    }
+
+    /// The file's name in its folder.
+    pub fn name(&self) -> &OsStr {
+        self.name
+    }
+}
+
+/// A file to scan, a path that could not be walked, or a temporary file that a killed run
+/// left behind (recognised by its name, whatever `--include` says).
+#[derive(Debug)]
+pub enum Found<'a> {
+    File(FileAt<'a>),
+    Error(PathBuf, String),
+    LeftoverTemp(FileAt<'a>),
+}
+
+/// Compiles `--include` / `--exclude` patterns; the error names the bad pattern.
+pub fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, String> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = Glob::new(pattern).map_err(|e| format!("bad glob {pattern:?}: {e}"))?;
+        builder.add(glob);
+    }
+    builder
+        .build()
+        .map(Some)
+        .map_err(|e| format!("bad globs: {e}"))
+}
+
+/// Walks `roots` and hands everything found to `visit`, walking and visiting on every thread
+/// of the current rayon pool, and keeps what `visit` returns: in walk order all the same (each
+/// root in turn, entries sorted by name), so output stays deterministic. What `visit` drops is
+/// never held, so memory follows what is kept, not the size of the tree.
+///
+/// Every folder's entries are visited in parallel, and its subfolders walked in parallel: a
+/// hosting tree of thousands of tenant folders keeps both cores busy. A folder's handle stays
+/// open while its entries are visited, so the open handles are at most the folders being
+/// walked at once, never the size of the tree.
+pub fn filter_map_parallel<T, F>(roots: &[PathBuf], options: &WalkOptions, visit: F) -> Vec<T>
+where
+    T: Send,
+    F: Fn(Found) -> Option<T> + Sync + Send,
+{
+    let walk = Walk {
+        options,
+        visit: &visit,
+        real_roots: if options.follow_symlinks {
+            roots
+                .iter()
+                .filter_map(|root| std::fs::canonicalize(root).ok())
+                .collect()
+        } else {
+            Vec::new()
+        },
+    };
+    roots
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(index, root)| walk.root(index, root))
+        .collect()
+}
+
+/// One walk's settings and visitor.
+struct Walk<'w, F> {
+    options: &'w WalkOptions,
+    visit: &'w F,
+    /// With `--follow-symlinks`, the PATHs' real places: a followed link leading elsewhere
+    /// marks what lies behind it as outside the roots.
+    real_roots: Vec<PathBuf>,
+}
+
+/// Where a folder being walked is.
+struct Place<'p> {
+    path: PathBuf,
+    /// Relative to the PATH, for `--include` / `--exclude`.
+    relative: PathBuf,
+    root: usize,
+    depth: usize,
+    outside_roots: bool,
+    /// The folders above, by identity, to tell a followed link that loops back.
+    ancestors: &'p [FileId],
+}
+
+impl<T, F> Walk<'_, F>
+where
+    T: Send,
+    F: Fn(Found) -> Option<T> + Sync + Send,
+{
+    fn root(&self, index: usize, root: &Path) -> Vec<T> {
+        match pinned::open_root(root, self.options.follow_symlinks) {
+            Err(e) => self.error(root.to_path_buf(), e.to_string()),
+            // A file named on the command line is scanned whatever its extension.
+            Ok(Root::File { folder, name }) => (self.visit)(Found::File(FileAt {
+                folder: folder.as_fd(),
+                name: &name,
+                follow: self.options.follow_symlinks,
+                path: root.to_path_buf(),
+                root: index,
+                outside_roots: false,
+            }))
+            .into_iter()
+            .collect(),
+            Ok(Root::Folder(folder)) => {
+                let ancestors = self.ancestry(&[], &folder);
+                let place = Place {
+                    path: root.to_path_buf(),
+                    relative: PathBuf::new(),
+                    root: index,
+                    depth: 0,
+                    outside_roots: false,
+                    ancestors: &ancestors,
+                };
+                self.folder(&folder, &place)
+            }
+        }
+    }
+
+    fn error(&self, path: PathBuf, message: String) -> Vec<T> {
+        (self.visit)(Found::Error(path, message))
+            .into_iter()
+            .collect()
+    }
+
+    fn folder(&self, folder: &OwnedFd, place: &Place) -> Vec<T> {
+        let entries = match pinned::list(folder.as_fd()) {
+            Ok(entries) => entries,
+            Err(e) => return self.error(place.path.clone(), e.to_string()),
+        };
+        entries
+            .par_iter()
+            .flat_map_iter(|entry| self.entry(folder, place, entry))
+            .collect()
+    }
+
+    fn entry(&self, folder: &OwnedFd, place: &Place, entry: &Entry) -> Vec<T> {
+        let path = place.path.join(&entry.name);
+        let relative = place.relative.join(&entry.name);
+        if is_excluded(&relative, self.options) {
+            return Vec::new();
+        }
+        match entry.kind {
+            Kind::Folder => {
+                if is_vcs_dir(&entry.name) {
+                    return Vec::new();
+                }
+                match pinned::open_folder_at(folder.as_fd(), &entry.name, false) {
+                    Ok(sub) => self.subfolder(&sub, place, path, relative, place.outside_roots),
+                    Err(e) => self.error(path, e.to_string()),
+                }
+            }
+            Kind::File => self.file(folder, place, &entry.name, path, &relative, false),
+            Kind::Symlink if self.options.follow_symlinks => {
+                self.link(folder, place, &entry.name, path, relative)
+            }
+            Kind::Symlink | Kind::Other => Vec::new(),
+        }
+    }
+
+    fn subfolder(
+        &self,
+        sub: &OwnedFd,
+        place: &Place,
+        path: PathBuf,
+        relative: PathBuf,
+        outside_roots: bool,
+    ) -> Vec<T> {
+        if place.depth + 1 > MAX_DEPTH {
+            return self.error(
+                path,
+                format!("more than {MAX_DEPTH} folders deep; not walked further"),
+            );
+        }
+        let ancestors = self.ancestry(place.ancestors, sub);
+        let id = ancestors.last();
+        if let Some(looped) = id.and_then(|id| place.ancestors.iter().position(|a| a == id)) {
+            let back = place
+                .path
+                .ancestors()
+                .nth(place.ancestors.len() - 1 - looped)
+                .unwrap_or(&place.path);
+            return self.error(
+                path,
+                format!(
+                    "symbolic link loop back to {}; not followed",
+                    back.display()
+                ),
+            );
+        }
+        let inner = Place {
+            path,
+            relative,
+            root: place.root,
+            depth: place.depth + 1,
+            outside_roots,
+            ancestors: &ancestors,
+        };
+        self.folder(sub, &inner)
+    }
+
+    /// A link met with `--follow-symlinks`: walked or scanned as what it points to.
+    fn link(
+        &self,
+        folder: &OwnedFd,
+        place: &Place,
+        name: &OsStr,
+        path: PathBuf,
+        relative: PathBuf,
+    ) -> Vec<T> {
+        match pinned::open_folder_at(folder.as_fd(), name, true) {
+            Ok(sub) => {
+                let outside = place.outside_roots || !self.is_inside_roots(sub.as_fd());
+                self.subfolder(&sub, place, path, relative, outside)
+            }
+            // Not a folder: a file, or a link to nothing (reported when opened).
+            Err(_) => self.file(folder, place, name, path, &relative, true),
+        }
+    }
+
+    /// The identities of the folders down to `folder`, to tell a followed link that loops
+    /// back. Without followed links a folder cannot be its own ancestor: none are taken.
+    fn ancestry(&self, above: &[FileId], folder: &OwnedFd) -> Vec<FileId> {
+        if !self.options.follow_symlinks {
+            return Vec::new();
+        }
+        let mut ancestors = above.to_vec();
+        ancestors.push(identity(folder));
+        ancestors
+    }
+
+    fn is_inside_roots(&self, handle: BorrowedFd) -> bool {
+        pinned::real_path(handle)
+            .is_some_and(|real| self.real_roots.iter().any(|root| real.starts_with(root)))
+    }
+
+    fn file(
+        &self,
+        folder: &OwnedFd,
+        place: &Place,
+        name: &OsStr,
+        path: PathBuf,
+        relative: &Path,
+        through_link: bool,
+    ) -> Vec<T> {
+        let is_temp = crate::source::leftover::is_temp_name(&name.to_string_lossy());
+        if !is_temp && !is_included(relative, self.options) {
+            return Vec::new();
+        }
+        let outside_roots =
+            place.outside_roots || (through_link && !self.is_inside_roots_by_name(folder, name));
+        let file = FileAt {
+            folder: folder.as_fd(),
+            name,
+            follow: through_link,
+            path,
+            root: place.root,
+            outside_roots,
+        };
+        let found = if is_temp {
+            Found::LeftoverTemp(file)
+        } else {
+            Found::File(file)
+        };
+        (self.visit)(found).into_iter().collect()
+    }
+
+    /// Whether the file a link names lies under a PATH (a link to nothing is not outside:
+    /// opening it reports the error).
+    fn is_inside_roots_by_name(&self, folder: &OwnedFd, name: &OsStr) -> bool {
+        match pinned::open_file_at(folder.as_fd(), name, true) {
+            Ok((file, _)) => self.is_inside_roots(file.as_fd()),
+            Err(_) => true,
+        }
+    }
+}
+
+/// A folder's identity; a handle whose metadata cannot be read never matches a real folder.
+fn identity(folder: &OwnedFd) -> FileId {
+    pinned::metadata(folder.as_fd())
+        .map(|meta| FileId::of(&meta))
+        .unwrap_or(FileId { dev: 0, ino: 0 })
+}
+
+fn is_vcs_dir(name: &OsStr) -> bool {
+    SKIPPED_DIRS.contains(&name.to_string_lossy().as_ref())
+}
+
+/// Whether the walk scans a file at `relative` under a PATH (as a page, by its name).
+pub fn selects(relative: &Path, options: &WalkOptions) -> bool {
+    !is_excluded(relative, options) && is_included(relative, options)
+}
+
+fn is_excluded(relative: &Path, options: &WalkOptions) -> bool {
+    options
+        .exclude
+        .as_ref()
+        .is_some_and(|set| set.is_match(relative))
+}
+
+fn is_included(relative: &Path, options: &WalkOptions) -> bool {
+    match &options.include {
+        Some(set) => set.is_match(relative),
+        None => relative
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| {
+                TEMPLATE_EXTENSIONS
+                    .iter()
+                    .any(|known| known.eq_ignore_ascii_case(ext))
+            }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(roots: &[PathBuf], options: &WalkOptions, root: &Path) -> Vec<String> {
+        filter_map_parallel(roots, options, |found| {
+            Some(match found {
+                Found::File(file) => {
+                    format!("file {}", file.path.strip_prefix(root).unwrap().display())
+                }
+                Found::LeftoverTemp(file) => {
+                    format!("temp {}", file.path.strip_prefix(root).unwrap().display())
+                }
+                Found::Error(path, message) => format!("error {}: {message}", path.display()),
+            })
+        })
+    }
+
+    #[test]
+    fn the_parallel_walk_keeps_name_order_and_the_filters() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for file in [
+            "a.php",
+            "b/index.php",
+            "b/img/logo.gif",
+            "b/.svn/pristine/old.php",
+            "b/pay/.kspay-migrate-x1Y2z3.tmp",
+            "c.asp",
+            "d/old/KSPayForm.asp",
+            "d/z.jsp",
+            "d/a.jsp",
+            "e.txt",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        std::os::unix::fs::symlink(root.join("b"), root.join("b2")).unwrap();
+        let options = WalkOptions {
+            exclude: glob_set(&["**/old".into()]).unwrap(),
+            ..WalkOptions::default()
+        };
+        assert_eq!(
+            names(&[root.to_path_buf()], &options, root),
+            [
+                "file a.php",
+                "file b/index.php",
+                "temp b/pay/.kspay-migrate-x1Y2z3.tmp",
+                "file c.asp",
+                "file d/a.jsp",
+                "file d/z.jsp",
+            ]
+        );
+    }
+
+    #[test]
+    fn followed_links_are_walked_and_loops_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(root.join("pay")).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(root.join("pay/a.php"), "x").unwrap();
+        std::fs::write(outside.join("b.php"), "x").unwrap();
+        std::os::unix::fs::symlink("..", root.join("pay/up")).unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("shared")).unwrap();
+        let options = WalkOptions {
+            follow_symlinks: true,
+            ..WalkOptions::default()
+        };
+        let found = filter_map_parallel(std::slice::from_ref(&root), &options, |found| {
+            Some(match found {
+                Found::File(file) => format!(
+                    "file {} outside={}",
+                    file.path.strip_prefix(&root).unwrap().display(),
+                    file.outside_roots
+                ),
+                Found::LeftoverTemp(file) => format!("temp {}", file.path.display()),
+                Found::Error(path, message) => format!(
+                    "error {}: {message}",
+                    path.strip_prefix(&root).unwrap().display()
+                ),
+            })
+        });
+        assert_eq!(
+            found,
+            [
+                "file pay/a.php outside=false",
+                "error pay/up: symbolic link loop back to site; not followed"
+                    .replace("site", &root.display().to_string())
+                    .as_str(),
+                "file shared/b.php outside=true",
+            ]
+        );
+    }
+}
