@@ -17,7 +17,8 @@ use crate::cli::settings::{Job, Settings};
 use crate::diagnostics::{ErrorKind, FileError, FileReport, Skip};
 use crate::fix::write::{self, WriteOptions};
 use crate::report::{self, FixOutcome, Format, Run, Summary, baseline, diff, visible};
-use crate::rules;
+use crate::rules::{self, Shape};
+use crate::scan::detect;
 use crate::source::leftover;
 use crate::source::names::portable_bytes;
 use crate::source::walk::{self, FileAt, Found};
@@ -404,18 +405,33 @@ fn explain(args: &ExplainArgs) -> Result<u8, String> {
     let mut out = anstream::stdout().lock();
     // Rule files are text a person may not have read: their fields are shown, not acted on.
     let list = |items: &[String]| visible::text(&items.join(", ")).into_owned();
+    let (from, to) = (visible::text(&rule.from.name), visible::text(&rule.to.name));
+    let (from_labels, to_labels) = (list(&rule.from.labels), list(&rule.to.labels));
+    let what = match rule.shape {
+        Shape::Move => {
+            format!("moves from: {from} ({from_labels})\nmoves to:   {to} ({to_labels})")
+        }
+        Shape::Retire => {
+            format!("removed from the card lists of: {from} ({from_labels}) and {to} ({to_labels})")
+        }
+    };
+    let reads = detect::detectors(rule.shape)
+        .iter()
+        .map(|(name, kinds)| {
+            let kinds: Vec<&str> = kinds.iter().map(|kind| kind.as_str()).collect();
+            format!("{name} ({})", kinds.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let text = format!(
-        "{id}: {title}\n\nseverity: {severity}\ncard: {card} ({latin}); aliases: {aliases}\nmoves from: {from} ({from_labels})\nmoves to:   {to} ({to_labels})\nsource: {origin}\n\n{explanation}\n\nReferences:\n{references}\n",
+        "{id}: {title}\n\nshape: {shape}\nseverity: {severity}\ncard: {card} ({latin}); aliases: {aliases}\n{what}\nlooks in, first match wins: {reads}\nsource: {origin}\n\n{explanation}\n\nReferences:\n{references}\n",
         id = visible::text(&rule.id),
+        shape = rule.shape.as_str(),
         title = visible::text(&rule.title),
         severity = rule.severity,
         card = visible::text(&rule.card.name),
         latin = visible::text(&rule.card.latin_name),
         aliases = list(&rule.card.aliases),
-        from = visible::text(&rule.from.name),
-        from_labels = list(&rule.from.labels),
-        to = visible::text(&rule.to.name),
-        to_labels = list(&rule.to.labels),
         origin = visible::text(&rule.origin),
         explanation = visible::lines(&rule.explanation),
         references = rule

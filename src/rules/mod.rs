@@ -28,10 +28,39 @@ pub enum Side {
     To,
 }
 
+/// The shape of a migration: what it asks of a page. Each shape has its own detector and
+/// planner (`scan::detect`), prefilter words (`scan::prefilter`) and `explain` text; a new
+/// shape is a new variant, routed in those places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shape {
+    /// The card left the `from` scheme for the `to` scheme: it is taken out of every `from`
+    /// list and added to the page's `to` list.
+    #[default]
+    Move,
+    /// The card is withdrawn (its issuer merged into another): it is taken out of the card
+    /// lists of both schemes and added nowhere. `from` and `to` only name the schemes whose
+    /// lists are read.
+    Retire,
+}
+
+impl Shape {
+    /// The name rule files and `explain` use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shape::Move => "move",
+            Shape::Retire => "retire",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RuleFile {
     id: String,
+    /// `move` when absent: every rule written before shapes existed moves a card.
+    #[serde(default)]
+    shape: Shape,
     title: String,
     severity: Severity,
     message: String,
@@ -82,6 +111,7 @@ struct FieldFile {
 #[derive(Debug)]
 pub struct Rule {
     pub id: String,
+    pub shape: Shape,
     pub title: String,
     pub severity: Severity,
     pub message: String,
@@ -174,6 +204,7 @@ impl Rule {
         let from_assignment = assignment_regex(&file.field.names, &file.from.codes);
         Ok(Rule {
             id: file.id,
+            shape: file.shape,
             title: file.title,
             severity: file.severity,
             message: file.message,

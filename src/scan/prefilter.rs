@@ -7,7 +7,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use encoding_rs::EUC_KR;
 
-use crate::rules::Rule;
+use crate::rules::{Rule, Shape};
 use crate::source::encoding;
 
 /// The searches of a run's rules, built once.
@@ -16,7 +16,7 @@ pub struct Prefilter {
     bytes: AhoCorasick,
     /// Which patterns of `bytes` are scheme titles rather than card aliases.
     title_patterns: Vec<bool>,
-    /// Every rule's [`Rule::from_side_words`].
+    /// Every `move` rule's [`Rule::from_side_words`].
     from_side_words: AhoCorasick,
 }
 
@@ -30,21 +30,24 @@ pub struct BytesHit {
 impl Prefilter {
     /// Builds the byte search from every card alias of every rule, in each encoding's bytes.
     ///
-    /// Hangul scheme titles (`안심클릭`, `안전결제`) pass a page too: a page whose lists leave the
-    /// card out altogether never names it, and is still reported. Latin titles (`ISP` is in
-    /// every `display:`) would let nearly every file through, so they do not.
+    /// For a `move` rule, Hangul scheme titles (`안심클릭`, `안전결제`) pass a page too: a page
+    /// whose lists leave the card out altogether never names it, and is still reported. Latin
+    /// titles (`ISP` is in every `display:`) would let nearly every file through, so they do
+    /// not. A `retire` rule has nothing to find on a page that does not name its card.
     pub fn new(rules: &[Rule]) -> Prefilter {
         let mut patterns: Vec<Vec<u8>> = Vec::new();
         let mut title_patterns = Vec::new();
         for rule in rules {
-            let titles = rule.from.labels.iter().chain(&rule.to.labels);
-            for (word, is_title) in rule
-                .card
-                .aliases
-                .iter()
-                .map(|alias| (alias, false))
-                .chain(titles.filter(|label| !label.is_ascii()).map(|t| (t, true)))
-            {
+            let titles: Vec<&String> = match rule.shape {
+                Shape::Move => rule.from.labels.iter().chain(&rule.to.labels).collect(),
+                Shape::Retire => Vec::new(),
+            };
+            for (word, is_title) in rule.card.aliases.iter().map(|alias| (alias, false)).chain(
+                titles
+                    .into_iter()
+                    .filter(|t| !t.is_ascii())
+                    .map(|t| (t, true)),
+            ) {
                 for form in alias_forms(word) {
                     patterns.push(form);
                     title_patterns.push(is_title);
@@ -57,7 +60,12 @@ impl Prefilter {
             .expect("card aliases form a valid automaton");
         let from_side_words = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .build(rules.iter().flat_map(Rule::from_side_words))
+            .build(
+                rules
+                    .iter()
+                    .filter(|rule| rule.shape == Shape::Move)
+                    .flat_map(Rule::from_side_words),
+            )
             .expect("scheme words form a valid automaton");
         Prefilter {
             bytes,
@@ -77,7 +85,7 @@ impl Prefilter {
 
     /// The second gate, on the decoded text of a file that passed the first: whether it holds
     /// anything to detect. Without a card token, a scheme title, or a word that can put a list
-    /// on the `from` side, there is nothing (not even a list that leaves the card out), and no
+    /// on a `move` rule's `from` side, there is nothing (not even a list that leaves the card out), and no
     /// need to parse.
     pub fn worth_parsing(&self, hit: BytesHit, rules: &[Rule], text: &str) -> bool {
         hit.names_title
@@ -152,5 +160,27 @@ mod tests {
         for form in ["Jeju", "jeju", "JEJU"] {
             assert!(latin.contains(&form.as_bytes().to_vec()), "{form}");
         }
+    }
+
+    #[test]
+    fn a_move_rule_passes_scheme_titles_and_a_retire_rule_only_its_card() {
+        let page = "<p><b>안심클릭</b>: 삼성, 현대</p><p><b>안전결제</b>: 비씨, 국민</p>";
+        let card_page = "<p><b>안심클릭</b>: 외환, 삼성</p>";
+        let retire = Rule::from_toml(
+            "oehwan-retired.toml",
+            include_str!("../../tests/rules/retire/oehwan-retired.toml"),
+        )
+        .unwrap();
+        assert_eq!(retire.shape, Shape::Retire);
+        let moves = crate::rules::embedded().unwrap();
+        assert!(moves.iter().all(|rule| rule.shape == Shape::Move));
+
+        let by_retire = Prefilter::new(std::slice::from_ref(&retire));
+        assert!(by_retire.search_bytes(page.as_bytes()).is_none());
+        assert!(by_retire.search_bytes(card_page.as_bytes()).is_some());
+        // A page whose lists leave a `move` rule's card out is still read.
+        let by_move = Prefilter::new(&moves);
+        let hit = by_move.search_bytes(page.as_bytes()).expect("titles pass");
+        assert!(by_move.worth_parsing(hit, &moves, page));
     }
 }

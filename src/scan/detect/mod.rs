@@ -1,11 +1,16 @@
-//! Finding the card in the wrong scheme's list, one module per markup form.
+//! Finding the card where a rule says it must not be, one module per markup form.
 //!
 //! Every form module reads the page and returns [`Selection`]s: the card lists a buyer chooses
 //! from, each tagged with the scheme it belongs to, where the card sits in it, and how a new
-//! entry would be written in that list's own style. [`plan`] then turns each selection into
-//! findings and fixes the same way for every form.
+//! entry would be written in that list's own style. [`forms`] is the registry of forms, in
+//! precedence order. Each rule shape then has its planner: [`plan`] turns a `move` rule's
+//! selections into findings and fixes the same way for every form (with script routing, server
+//! code and prose beside the forms, and [`proof`] proving each safe fix); [`retire`] does the
+//! same for a `retire` rule. Helpers shared by the forms ([`items`], [`text_list`],
+//! [`sections`]) are not forms themselves.
 
 mod choice;
+mod forms;
 mod image;
 mod inline;
 mod items;
@@ -14,6 +19,7 @@ mod plan;
 mod proof;
 mod prose;
 mod radio;
+mod retire;
 mod script;
 mod sections;
 mod select;
@@ -24,7 +30,7 @@ mod text_list;
 use std::ops::Range;
 
 use crate::diagnostics::{Finding, Kind};
-use crate::rules::{Rule, Side};
+use crate::rules::{Rule, Shape, Side};
 use crate::scan::page::{Page, PageKind};
 
 /// A card entry in a list, and what removing it takes.
@@ -176,8 +182,32 @@ struct Detection {
     lists: Vec<ListView>,
 }
 
-/// Every finding of `rule` on `page`, in page order, each safe fix proven ([`proof`]).
+/// Every finding of `rule` on `page`, in page order, by the detector of the rule's shape.
 pub fn detect(page: &Page, rule: &Rule) -> Vec<Finding> {
+    match rule.shape {
+        Shape::Move => detect_move(page, rule),
+        Shape::Retire => retire::findings(page, rule),
+    }
+}
+
+/// Where a rule of this shape looks, in precedence order: each detector's name and the kinds
+/// its findings are reported as.
+pub fn detectors(shape: Shape) -> Vec<(&'static str, &'static [Kind])> {
+    let forms = forms::FORMS.iter().map(|form| (form.name, form.kinds));
+    match shape {
+        Shape::Move => forms
+            .chain([
+                ("script", &[Kind::Script][..]),
+                ("server-code", &[Kind::ServerCode][..]),
+                ("prose", &[Kind::Prose][..]),
+            ])
+            .collect(),
+        Shape::Retire => forms.collect(),
+    }
+}
+
+/// The `move` shape's findings, each safe fix proven ([`proof`]).
+fn detect_move(page: &Page, rule: &Rule) -> Vec<Finding> {
     let scripts = script::ScriptView::of(page, rule);
     let mut detection = page_detection(page, rule, &scripts);
     proof::prove_safe_fixes(page, &mut detection, &|fixed: &Page| {
@@ -217,28 +247,17 @@ fn page_detection(page: &Page, rule: &Rule, scripts: &script::ScriptView) -> Det
     settle(page, rule, detection)
 }
 
-/// The findings of the markup forms and the lists they read.
-///
-/// Forms are asked in order from the most specific markup to the least: where two forms read
-/// the same token (a table cell that is also under a heading), the first one's finding stands.
+/// The findings of the markup forms ([`forms::FORMS`], in precedence order) and the lists
+/// they read.
 fn form_detection(page: &Page, rule: &Rule) -> Detection {
-    let sections = sections::find(page, rule);
-    let selections = [
-        radio::selections(page, rule),
-        select::selections(page, rule),
-        table::selections(page, rule, &sections),
-        choice::selections(page, rule, &sections),
-        image::selections(page, rule, &sections),
-        lists::selections(page, rule, &sections),
-        inline::selections(page, rule),
-    ];
-    let selections = selections.iter().flatten();
+    let selections = forms::selections(page, rule);
     Detection {
         findings: selections
-            .clone()
+            .iter()
             .flat_map(|selection| plan::findings(page, rule, selection))
             .collect(),
         lists: selections
+            .iter()
             .flat_map(|selection| &selection.lists)
             .map(|list| ListView {
                 side: list.side,
