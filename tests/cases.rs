@@ -2,9 +2,23 @@
 //! (absent when the page must not change), optionally the expected page after
 //! `fix --unsafe-fixes` (`fixed-unsafe.*`), and the expected findings. A new case is a new
 //! folder; this runner needs no change.
+//!
+//! Each folder also holds `report.snap`, an [insta] snapshot of the text report
+//! `kspay-migrate check --color never --isolated input.*` prints when run inside the folder
+//! (findings with their source lines, and the summary; the elapsed time is redacted). The
+//! expected pages stay hand-written; the snapshot is what users read, so a change to it shows
+//! up in review. After a change to the report, or for a new case, write the snapshots with
+//! `INSTA_UPDATE=always cargo test --test cases` and review the difference with `git diff`.
+//!
+//! [insta]: https://insta.rs
 
+mod common;
+
+use std::cell::Cell;
 use std::fs;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use kspay_migrate::diagnostics::FileReport;
 use kspay_migrate::pipeline::{Mode, Options, Pipeline};
@@ -166,10 +180,92 @@ fn check_mode_agrees(dir: &Path) -> Vec<String> {
     problems
 }
 
+/// The summary line ends with the time the run took, `(103 ms).`, which differs run to run.
+static ELAPSED: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"(?m) \(\d+ ms\)\.$").unwrap());
+
+/// The text report `check` prints for the case's page. It runs the built binary inside the
+/// case folder on the bare file name, so the paths in the report are the same on every
+/// machine, and the elapsed time is redacted (`[elapsed] ms`).
+fn check_report(dir: &Path, input_name: &str) -> Result<String, String> {
+    let output = common::tool()
+        .current_dir(dir)
+        .args(["check", "--color", "never", "--isolated", input_name])
+        .output()
+        .map_err(|e| format!("could not run kspay-migrate check: {e}"))?;
+    let text = String::from_utf8(output.stdout)
+        .map_err(|e| format!("the text report is not UTF-8: {e}"))?;
+    Ok(ELAPSED.replace_all(&text, " ([elapsed] ms).").into_owned())
+}
+
+thread_local! {
+    /// Set while this thread compares a report with its snapshot (see [`quiet_snapshot_panics`]).
+    static IN_SNAPSHOT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// insta reports a mismatch by printing its diff and then panicking; the panic is caught and
+/// becomes one of the case's problems, so the panic hook's own message (and backtrace, under
+/// `RUST_BACKTRACE`) would only bury the diff. Every other panic is printed as before.
+fn quiet_snapshot_panics() {
+    let print = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        if !IN_SNAPSHOT.get() {
+            print(info);
+        }
+    }));
+}
+
+/// The text report matches `report.snap` in the case folder. insta panics on a mismatch (after
+/// printing its diff); the panic is caught here so it becomes one of the case's problems.
+fn report_matches_snapshot(dir: &Path) -> Vec<String> {
+    let name = dir.file_name().unwrap().to_string_lossy().to_string();
+    let input_path = file_named(dir, "input").unwrap();
+    let input_name = input_path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    let text = match check_report(dir, &input_name) {
+        Ok(text) => text,
+        Err(problem) => return vec![format!("{name}: {problem}")],
+    };
+    IN_SNAPSHOT.set(true);
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        insta::with_settings!({
+            snapshot_path => dir,
+            prepend_module_to_snapshot => false,
+            input_file => &input_path,
+            description => format!("kspay-migrate check --color never --isolated {input_name}"),
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!("report", text);
+        });
+    }));
+    IN_SNAPSHOT.set(false);
+    let Err(panic) = outcome else {
+        return Vec::new();
+    };
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("insta panicked");
+    vec![format!(
+        "{name}: the text report differs from {} ({message}; insta printed the difference \
+         above). If the change is meant, write it with `INSTA_UPDATE=always cargo test --test \
+         cases -- --exact {name}` and review it with `git diff`.",
+        dir.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap_or(dir)
+            .join("report.snap")
+            .display()
+    )]
+}
+
 /// One test per case folder, named after it (`cargo test --test cases -- NAME` runs one), so
 /// a failing case is named in the summary and can be run alone.
 fn main() {
     let args = libtest_mimic::Arguments::from_args();
+    quiet_snapshot_panics();
     let dirs = case_dirs();
     let mut trials = vec![libtest_mimic::Trial::test("the_case_folders_are_there", {
         let count = dirs.len();
@@ -183,6 +279,7 @@ fn main() {
         libtest_mimic::Trial::test(name, move || {
             let mut problems = run_case(&dir);
             problems.extend(check_mode_agrees(&dir));
+            problems.extend(report_matches_snapshot(&dir));
             match problems.is_empty() {
                 true => Ok(()),
                 false => Err(problems.join("\n\n").into()),

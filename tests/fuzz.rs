@@ -25,7 +25,11 @@ static PAGES: LazyLock<Vec<(PathBuf, Vec<u8>)>> = LazyLock::new(|| {
         for entry in walkdir::WalkDir::new(root.join(dir)).sort_by_file_name() {
             let entry = entry.unwrap();
             let name = entry.file_name().to_string_lossy();
-            if entry.file_type().is_file() && !name.ends_with(".md") && !name.ends_with(".txt") {
+            // Pages only: not notes, findings lists or the cases' report snapshots (`.snap`).
+            let page = [".md", ".txt", ".snap", ".snap.new"]
+                .iter()
+                .all(|suffix| !name.ends_with(suffix));
+            if entry.file_type().is_file() && page {
                 pages.push((entry.path().to_path_buf(), fs::read(entry.path()).unwrap()));
             }
         }
