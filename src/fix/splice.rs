@@ -54,7 +54,7 @@ pub fn apply(
         let mut added = Vec::new();
         let mut conflicts = false;
         for edit in &new {
-            if kept.overlaps(&edit.range) {
+            if kept.conflicts_with(&edit.range) {
                 conflicts = true;
                 break;
             }
@@ -80,7 +80,7 @@ pub fn apply(
     Ok(Some(Fixed { bytes, applied }))
 }
 
-/// The edits accepted so far, indexed so that whether a new one [`overlaps`] one of them is a
+/// The edits accepted so far, indexed so that whether a new one [`conflict`]s with one of them is a
 /// look at its neighbours: a page with thousands of fixes made the pairwise check quadratic.
 #[derive(Default)]
 struct Kept {
@@ -93,8 +93,8 @@ struct Kept {
 }
 
 impl Kept {
-    /// Whether `range` overlaps a kept edit, as [`overlaps`] says.
-    fn overlaps(&self, range: &Range<usize>) -> bool {
+    /// Whether `range` conflicts with a kept edit, as [`conflict`] says.
+    fn conflicts_with(&self, range: &Range<usize>) -> bool {
         if range.is_empty() {
             let point = range.start;
             return self
@@ -140,7 +140,7 @@ impl Kept {
 /// Two ranges share a byte, or an insertion falls strictly inside a removal: the rule [`Kept`]
 /// answers for a whole set at once, kept here to test it against.
 #[cfg(test)]
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+fn conflict(a: &Range<usize>, b: &Range<usize>) -> bool {
     if a.is_empty() || b.is_empty() {
         let (point, other) = if a.is_empty() {
             (a.start, b)
@@ -200,7 +200,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kept_edits_overlap_as_the_pairwise_rule_says() {
+    fn kept_edits_conflict_as_the_pairwise_rule_says() {
         // Every small range against every set built by adding ranges that fit.
         let ranges: Vec<Range<usize>> = (0..6)
             .flat_map(|start| (start..6).map(move |end| start..end))
@@ -210,14 +210,14 @@ mod tests {
                 let mut kept = Kept::default();
                 let mut added: Vec<&Range<usize>> = Vec::new();
                 for range in [first, second] {
-                    if !added.iter().any(|a| overlaps(a, range)) {
+                    if !added.iter().any(|a| conflict(a, range)) {
                         kept.add(range);
                         added.push(range);
                     }
                 }
                 for query in &ranges {
-                    let pairwise = added.iter().any(|a| overlaps(a, query));
-                    assert_eq!(kept.overlaps(query), pairwise, "{added:?} {query:?}");
+                    let pairwise = added.iter().any(|a| conflict(a, query));
+                    assert_eq!(kept.conflicts_with(query), pairwise, "{added:?} {query:?}");
                 }
             }
         }

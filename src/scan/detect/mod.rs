@@ -282,7 +282,9 @@ fn settle(page: &Page, rule: &Rule, mut detection: Detection) -> Detection {
     detection
 }
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+/// Two finding spans claim the same place on the page: they share a byte, an empty span
+/// counting as the byte it stands before. (Edits conflict by another rule: `fix::splice`.)
+fn same_place(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1)
 }
 
@@ -294,16 +296,16 @@ struct Reported {
 }
 
 impl Reported {
-    /// Keeps `span` and says so when it overlaps no kept span ([`overlaps`]).
+    /// Keeps `span` and says so when it overlaps no kept span ([`same_place`]).
     fn insert_new(&mut self, span: &Range<usize>) -> bool {
-        if self.overlaps_any(span, overlaps) {
+        if self.overlaps_any(span, same_place) {
             return false;
         }
         self.spans.insert(span.start, span.clone());
         true
     }
 
-    /// Whether a kept span overlaps `span` by `test` ([`overlaps`] or a stricter one). Kept
+    /// Whether a kept span overlaps `span` by `test` ([`same_place`] or a stricter one). Kept
     /// spans are disjoint even read as at least one byte long, so their ends grow with their
     /// starts: of those starting before `span` ends (read so), the last reaches furthest and
     /// is the only one that can overlap it.
