@@ -172,7 +172,7 @@ pub struct Located {
     pub end_line: usize,
     pub end_column: usize,
     /// The decoded source line holding the finding, without its line ending; on a long line,
-    /// only a window around the finding, with [`CLIPPED`] marking each end that goes on.
+    /// only a window around the finding, with `scan::locate::CLIPPED` marking each end that goes on.
     pub source_line: String,
     /// Character range of the span within `source_line` (to the line's end if it spans lines).
     pub line_span: Range<usize>,

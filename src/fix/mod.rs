@@ -1,6 +1,6 @@
 //! Fixing scanned pages: which of a page's fixes hold together ([`converge`], checked by
 //! rescanning the fixed page), splicing their edits into the original bytes ([`splice`]), and
-//! writing the fixed file back in place through folder handles ([`write`]).
+//! writing the fixed file back in place through folder handles ([`mod@write`]).
 
 pub mod converge;
 pub mod splice;

@@ -80,7 +80,7 @@ pub fn apply(
     Ok(Some(Fixed { bytes, applied }))
 }
 
-/// The edits accepted so far, indexed so that whether a new one [`conflict`]s with one of them is a
+/// The edits accepted so far, indexed so that whether a new one conflicts with one of them is a
 /// look at its neighbours: a page with thousands of fixes made the pairwise check quadratic.
 #[derive(Default)]
 struct Kept {
@@ -93,7 +93,7 @@ struct Kept {
 }
 
 impl Kept {
-    /// Whether `range` conflicts with a kept edit, as [`conflict`] says.
+    /// Whether `range` conflicts with a kept edit, as `conflict` says (the pairwise rule, kept for the tests).
     fn conflicts_with(&self, range: &Range<usize>) -> bool {
         if range.is_empty() {
             let point = range.start;

@@ -1,6 +1,6 @@
 //! One page's findings: the [`prefilter`] gates, decoding, parsing into a [`page`], the
 //! detectors of each rule ([`detect`], each safe fix proven there), the page's suppression
-//! comments ([`suppress`]), and each finding placed by line ([`locate`]) and given a stable
+//! comments ([`suppress`]), and each finding placed by line ([`mod@locate`]) and given a stable
 //! [`fingerprint`]. Which fixes a page then takes is the next stage's business (`crate::fix`).
 
 pub mod detect;
