@@ -154,6 +154,9 @@ pub const UNUSED_SUPPRESSION_ID: &str = "unused-suppression";
 pub const UNUSED_SUPPRESSION_TITLE: &str =
     "A suppression comment suppresses nothing, names an unknown rule, or cannot be read";
 
+/// How to act on the pseudo-rule's findings: SARIF's help text and `explain`'s advice.
+pub const UNUSED_SUPPRESSION_HELP: &str = "Write `kspay-migrate: ignore [RULE, ...] [-- reason]` in a comment right before the element or line it silences; remove it once nothing is left to silence.";
+
 /// Which directive silenced a finding, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suppression {
@@ -315,14 +318,15 @@ impl FileReport {
         }
     }
 
-    /// Whether the report has nothing to show but its path: a clean file, or a binary one.
+    /// Whether the report has nothing to show but its path: a clean file. A skipped one is
+    /// noted in every format (a binary page or one over the size limit was not checked).
     pub fn is_unremarkable(&self) -> bool {
         self.findings.is_empty()
             && self.suppressed.is_empty()
             && self.baselined.is_empty()
             && self.error.is_none()
             && self.change.is_none()
-            && matches!(self.skipped, None | Some(Skip::Binary))
+            && self.skipped.is_none()
     }
 
     /// The report, with where its bytes came from.
@@ -394,6 +398,21 @@ pub enum Leftover {
     Kept,
     /// Not marked as the tool's own: left alone, whoever made it.
     Unmarked,
+}
+
+/// The 1-based line and column (counting characters) of a byte offset in `text`: how every
+/// message names a place in a page, a config or a rule file.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 /// A file's identity on its filesystem: the same pair is the same file.

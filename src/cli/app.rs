@@ -8,19 +8,25 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use clap::Parser as _;
+
 use crate::cli::args::{Cli, ColorWhen, Command, ExplainArgs, RuleSource};
 use crate::cli::config;
 use crate::cli::interactive;
-use crate::cli::output::Outputs;
+use crate::cli::output::{Outputs, is_stdout};
 use crate::cli::progress::Progress;
-use crate::cli::settings::{Job, Settings};
-use crate::diagnostics::{ErrorKind, FileError, FileReport, Skip};
+use crate::cli::settings::{Job, Settings, Sink, format_name};
+use crate::diagnostics::{
+    ErrorKind, FileError, FileReport, Skip, UNUSED_SUPPRESSION_HELP, UNUSED_SUPPRESSION_ID,
+    UNUSED_SUPPRESSION_TITLE,
+};
 use crate::fix::write::{self, WriteOptions};
 use crate::report::{self, FixOutcome, Format, Run, Summary, baseline, diff, visible};
 use crate::rules::{self, Shape};
 use crate::scan::detect;
 use crate::source::leftover;
 use crate::source::names::portable_bytes;
+use crate::source::pinned::describe_io;
 use crate::source::walk::{self, FileAt, Found};
 
 /// Writer threads per worker thread for `fix --write`: measured on the 100k-file bench tree,
@@ -33,6 +39,54 @@ const CLEAN: u8 = 0;
 const FOUND: u8 = 1;
 /// Exit status: an error (bad arguments, rule file, or any file that could not be handled).
 const ERROR: u8 = 2;
+
+/// Parses the command line and runs it. A bad argument is one line in the style of every other
+/// error (`kspay-migrate: error: ...`), with clap's tips kept, and exit status 2; `--help` and
+/// `--version` print as clap prints them.
+pub fn main() -> ExitCode {
+    match Cli::try_parse() {
+        Ok(cli) => run(cli),
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = writeln!(
+                anstream::stderr(),
+                "kspay-migrate: error: {}",
+                argument_error(&e)
+            );
+            ExitCode::from(ERROR)
+        }
+    }
+}
+
+/// Clap's message on one line: what it says before its usage, without the `error: ` it starts
+/// with; listed arguments follow the message, `tip:` lines follow after `; `.
+fn argument_error(error: &clap::Error) -> String {
+    let text = error.render().to_string();
+    let mut message = String::new();
+    let mut tips = Vec::new();
+    for line in text
+        .lines()
+        .map(str::trim)
+        .take_while(|line| !line.starts_with("Usage:") && !line.starts_with("For more information"))
+        .filter(|line| !line.is_empty())
+    {
+        if line.starts_with("tip:") {
+            tips.push(line);
+        } else if message.is_empty() {
+            message = line.strip_prefix("error: ").unwrap_or(line).to_string();
+        } else {
+            message.push(' ');
+            message.push_str(line);
+        }
+    }
+    let mut parts = vec![message.as_str()];
+    parts.extend(tips);
+    parts.push("see --help");
+    parts.join("; ")
+}
 
 /// Runs the parsed command line and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
@@ -80,7 +134,7 @@ fn scan_command(settings: Settings) -> Result<u8, String> {
             if *interactive {
                 let mut out = anstream::stdout().lock();
                 interactive::review(pipeline, &mut reports, &mut io::stdin().lock(), &mut out)
-                    .map_err(|e| format!("interactive review failed: {e}"))?;
+                    .map_err(|e| format!("interactive review failed: {}", describe_io(&e)))?;
             }
             Some(pool.install(|| apply_fixes(&settings, &outputs, &mut reports))?)
         }
@@ -173,7 +227,7 @@ fn raise_open_files_limit() {
 /// still reported (and make the exit status 2): a file that could not be read is not in the
 /// baseline, and would show up as new later.
 fn write_baseline(path: &Path, outputs: &Outputs, reports: &[FileReport]) -> Result<u8, String> {
-    let recorded = baseline::record(reports);
+    let recorded = baseline::record(reports, path);
     outputs
         .write(path, baseline::to_text(&recorded).as_bytes())
         .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
@@ -195,49 +249,62 @@ fn write_baseline(path: &Path, outputs: &Outputs, reports: &[FileReport]) -> Res
     Ok(if errors > 0 { ERROR } else { CLEAN })
 }
 
-/// Writes the run's report where the options send it: the main format to stdout (or to the
-/// one `--output FILE` without a format), and each `--output FORMAT=FILE` to its file.
+/// Writes the run's report where the settings send it: the main format to stdout, to stderr
+/// (the text report beside `--patch -`) or to its file, and each `--output FORMAT=FILE` to its
+/// file or stdout.
 fn emit_reports(settings: &Settings, run: &Run, outputs: &Outputs) -> Result<(), String> {
     let (format, detail) = (settings.format, settings.detail);
-    let mut main_files = settings.outputs.iter().filter(|o| o.format.is_none());
-    let main_file = main_files.next();
-    if let Some(extra) = main_files.next() {
-        return Err(format!(
-            "two reports for --format {}: --output {} and --output {} (name a format for one: --output json={})",
-            format_name(format),
-            main_file.map_or(String::new(), |o| o.path.display().to_string()),
-            extra.path.display(),
-            extra.path.display()
-        ));
+    match &settings.main_report {
+        Sink::Stdout => write_report_to_terminal(format, run, detail, false)?,
+        Sink::Stderr => write_report_to_terminal(format, run, detail, true)?,
+        Sink::File(path) => write_report_file(path, format, run, detail, outputs)?,
     }
-    let mut stdout = anstream::stdout().lock();
-    let mut stderr = anstream::stderr().lock();
-    match main_file {
-        None => {
-            let result = report::write(format, &mut stdout, &mut stderr, run, detail);
-            match result {
-                // A reader such as `head` closing the pipe early is not an error of ours.
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-                result => result.map_err(|e| format!("cannot write the report: {e}"))?,
-            }
-        }
-        Some(target) => write_report_file(&target.path, format, run, detail, outputs)?,
-    }
-    for target in &settings.outputs {
-        if let Some(format) = target.format {
-            write_report_file(&target.path, format, run, detail, outputs)?;
+    for (format, path) in &settings.more_reports {
+        match is_stdout(path) {
+            true => write_report_to_terminal(*format, run, detail, false)?,
+            false => write_report_file(path, *format, run, detail, outputs)?,
         }
     }
-    // Machine formats carry file errors inside; a person watching the terminal sees them too.
-    if format != Format::Text || main_file.is_some() {
+    // Machine formats carry file errors and warnings inside; a person watching the terminal
+    // sees them too.
+    let text_on_terminal = format == Format::Text && !matches!(settings.main_report, Sink::File(_));
+    if !text_on_terminal {
+        let mut stderr = anstream::stderr().lock();
         for report in run.reports {
             if let Some(FileError { message, .. }) = &report.error {
                 report::text::error(&mut stderr, &report.path, message)
                     .map_err(|e| e.to_string())?;
             }
         }
+        for note in report::notes(run) {
+            if note.level == report::Level::Warning {
+                report::text::note(&mut stderr, &note).map_err(|e| e.to_string())?;
+            }
+        }
     }
     Ok(())
+}
+
+/// Writes one report to stdout (its notes to stderr), or all of it to stderr.
+fn write_report_to_terminal(
+    format: Format,
+    run: &Run,
+    detail: report::text::Detail,
+    to_stderr: bool,
+) -> Result<(), String> {
+    let mut stderr = anstream::stderr().lock();
+    let result = if to_stderr {
+        let mut out = anstream::stderr().lock();
+        report::write(format, &mut out, &mut stderr, run, detail)
+    } else {
+        let mut out = anstream::stdout().lock();
+        report::write(format, &mut out, &mut stderr, run, detail)
+    };
+    match result {
+        // A reader such as `head` closing the pipe early is not an error of ours.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        result => result.map_err(|e| format!("cannot write the report: {}", describe_io(&e))),
+    }
 }
 
 /// Writes one report to a file, text without colours and with its stderr part included.
@@ -261,13 +328,6 @@ fn write_report_file(
             path.display(),
         )
     })
-}
-
-fn format_name(format: Format) -> String {
-    use clap::ValueEnum;
-    format
-        .to_possible_value()
-        .map_or_else(|| format!("{format:?}"), |v| v.get_name().to_string())
 }
 
 /// A temporary file a killed `fix --write` left: only a writing `fix` removes it (a run that
@@ -393,11 +453,19 @@ fn list_rules(source: &RuleSource) -> Result<u8, String> {
 }
 
 fn explain(args: &ExplainArgs) -> Result<u8, String> {
+    // Every id a report can print is explainable, the run's own pseudo-rule too.
+    if args.rule == UNUSED_SUPPRESSION_ID {
+        return explain_unused_suppression();
+    }
     let rules = config::listed_rules(&args.rules)?;
     let Some(rule) = rules.iter().find(|r| r.id == args.rule) else {
-        let known: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+        let known: Vec<&str> = rules
+            .iter()
+            .map(|r| r.id.as_str())
+            .chain([UNUSED_SUPPRESSION_ID])
+            .collect();
         return Err(format!(
-            "no rule {:?} (loaded: {})",
+            "no rule {:?}; known ids: {} (see `kspay-migrate rules`)",
             args.rule,
             known.join(", ")
         ));
@@ -442,5 +510,28 @@ fn explain(args: &ExplainArgs) -> Result<u8, String> {
             .join("\n"),
     );
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(CLEAN)
+}
+
+/// `explain unused-suppression`: the pseudo-rule the run reports about suppression comments.
+fn explain_unused_suppression() -> Result<u8, String> {
+    let text = format!(
+        "{UNUSED_SUPPRESSION_ID}: {UNUSED_SUPPRESSION_TITLE}\n\n\
+         severity: warning (change it with `[severity]` in kspay-migrate.toml)\n\
+         kind: suppression; no automatic fix\n\
+         source: built in (not a rule file)\n\n\
+         A suppression comment (`kspay-migrate: ignore [RULE, ...] [-- reason]`, or `ignore-file`)\n\
+         silences the findings of what follows it. One that is of no use is reported here, at\n\
+         the comment:\n\
+         \x20 - it suppresses nothing in this run (the page was fixed, or the comment stands before\n\
+         \x20   the wrong element); a rule named but not run (--select) does not count;\n\
+         \x20 - it names a rule no loaded rule has (a typo: the finding it meant is not silenced);\n\
+         \x20 - it cannot be read (`kspay-migrate: ingore`).\n\n\
+         {UNUSED_SUPPRESSION_HELP}\n"
+    );
+    anstream::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| e.to_string())?;
     Ok(CLEAN)
 }

@@ -42,7 +42,7 @@ pub struct ScanArgs {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Write the report to FILE instead of stdout, or one format to a file with FORMAT=FILE
-    /// (repeatable: `--output sarif=results.sarif --output json=report.json`).
+    /// (repeatable: `--output sarif=results.sarif --output json=report.json`); `-` is stdout.
     #[arg(long, value_name = "[FORMAT=]FILE", value_parser = parse_output)]
     pub output: Vec<OutputTarget>,
     /// Read this config file instead of looking for `kspay-migrate.toml`.
@@ -102,7 +102,8 @@ pub struct FixArgs {
     /// Show each fix and ask whether to apply it (y/n/a/q), then write the accepted ones.
     #[arg(long, conflicts_with_all = ["patch", "write"])]
     pub interactive: bool,
-    /// Write the fixes as a patch to FILE (apply with `git apply` or `patch -p1`).
+    /// Write the fixes as a patch to FILE (apply with `git apply` or `patch -p1`); `-` is stdout,
+    /// and the text report then goes to stderr.
     #[arg(long, value_name = "FILE")]
     pub patch: Option<PathBuf>,
     /// With --write, keep each original as FILE<SUFFIX> (default suffix `.orig`).
@@ -157,13 +158,31 @@ pub struct OutputTarget {
     pub path: PathBuf,
 }
 
-/// Parses `FILE` or `FORMAT=FILE`.
+/// Parses `FILE` or `FORMAT=FILE`; `-` as the file is stdout. A word before `=` is taken for
+/// a format, so a misspelt one (`sariff=x.sarif`) is an error rather than a file of that name;
+/// a file whose name holds `=` is given with a folder (`./a=b.json`).
 fn parse_output(text: &str) -> Result<OutputTarget, String> {
     if let Some((name, path)) = text.split_once('=')
-        && let Ok(format) = Format::from_str(name, true)
+        && !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
+        let format = Format::from_str(name, true).map_err(|_| {
+            let names: Vec<String> = Format::value_variants()
+                .iter()
+                .filter_map(|format| format.to_possible_value())
+                .map(|value| value.get_name().to_string())
+                .collect();
+            format!(
+                "unknown report format {name:?}; formats: {} (a file whose name holds '=' is given as ./{text})",
+                names.join(", ")
+            )
+        })?;
         if path.is_empty() {
-            return Err(format!("{text:?} names no file after `=`"));
+            return Err(format!(
+                "{text:?} names no file after `=` (use - for stdout)"
+            ));
         }
         return Ok(OutputTarget {
             format: Some(format),
@@ -200,9 +219,12 @@ fn parse_size(text: &str) -> Result<u64, String> {
         "G" | "GB" | "GIB" => 1 << 30,
         other => return Err(format!("unknown size unit {other:?} (use K, M or G)")),
     };
-    number
-        .checked_mul(factor)
-        .ok_or_else(|| format!("{text:?} is too large"))
+    match number.checked_mul(factor) {
+        None => Err(format!("{text:?} is too large")),
+        // Every page would be skipped, and the run would pass with nothing scanned.
+        Some(0) => Err("0 would skip every file; give a size such as 8M".into()),
+        Some(size) => Ok(size),
+    }
 }
 
 #[cfg(test)]
@@ -216,6 +238,8 @@ mod tests {
         assert_eq!(parse_size("100"), Ok(100));
         assert!(parse_size("8X").is_err());
         assert!(parse_size("M").is_err());
+        assert!(parse_size("0").is_err(), "0 would skip every file");
+        assert!(parse_size("0K").is_err());
     }
 
     #[test]
@@ -223,10 +247,18 @@ mod tests {
         let sarif = parse_output("sarif=out/results.sarif").unwrap();
         assert_eq!(sarif.format, Some(Format::Sarif));
         assert_eq!(sarif.path, PathBuf::from("out/results.sarif"));
-        // A file name with `=` that names no format is a plain file.
-        let plain = parse_output("a=b.txt").unwrap();
-        assert_eq!((plain.format, plain.path), (None, PathBuf::from("a=b.txt")));
+        // A word before `=` is a format: a misspelt one is an error, not a file name.
+        let err = parse_output("sariff=x.sarif").unwrap_err();
+        assert!(err.contains("unknown report format \"sariff\""), "{err}");
+        // A file whose name holds `=` is given through its folder.
+        let plain = parse_output("./a=b.txt").unwrap();
+        assert_eq!(
+            (plain.format, plain.path),
+            (None, PathBuf::from("./a=b.txt"))
+        );
         assert!(parse_output("json=").is_err());
+        let stdout = parse_output("json=-").unwrap();
+        assert_eq!(stdout.path, PathBuf::from("-"));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use serde::de::{Deserializer, Error as _};
 use toml::Spanned;
 
 use crate::cli::args::{RuleSource, ScanArgs};
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Severity, line_column};
 use crate::report::Format;
 use crate::rules::{self, Rule};
 use crate::source::{pinned, walk};
@@ -248,10 +248,7 @@ impl ConfigFile {
         let message = message.trim_end();
         match span {
             Some(span) => {
-                let before = &self.text[..span.start.min(self.text.len())];
-                let line = before.matches('\n').count() + 1;
-                let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
-                let column = before[line_start..].chars().count() + 1;
+                let (line, column) = line_column(&self.text, span.start);
                 format!("{}:{line}:{column}: {message}", self.path.display())
             }
             None => format!("{}: {message}", self.path.display()),

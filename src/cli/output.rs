@@ -6,12 +6,21 @@
 //! points). Inside a folder the run scans, an output must not be a page the scan reads (a
 //! patch written over a page would replace it).
 
+use std::io::Write as _;
 use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 
 use crate::fix::write;
 use crate::source::pinned;
 use crate::source::walk::{self, WalkOptions};
+
+/// The name that sends an output to stdout, as every Unix tool reads it.
+pub const STDOUT: &str = "-";
+
+/// Whether an output path is [`STDOUT`].
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == STDOUT
+}
 
 /// The folders a run scans, as the kernel knows them.
 #[derive(Debug, Default)]
@@ -45,6 +54,9 @@ impl Outputs {
     /// Refuses, before the run, an output the walk would scan as a page. `what` names the
     /// option (`--patch`).
     pub fn check(&self, what: &str, path: &Path, options: &WalkOptions) -> Result<(), String> {
+        if is_stdout(path) {
+            return Ok(());
+        }
         match self.inside(path) {
             Some(relative) if walk::selects(&relative, options) => Err(format!(
                 "{what} {}: is a page the run scans; write it outside the scanned folders or under a name the scan skips (for example .patch or .json)",
@@ -60,6 +72,13 @@ impl Outputs {
     /// existing file is replaced, never written through (it may be a tenant's link or hard
     /// link to something else).
     pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), String> {
+        if is_stdout(path) {
+            let mut out = std::io::stdout().lock();
+            return out
+                .write_all(bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| pinned::describe_io(&e));
+        }
         if path.starts_with("/dev") || path.starts_with("/proc/self/fd") {
             return std::fs::write(path, bytes).map_err(|e| pinned::describe_io(&e));
         }

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use crate::cli::args::{CheckArgs, ColorWhen, FixArgs, OutputTarget, ScanArgs};
 use crate::cli::config::Merged;
-use crate::cli::output::Outputs;
+use crate::cli::output::{Outputs, is_stdout};
 use crate::diagnostics::FileReport;
 use crate::fix::write::WriteOptions;
 use crate::pipeline::{self, Mode, Pipeline};
@@ -38,11 +38,22 @@ pub struct Settings {
     pub pipeline: Pipeline,
     pub threads: Option<usize>,
     pub format: Format,
-    /// `--output`: the main report to a file, or one format to a file each.
-    pub outputs: Vec<OutputTarget>,
+    /// Where the `--format` report goes.
+    pub main_report: Sink,
+    /// `--output FORMAT=FILE`: more formats of the same run, each to its file or stdout.
+    pub more_reports: Vec<(Format, PathBuf)>,
     pub detail: Detail,
     pub color: ColorWhen,
     pub job: Job,
+}
+
+/// Where a report goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sink {
+    Stdout,
+    /// The text report when `--patch -` has stdout: people still read it on the terminal.
+    Stderr,
+    File(PathBuf),
 }
 
 /// What the run does after the scan.
@@ -119,7 +130,12 @@ impl Settings {
                 .with_loaded_rules(merged.loaded_rule_ids),
             threads: args.threads,
             format: merged.format,
-            outputs: args.output.clone(),
+            main_report: main_report(&args.output, merged.format, &job)?,
+            more_reports: args
+                .output
+                .iter()
+                .filter_map(|target| Some((target.format?, target.path.clone())))
+                .collect(),
             detail: if args.quiet {
                 Detail::Quiet
             } else {
@@ -134,8 +150,11 @@ impl Settings {
     /// where the scan reads pages could replace one.
     pub fn outputs(&self) -> Result<Outputs, String> {
         let outputs = Outputs::new(&self.paths);
-        for target in &self.outputs {
-            outputs.check("--output", &target.path, &self.walk)?;
+        if let Sink::File(path) = &self.main_report {
+            outputs.check("--output", path, &self.walk)?;
+        }
+        for (_, path) in &self.more_reports {
+            outputs.check("--output", path, &self.walk)?;
         }
         match &self.job {
             Job::Fix {
@@ -168,7 +187,10 @@ impl Settings {
     /// its files were scanned: those keep theirs.
     pub fn keeps(&self) -> impl Fn(&FileReport) -> bool + Sync + '_ {
         let lists_every_file = self.format == Format::Junit
-            || self.outputs.iter().any(|o| o.format == Some(Format::Junit));
+            || self
+                .more_reports
+                .iter()
+                .any(|(format, _)| *format == Format::Junit);
         let baseline_paths: HashSet<&str> = match &self.job {
             Job::Check {
                 baseline: Some((recorded, _)),
@@ -232,4 +254,60 @@ impl Settings {
             Job::Check { .. } => FixOutcome::default(),
         }
     }
+}
+
+/// Where the `--format` report goes, checked before the run: one `--output FILE` at most, and
+/// stdout holding one thing only (a report, or the patch of `--patch -`, or one
+/// `--output FORMAT=-`), so what a pipe reads is never two documents run together.
+fn main_report(outputs: &[OutputTarget], format: Format, job: &Job) -> Result<Sink, String> {
+    let mut main_files = outputs.iter().filter(|o| o.format.is_none());
+    let main_file = main_files.next();
+    if let Some(extra) = main_files.next() {
+        return Err(format!(
+            "two reports for --format {}: --output {} and --output {} (name a format for one: --output json={})",
+            format_name(format),
+            main_file.map_or(String::new(), |o| o.path.display().to_string()),
+            extra.path.display(),
+            extra.path.display()
+        ));
+    }
+    let main = match main_file {
+        Some(target) if !is_stdout(&target.path) => Sink::File(target.path.clone()),
+        _ => Sink::Stdout,
+    };
+    let patch_to_stdout = matches!(job, Job::Fix { patch: Some(patch), .. } if is_stdout(patch));
+    let mut on_stdout: Vec<String> = outputs
+        .iter()
+        .filter(|o| o.format.is_some() && is_stdout(&o.path))
+        .map(|o| format!("--output {}=-", format_name(o.format.expect("filtered"))))
+        .collect();
+    if patch_to_stdout {
+        on_stdout.push("--patch -".into());
+    }
+    let main = match main {
+        // A person reads the text report; with the patch on stdout, on stderr.
+        Sink::Stdout if patch_to_stdout && format == Format::Text && on_stdout.len() == 1 => {
+            Sink::Stderr
+        }
+        Sink::Stdout => {
+            on_stdout.push(format!("the --format {} report", format_name(format)));
+            Sink::Stdout
+        }
+        other => other,
+    };
+    if on_stdout.len() > 1 {
+        return Err(format!(
+            "{} would all go to stdout; send all but one to files (--output FORMAT=FILE, --patch FILE)",
+            on_stdout.join(" and ")
+        ));
+    }
+    Ok(main)
+}
+
+/// A format's name as `--format` takes it.
+pub fn format_name(format: Format) -> String {
+    use clap::ValueEnum;
+    format
+        .to_possible_value()
+        .map_or_else(|| format!("{format:?}"), |v| v.get_name().to_string())
 }

@@ -5,17 +5,26 @@
 //! `check --baseline FILE` then sets the recorded findings aside. Entries that match nothing any
 //! more (the page was fixed) are reported, so the baseline can shrink; entries for files this
 //! run did not scan are left alone, since a run over part of a tree says nothing about them.
+//!
+//! Paths in a baseline (version 2) are relative to the baseline file's folder, and entries are
+//! fingerprinted with those paths, so a run from any folder matches the same entries. Version 1
+//! files, whose paths were relative to the folder the run started in, are still read that way.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::FileReport;
+use super::{Level, Note};
+use crate::diagnostics::{FileReport, Located};
+use crate::scan::fingerprint;
 use crate::source::names::portable_path;
 
 /// Bump when an entry's meaning changes; a file of another version is refused, not misread.
-const BASELINE_VERSION: u32 = 1;
+const BASELINE_VERSION: u32 = 2;
+
+/// The version whose paths were relative to the run's folder: still read, never written.
+const CWD_RELATIVE_VERSION: u32 = 1;
 
 /// A baseline file.
 #[derive(Debug, Serialize, Deserialize)]
@@ -48,22 +57,160 @@ pub struct Comparison {
     pub matched: usize,
     /// Entries of scanned files that no finding matches any more.
     pub stale: Vec<Entry>,
+    /// How many entries the baseline holds.
+    #[serde(skip)]
+    entries: usize,
+    /// Whether any entry names a file this run scanned.
+    #[serde(skip)]
+    names_a_scanned_file: bool,
+    /// Where the baseline's paths start from, for the note when none of them was scanned.
+    #[serde(skip)]
+    paths_from: String,
 }
 
-/// Records the findings of `reports` as a baseline.
-pub fn record(reports: &[FileReport]) -> Baseline {
+impl Comparison {
+    /// What the comparison tells a reader beyond the counts: entries that could go, or a
+    /// baseline whose paths name none of the files scanned (the wrong file, or moved files).
+    pub fn notes(&self) -> Vec<Note> {
+        let mut notes = Vec::new();
+        if self.entries > 0 && !self.names_a_scanned_file {
+            notes.push(Note {
+                level: Level::Warning,
+                message: format!(
+                    "baseline {}: none of its {} entr{} names a file this run scanned (its paths are relative to {}); every finding counts as new",
+                    self.path.display(),
+                    self.entries,
+                    if self.entries == 1 { "y" } else { "ies" },
+                    self.paths_from,
+                ),
+            });
+        }
+        if !self.stale.is_empty() {
+            let one = self.stale.len() == 1;
+            notes.push(Note {
+                level: Level::Note,
+                message: format!(
+                    "baseline {}: {} baseline entr{} no longer match{} a finding (fixed?); record the baseline again with --write-baseline to drop {}",
+                    self.path.display(),
+                    self.stale.len(),
+                    if one { "y" } else { "ies" },
+                    if one { "es" } else { "" },
+                    if one { "it" } else { "them" },
+                ),
+            });
+        }
+        notes
+    }
+}
+
+/// How a baseline names files and keys findings.
+enum Naming {
+    /// Version 2: paths from the baseline's folder (given as the real path).
+    FromFolder(PathBuf),
+    /// Version 1: paths and fingerprints as the run named them.
+    AsRun,
+}
+
+impl Naming {
+    fn of(baseline_path: &Path, version: u32) -> Naming {
+        match version {
+            CWD_RELATIVE_VERSION => Naming::AsRun,
+            _ => Naming::FromFolder(real_folder_of(baseline_path)),
+        }
+    }
+
+    /// Where the paths start from, in words.
+    fn describe(&self) -> String {
+        match self {
+            Naming::FromFolder(folder) => format!("its folder, {}", folder.display()),
+            Naming::AsRun => "the folder the run starts in (a version 1 baseline)".into(),
+        }
+    }
+
+    /// The file's name in the baseline, and the key of each of its findings (by index).
+    fn keys(&self, report: &FileReport) -> (String, Vec<String>) {
+        match self {
+            Naming::AsRun => (
+                portable_path(&report.path),
+                report
+                    .findings
+                    .iter()
+                    .map(|l| l.fingerprint.clone())
+                    .collect(),
+            ),
+            Naming::FromFolder(folder) => {
+                let name = relative_name(folder, &report.path);
+                // Fingerprinted in page order with the suppressed findings, as the scan does,
+                // so suppressing one finding never changes another's key.
+                let mut all: Vec<(Option<usize>, &Located)> = report
+                    .findings
+                    .iter()
+                    .enumerate()
+                    .map(|(i, located)| (Some(i), located))
+                    .chain(report.suppressed.iter().map(|s| (None, &s.located)))
+                    .collect();
+                all.sort_by_key(|(_, located)| (located.line, located.column));
+                let prints = fingerprint::compute(&name, all.iter().map(|(_, l)| *l));
+                let mut keys = vec![String::new(); report.findings.len()];
+                for ((index, _), print) in all.iter().zip(prints) {
+                    if let Some(index) = index {
+                        keys[*index] = print;
+                    }
+                }
+                (name, keys)
+            }
+        }
+    }
+}
+
+/// The real folder a baseline file is in (or will be written to).
+fn real_folder_of(baseline_path: &Path) -> PathBuf {
+    let folder = match baseline_path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    std::fs::canonicalize(folder).unwrap_or_else(|_| absolute(folder))
+}
+
+/// `path` named from `folder` (both made real first), with `/` and `..` where it lies outside.
+fn relative_name(folder: &Path, path: &Path) -> String {
+    let real = std::fs::canonicalize(path).unwrap_or_else(|_| absolute(path));
+    let base: Vec<Component> = folder.components().collect();
+    let target: Vec<Component> = real.components().collect();
+    let shared = base.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".into(); base.len() - shared];
+    parts.extend(
+        target[shared..]
+            .iter()
+            .map(|part| part.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+/// `path` from the current folder, when it cannot be made real (a file gone since the scan).
+fn absolute(path: &Path) -> PathBuf {
+    std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
+}
+
+/// Records the findings of `reports` as a baseline to be written to `baseline_path`.
+pub fn record(reports: &[FileReport], baseline_path: &Path) -> Baseline {
+    let naming = Naming::of(baseline_path, BASELINE_VERSION);
     let findings = reports
         .iter()
         .flat_map(|report| {
-            let path = portable_path(&report.path);
-            report.findings.iter().map(move |located| Entry {
-                fingerprint: located.fingerprint.clone(),
-                rule: located.finding.rule.clone(),
-                path: path.clone(),
-                line: located.line,
-                kind: located.finding.kind.as_str().to_string(),
-                message: located.finding.message.clone(),
-            })
+            let (path, keys) = naming.keys(report);
+            report
+                .findings
+                .iter()
+                .zip(keys)
+                .map(move |(located, fingerprint)| Entry {
+                    fingerprint,
+                    rule: located.finding.rule.clone(),
+                    path: path.clone(),
+                    line: located.line,
+                    kind: located.finding.kind.as_str().to_string(),
+                    message: located.finding.message.clone(),
+                })
         })
         .collect();
     Baseline {
@@ -71,7 +218,6 @@ pub fn record(reports: &[FileReport]) -> Baseline {
         findings,
     }
 }
-
 /// A baseline file's text.
 pub fn to_text(baseline: &Baseline) -> String {
     let mut text = serde_json::to_string_pretty(baseline).expect("a baseline is plain data");
@@ -92,9 +238,9 @@ pub fn load(path: &Path) -> Result<Baseline, String> {
             path.display()
         )
     })?;
-    if baseline.version != BASELINE_VERSION {
+    if baseline.version != BASELINE_VERSION && baseline.version != CWD_RELATIVE_VERSION {
         return Err(format!(
-            "baseline {} has version {}; this kspay-migrate reads version {BASELINE_VERSION} (write it anew with --write-baseline)",
+            "baseline {} has version {}; this kspay-migrate reads versions {CWD_RELATIVE_VERSION} and {BASELINE_VERSION} (write it anew with --write-baseline)",
             path.display(),
             baseline.version
         ));
@@ -106,6 +252,7 @@ pub fn load(path: &Path) -> Result<Baseline, String> {
 /// and says which entries match nothing any more. Each entry matches one finding: a page that
 /// gains a second copy of an accepted line has one new finding.
 pub fn apply(baseline: &Baseline, path: &Path, reports: &mut [FileReport]) -> Comparison {
+    let naming = Naming::of(path, baseline.version);
     let mut unmatched: HashMap<&str, usize> = HashMap::new();
     for entry in &baseline.findings {
         *unmatched.entry(entry.fingerprint.as_str()).or_default() += 1;
@@ -113,20 +260,21 @@ pub fn apply(baseline: &Baseline, path: &Path, reports: &mut [FileReport]) -> Co
     let mut matched = 0;
     let mut scanned_paths = HashSet::new();
     for report in reports.iter_mut() {
+        let (name, keys) = naming.keys(report);
         if report.error.is_none() && report.skipped.is_none() {
-            scanned_paths.insert(portable_path(&report.path));
+            scanned_paths.insert(name);
         }
-        let (known, new): (Vec<_>, Vec<_>) = std::mem::take(&mut report.findings)
-            .into_iter()
-            .partition(
-                |located| match unmatched.get_mut(located.fingerprint.as_str()) {
-                    Some(count) if *count > 0 => {
-                        *count -= 1;
-                        true
-                    }
-                    _ => false,
-                },
-            );
+        let mut known = Vec::new();
+        let mut new = Vec::new();
+        for (located, key) in std::mem::take(&mut report.findings).into_iter().zip(keys) {
+            match unmatched.get_mut(key.as_str()) {
+                Some(count) if *count > 0 => {
+                    *count -= 1;
+                    known.push(located);
+                }
+                _ => new.push(located),
+            }
+        }
         matched += known.len();
         report.findings = new;
         report.baselined = known;
@@ -146,5 +294,11 @@ pub fn apply(baseline: &Baseline, path: &Path, reports: &mut [FileReport]) -> Co
         path: path.to_path_buf(),
         matched,
         stale,
+        entries: baseline.findings.len(),
+        names_a_scanned_file: baseline
+            .findings
+            .iter()
+            .any(|entry| scanned_paths.contains(&entry.path)),
+        paths_from: naming.describe(),
     }
 }

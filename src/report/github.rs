@@ -8,11 +8,12 @@
 
 use std::io::{self, Write};
 
-use super::{Run, fix_status, visible};
+use super::{Level, Run, fix_status, notes, skip_reason, visible};
 use crate::diagnostics::{FileError, Located, Severity};
 use crate::source::names::portable_path;
 
-/// Writes a workflow command for every finding and every file error of the run.
+/// Writes a workflow command for every finding, file error and skipped file of the run, and
+/// for each of its notes.
 pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
     for report in run.reports {
         // Annotations attach to paths from the repository's top, where the workflow runs.
@@ -28,6 +29,26 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
                 escape_data(&visible::text(message))
             )?;
         }
+        if let Some(skip) = &report.skipped {
+            let (_, message) = skip_reason(skip, run.max_filesize);
+            writeln!(
+                out,
+                "::notice file={}::{}",
+                escape_property(&path),
+                escape_data(&visible::text(&message))
+            )?;
+        }
+    }
+    for note in notes(run) {
+        let command = match note.level {
+            Level::Warning => "warning",
+            Level::Note => "notice",
+        };
+        writeln!(
+            out,
+            "::{command}::{}",
+            escape_data(&visible::text(&note.message))
+        )?;
     }
     Ok(())
 }

@@ -5,12 +5,21 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::baseline::Comparison;
-use super::{Run, Summary};
+use super::{Note, Run, Summary, notes, skip_reason};
 use crate::diagnostics::{Applicability, FileError, Kind, Located, Severity};
 use crate::source::names::display_path;
 
 /// Bump when a field is renamed or removed; adding fields keeps the version.
 const SCHEMA_VERSION: u32 = 1;
+
+/// A file not scanned.
+#[derive(Serialize)]
+struct JsonSkipped {
+    path: String,
+    /// `binary`, `too-large` or `leftover-temp`.
+    reason: &'static str,
+    message: String,
+}
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -22,6 +31,11 @@ struct Document<'a> {
     /// Findings that suppression comments silenced, each with the directive's reason.
     suppressed: Vec<JsonSuppressed<'a>>,
     errors: Vec<JsonError>,
+    /// Files not scanned, and why.
+    skipped: Vec<JsonSkipped>,
+    /// Remarks about the whole run: nothing scanned, a baseline that could shrink or matched
+    /// nothing.
+    notes: Vec<Note>,
     summary: &'a Summary,
     /// Present with `--baseline`: the file, how many findings it set aside, and its entries
     /// that match nothing any more.
@@ -94,6 +108,7 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
     let mut findings = Vec::new();
     let mut suppressed = Vec::new();
     let mut errors = Vec::new();
+    let mut skipped = Vec::new();
     for report in reports {
         let path = display_path(&report.path);
         for located in &report.findings {
@@ -112,6 +127,14 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
                 message: message.clone(),
             });
         }
+        if let Some(skip) = &report.skipped {
+            let (reason, message) = skip_reason(skip, run.max_filesize);
+            skipped.push(JsonSkipped {
+                path: path.clone(),
+                reason,
+                message,
+            });
+        }
     }
     let document = Document {
         version: SCHEMA_VERSION,
@@ -123,6 +146,8 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
         findings,
         suppressed,
         errors,
+        skipped,
+        notes: notes(run),
         summary,
         baseline: run.baseline,
     };

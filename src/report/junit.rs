@@ -11,7 +11,7 @@ use std::path::{Component, Path};
 
 use std::os::unix::ffi::OsStrExt;
 
-use super::{Run, text, visible};
+use super::{Level, Run, notes, text, visible};
 use crate::diagnostics::{FileError, FileReport, Skip};
 
 /// Writes the whole run as one JUnit XML document.
@@ -32,6 +32,21 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
     writeln!(out, r#"  <testsuite name="{name}" {counts}>"#)?;
     for case in &cases {
         case.write(out)?;
+    }
+    // Notes about the whole run (nothing scanned, the baseline) show in the suite's output.
+    let notes = notes(run);
+    if !notes.is_empty() {
+        let lines: Vec<String> = notes
+            .iter()
+            .map(|note| {
+                let label = match note.level {
+                    Level::Warning => "warning",
+                    Level::Note => "note",
+                };
+                format!("{label}: {}", escape_text(&visible::text(&note.message)))
+            })
+            .collect();
+        writeln!(out, "    <system-out>{}</system-out>", lines.join("\n"))?;
     }
     writeln!(out, "  </testsuite>")?;
     writeln!(out, "</testsuites>")

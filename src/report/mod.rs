@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::diagnostics::{Applicability, FileReport, Located};
+use crate::diagnostics::{Applicability, FileReport, Leftover, Located, Skip};
 use crate::rules::Rule;
 use baseline::Comparison;
 
@@ -151,5 +151,75 @@ pub fn fix_status(located: &Located) -> String {
     match &located.fix_dropped {
         Some(reason) => format!("{label}; {reason}"),
         None => label.to_string(),
+    }
+}
+
+/// How much a [`Note`] asks of the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// The run may not have checked what was meant (nothing scanned).
+    Warning,
+    /// Worth knowing (a baseline that could shrink).
+    Note,
+}
+
+/// A remark about the run as a whole, carried by every format (text on stderr, JSON `notes`,
+/// SARIF notifications, GitHub `::warning`/`::notice`, JUnit `<system-out>`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub level: Level,
+    pub message: String,
+}
+
+/// The run's notes: a warning when nothing was scanned (a gate that checked nothing must not
+/// pass in silence, as Ruff warns "No Python files found"), and what the baseline says.
+pub fn notes(run: &Run) -> Vec<Note> {
+    let mut notes = Vec::new();
+    // With file errors the run already fails (exit 2), and names why.
+    if run.summary.files_scanned == 0 && run.summary.errors == 0 {
+        let message = match run.reports.iter().any(|report| report.skipped.is_some()) {
+            true => {
+                "no file was scanned: every page found was skipped (see the notes); nothing was checked"
+            }
+            false => {
+                "no file was scanned: the PATHs hold no page the scan selects (the template extensions, or --include/--exclude); nothing was checked"
+            }
+        };
+        notes.push(Note {
+            level: Level::Warning,
+            message: message.into(),
+        });
+    }
+    if let Some(baseline) = run.baseline {
+        notes.extend(baseline.notes());
+    }
+    notes
+}
+
+/// Why a file was not scanned, in the words every format uses; `reason` is the short name
+/// machine formats carry (`binary`, `too-large`, `leftover-temp`).
+pub fn skip_reason(skip: &Skip, max_filesize: u64) -> (&'static str, String) {
+    match skip {
+        Skip::Binary => (
+            "binary",
+            "skipped: binary (a NUL byte in its first 8 KiB)".into(),
+        ),
+        Skip::TooLarge(size) => (
+            "too-large",
+            format!("skipped: {size} bytes is over --max-filesize ({max_filesize} bytes)"),
+        ),
+        Skip::LeftoverTemp(Leftover::Removed) => (
+            "leftover-temp",
+            "removed a temporary file left by an interrupted run".into(),
+        ),
+        Skip::LeftoverTemp(Leftover::Kept) => (
+            "leftover-temp",
+            "temporary file left by an interrupted run; `fix --write` removes it".into(),
+        ),
+        Skip::LeftoverTemp(Leftover::Unmarked) => (
+            "leftover-temp",
+            "named like a temporary file of this tool, but not marked as one of its own; left alone (check it, then remove it by hand)".into(),
+        ),
     }
 }

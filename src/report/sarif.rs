@@ -9,10 +9,10 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::{Run, fix_status};
+use super::{Level, Run, fix_status, notes, skip_reason};
 use crate::diagnostics::{
-    Applicability, FileError, Located, LocatedEdit, Severity, Skip, UNUSED_SUPPRESSION_ID,
-    UNUSED_SUPPRESSION_TITLE,
+    Applicability, FileError, Located, LocatedEdit, Severity, UNUSED_SUPPRESSION_HELP,
+    UNUSED_SUPPRESSION_ID, UNUSED_SUPPRESSION_TITLE,
 };
 use crate::rules::Rule;
 use crate::source::names::portable_path;
@@ -73,13 +73,17 @@ fn log(run: &Run) -> Value {
         if let Some(FileError { message, .. }) = &report.error {
             notifications.push(notification("error", &uri, message));
         }
-        if let Some(Skip::TooLarge(size)) = report.skipped {
-            let message = format!(
-                "not scanned: {size} bytes is over --max-filesize ({} bytes)",
-                run.max_filesize
-            );
+        if let Some(skip) = &report.skipped {
+            let (_, message) = skip_reason(skip, run.max_filesize);
             notifications.push(notification("note", &uri, &message));
         }
+    }
+    for note in notes(run) {
+        let level = match note.level {
+            Level::Warning => "warning",
+            Level::Note => "note",
+        };
+        notifications.push(json!({ "level": level, "message": { "text": note.message } }));
     }
     let mut invocation = json!({ "executionSuccessful": true });
     if !notifications.is_empty() {
@@ -153,7 +157,7 @@ fn suppression_rule_descriptor() -> Value {
         "id": UNUSED_SUPPRESSION_ID,
         "name": pascal_case(UNUSED_SUPPRESSION_ID),
         "shortDescription": { "text": UNUSED_SUPPRESSION_TITLE },
-        "help": { "text": "Write `kspay-migrate: ignore [RULE, ...] [-- reason]` in a comment right before the element or line it silences; remove it once nothing is left to silence." },
+        "help": { "text": UNUSED_SUPPRESSION_HELP },
         "defaultConfiguration": { "level": "warning" },
     })
 }

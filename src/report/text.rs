@@ -6,7 +6,7 @@ use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Run, Summary, visible};
-use crate::diagnostics::{FileError, Leftover, Located, Severity, Skip};
+use crate::diagnostics::{FileError, Located, Severity, Skip};
 
 /// How much to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,11 +70,17 @@ pub fn write_run(
             }
         }
     }
+    // A warning (nothing scanned) shows even in quiet mode: a gate must not pass in silence.
+    for remark in super::notes(run) {
+        if detail == Detail::Full || remark.level == super::Level::Warning {
+            note(err, &remark)?;
+        }
+    }
     if detail == Detail::Quiet {
         return Ok(());
     }
     if let Some(baseline) = run.baseline {
-        stale_baseline(err, baseline)?;
+        stale_entries(err, baseline)?;
     }
     match run.fix {
         None => check_summary(out, run.summary),
@@ -82,30 +88,12 @@ pub fn write_run(
     }
 }
 
-/// Lists the baseline entries that match nothing any more, so the baseline can shrink.
-fn stale_baseline(
+/// Lists the baseline entries that match nothing any more (the note before says how many),
+/// so the baseline can shrink.
+fn stale_entries(
     out: &mut dyn Write,
     baseline: &crate::report::baseline::Comparison,
 ) -> io::Result<()> {
-    if baseline.stale.is_empty() {
-        return Ok(());
-    }
-    writeln!(
-        out,
-        "{BOLD}{}:{BOLD:#} note: {} baseline entr{} no longer match a finding (fixed?); record the baseline again with --write-baseline to drop {}:",
-        visible::path(&baseline.path),
-        baseline.stale.len(),
-        if baseline.stale.len() == 1 {
-            "y"
-        } else {
-            "ies"
-        },
-        if baseline.stale.len() == 1 {
-            "it"
-        } else {
-            "them"
-        },
-    )?;
     for entry in &baseline.stale {
         writeln!(
             out,
@@ -128,7 +116,10 @@ fn fix_summary(out: &mut dyn Write, fix: &super::FixOutcome, summary: &Summary) 
         fix.fixed_findings, fix.changed_files
     )?;
     if let Some(patch) = &fix.patch {
-        write!(out, "; patch written to {}", visible::path(patch))?;
+        match patch.as_os_str() == "-" {
+            true => write!(out, "; patch written to stdout")?,
+            false => write!(out, "; patch written to {}", visible::path(patch))?,
+        }
     }
     if summary.fixes_dropped > 0 {
         write!(
@@ -230,36 +221,33 @@ pub fn error(
     )
 }
 
-/// Writes why a file was skipped, when a person would want to know.
+/// Writes why a file was not scanned.
 pub fn skipped(
     out: &mut (impl Write + ?Sized),
     path: &std::path::Path,
     skip: &Skip,
     max_filesize: u64,
 ) -> io::Result<()> {
-    match skip {
-        Skip::Binary => Ok(()),
-        Skip::TooLarge(size) => writeln!(
-            out,
-            "{BOLD}{}:{BOLD:#} note: skipped: {size} bytes is over --max-filesize ({max_filesize} bytes)",
-            visible::path(path)
-        ),
-        Skip::LeftoverTemp(Leftover::Removed) => writeln!(
-            out,
-            "{BOLD}{}:{BOLD:#} note: removed a temporary file left by an interrupted run",
-            visible::path(path)
-        ),
-        Skip::LeftoverTemp(Leftover::Kept) => writeln!(
-            out,
-            "{BOLD}{}:{BOLD:#} note: temporary file left by an interrupted run; `fix --write` removes it",
-            visible::path(path)
-        ),
-        Skip::LeftoverTemp(Leftover::Unmarked) => writeln!(
-            out,
-            "{BOLD}{}:{BOLD:#} note: named like a temporary file of this tool, but not marked as one of its own; left alone (check it, then remove it by hand)",
-            visible::path(path)
-        ),
-    }
+    let (_, why) = super::skip_reason(skip, max_filesize);
+    writeln!(
+        out,
+        "{BOLD}{}:{BOLD:#} note: {}",
+        visible::path(path),
+        visible::text(&why)
+    )
+}
+
+/// Writes a note about the whole run.
+pub fn note(out: &mut (impl Write + ?Sized), note: &super::Note) -> io::Result<()> {
+    let (style, label) = match note.level {
+        super::Level::Warning => (YELLOW, "warning"),
+        super::Level::Note => (BOLD, "note"),
+    };
+    writeln!(
+        out,
+        "{style}{label}:{style:#} {}",
+        visible::text(&note.message)
+    )
 }
 
 /// Writes the closing line of `check`.

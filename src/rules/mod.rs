@@ -15,6 +15,7 @@ use serde::Deserialize;
 pub mod charref;
 
 pub use crate::diagnostics::Severity;
+use crate::diagnostics::line_column;
 
 /// Rule files compiled into the binary from `rules/` (file name, contents).
 const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
@@ -168,7 +169,17 @@ impl Rule {
             origin: origin.to_string(),
             message,
         };
-        let file: RuleFile = toml::from_str(text).map_err(|e| error(e.to_string()))?;
+        // One line, `FILE:LINE:COL: what`, as config errors read: not TOML's excerpt.
+        let file: RuleFile = toml::from_str(text).map_err(|e| match e.span() {
+            Some(span) => {
+                let (line, column) = line_column(text, span.start);
+                RuleError {
+                    origin: format!("{origin}:{line}:{column}"),
+                    message: e.message().trim_end().to_string(),
+                }
+            }
+            None => error(e.message().trim_end().to_string()),
+        })?;
 
         let id_ok = !file.id.is_empty()
             && file
@@ -720,7 +731,20 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, RuleError> {
         origin: dir.display().to_string(),
         message,
     };
-    let entries = std::fs::read_dir(dir).map_err(|e| dir_error(e.to_string()))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        dir_error(match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                "no such folder; --rules takes a folder of *.toml rule files".into()
+            }
+            std::io::ErrorKind::NotADirectory => {
+                "not a folder; --rules takes a folder of *.toml rule files, such as the one holding this file".into()
+            }
+            _ => format!(
+                "cannot read the folder: {}",
+                crate::source::pinned::describe_io(&e)
+            ),
+        })
+    })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
@@ -902,8 +926,10 @@ mod tests {
 
     #[test]
     fn malformed_rules_name_the_problem() {
+        // One line, `FILE:LINE:COL: what`, as config errors read.
         let err = Rule::from_toml("x.toml", "id = 3").unwrap_err();
-        assert!(err.to_string().starts_with("x.toml: "), "{err}");
+        assert!(err.to_string().starts_with("x.toml:1:6: "), "{err}");
+        assert_eq!(err.to_string().lines().count(), 1, "{err}");
         let text = include_str!("../../rules/jeju-mpi-to-isp.toml").replace("[field]", "[feild]");
         let err = Rule::from_toml("y.toml", &text).unwrap_err();
         assert!(err.to_string().contains("feild"), "{err}");

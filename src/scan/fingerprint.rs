@@ -14,27 +14,41 @@ use sha2::{Digest, Sha256};
 use crate::diagnostics::Located;
 use crate::source::names::portable_path;
 
-/// Fills in the fingerprint of every finding of one file, given in page order.
+/// Fills in the fingerprint of every finding of one file, given in page order, named by its
+/// portable path.
 pub fn assign<'a>(path: &Path, findings: impl IntoIterator<Item = &'a mut Located>) {
     let path = portable_path(path);
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for located in findings {
-        let line: Vec<&str> = located.source_line.split_whitespace().collect();
-        let token = located.span_text();
-        let key = format!(
-            "{}\0{}\0{}\0{}\0{}",
-            located.finding.rule,
-            path,
-            located.finding.kind.as_str(),
-            line.join(" "),
-            token
-        );
-        let occurrence = seen.entry(key.clone()).or_default();
-        let mut hasher = Sha256::new();
-        hasher.update(key.as_bytes());
-        hasher.update(occurrence.to_le_bytes());
-        *occurrence += 1;
-        let digest = hasher.finalize();
-        located.fingerprint = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    let mut findings: Vec<&mut Located> = findings.into_iter().collect();
+    let prints = compute(&path, findings.iter().map(|located| &**located));
+    for (located, print) in findings.iter_mut().zip(prints) {
+        located.fingerprint = print;
     }
+}
+
+/// The fingerprints of one file's findings, given in page order, with `path` as the file's
+/// name: a baseline names files from its own folder and fingerprints them that way.
+pub fn compute<'a>(path: &str, findings: impl IntoIterator<Item = &'a Located>) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    findings
+        .into_iter()
+        .map(|located| {
+            let line: Vec<&str> = located.source_line.split_whitespace().collect();
+            let token = located.span_text();
+            let key = format!(
+                "{}\0{}\0{}\0{}\0{}",
+                located.finding.rule,
+                path,
+                located.finding.kind.as_str(),
+                line.join(" "),
+                token
+            );
+            let occurrence = seen.entry(key.clone()).or_default();
+            let mut hasher = Sha256::new();
+            hasher.update(key.as_bytes());
+            hasher.update(occurrence.to_le_bytes());
+            *occurrence += 1;
+            let digest = hasher.finalize();
+            digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+        })
+        .collect()
 }
