@@ -151,7 +151,8 @@ fn patch_name(side: &str, path: &[u8]) -> Vec<u8> {
 }
 
 /// Writes a git-style patch for one file, in the file's own bytes; `path` is the file's name
-/// in its own bytes, as [`crate::source::names::portable_bytes`] gives it.
+/// in its own bytes from where the patch applies, as
+/// [`crate::source::patch_base::OnePatch::name`] gives it.
 pub fn write_patch(out: &mut impl Write, path: &[u8], old: &[u8], new: &[u8]) -> io::Result<()> {
     let (a, b) = (patch_name("a", path), patch_name("b", path));
     out.write_all(&[b"diff --git ", &a[..], b" ", &b, b"\n"].concat())?;
