@@ -47,7 +47,7 @@ pub struct PatchPath {
 pub struct PatchBases {
     /// The current folder, canonical; `None` when it cannot be read (removed under the run).
     cwd: Option<PathBuf>,
-    /// A folder as reported → its canonical path.
+    /// A folder as reported → its canonical path, or why it has none.
     canonical: HashMap<PathBuf, Result<PathBuf, String>>,
     /// A canonical folder → the top of the git repository holding it, if any.
     tops: HashMap<PathBuf, Option<PathBuf>>,
@@ -92,15 +92,14 @@ impl PatchBases {
         let folder = self
             .canonical
             .entry(parent.to_path_buf())
-            .or_insert_with(|| {
-                std::fs::canonicalize(parent).map_err(|e| {
-                    format!(
-                        "{}: cannot find the folder it lies in, to name it in a patch: {e}",
-                        display_path(path)
-                    )
-                })
-            })
-            .clone()?;
+            .or_insert_with(|| std::fs::canonicalize(parent).map_err(|e| e.to_string()))
+            .clone()
+            .map_err(|e| {
+                format!(
+                    "{}: cannot find the folder it lies in, to name it in a patch: {e}",
+                    display_path(path)
+                )
+            })?;
         let base = match self.repository_top(&folder) {
             Some(top) => Base {
                 folder: top,
@@ -186,7 +185,7 @@ impl OnePatch {
             None => self.first = Some((located.base, path.to_path_buf())),
             Some((base, first)) if *base != located.base => {
                 return Err(format!(
-                    "{}: a patch of it applies from {}, but one of {} from {}; a patch applies from one folder (make one patch per repository)",
+                    "{}: lies in {}, but {} lies in {}; a patch applies from one folder (make one patch per repository)",
                     display_path(path),
                     located.base,
                     display_path(first),
