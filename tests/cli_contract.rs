@@ -349,7 +349,7 @@ fn a_baseline_that_matches_nothing_says_why_and_stale_entries_reach_every_format
             "samples",
         ],
     );
-    assert!(String::from_utf8_lossy(&github.stdout).contains(&format!("::notice::")));
+    assert!(String::from_utf8_lossy(&github.stdout).contains("::notice::"));
     assert!(String::from_utf8_lossy(&github.stdout).contains(stale));
     let sarif = run(
         dir.path(),

@@ -94,8 +94,14 @@ fn mkfifo(path: &Path) {
 /// Runs the tool, killing it after `limit`: a run that hangs fails the test instead of
 /// hanging it.
 fn run_bounded(args: &[&std::ffi::OsStr], limit: Duration) -> Output {
+    run_bounded_in(&root(), args, limit)
+}
+
+/// [`run_bounded`] started in `cwd`.
+fn run_bounded_in(cwd: &Path, args: &[&std::ffi::OsStr], limit: Duration) -> Output {
     let mut command = Command::new(assert_cmd::cargo::cargo_bin("kspay-migrate"));
     command
+        .current_dir(cwd)
         .args(args)
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
@@ -132,7 +138,12 @@ fn run_bounded(args: &[&std::ffi::OsStr], limit: Duration) -> Output {
 /// Runs the tool (bounded), expects exit 2 and each of `needles` in its output, and returns the
 /// output.
 fn refused(args: &[&std::ffi::OsStr], needles: &[&str]) -> String {
-    let output = run_bounded(args, Duration::from_secs(60));
+    refused_in(&root(), args, needles)
+}
+
+/// [`refused`] started in `cwd`.
+fn refused_in(cwd: &Path, args: &[&std::ffi::OsStr], needles: &[&str]) -> String {
+    let output = run_bounded_in(cwd, args, Duration::from_secs(60));
     let shown = text(&output);
     assert_eq!(output.status.code(), Some(2), "{shown}");
     for needle in needles {
@@ -476,10 +487,13 @@ fn a_tenants_config_is_refused_and_the_tools_own_files_are_read_bounded() {
 #[test]
 fn outputs_inside_the_scanned_tree_never_replace_a_page_or_follow_a_link() {
     let host = host(1, 1);
+    // Patches are made from above the sites, where they are applied.
+    let above = host._holder.path();
     let before = snapshot(&host.root_only);
     let site = host.home.join("tenant00/public_html");
     let page = site.join("www/KSPayForm0.asp");
-    refused(
+    refused_in(
+        above,
         &[
             "fix".as_ref(),
             "--patch".as_ref(),
@@ -508,7 +522,8 @@ fn outputs_inside_the_scanned_tree_never_replace_a_page_or_follow_a_link() {
         let reports = site.join("reports");
         tenant_link(&host.root_only, &reports);
         let patch = reports.join("fix.patch");
-        refused(
+        refused_in(
+            above,
             &[
                 "fix".as_ref(),
                 "--patch".as_ref(),
@@ -523,7 +538,8 @@ fn outputs_inside_the_scanned_tree_never_replace_a_page_or_follow_a_link() {
         // to others' files): the name is replaced, the linked file left as it was.
         let linked = site.join("linked.patch");
         fs::hard_link(host.root_only.join("KSPayForm0.asp"), &linked).unwrap();
-        let output = run_bounded(
+        let output = run_bounded_in(
+            above,
             &[
                 "fix".as_ref(),
                 "--patch".as_ref(),
@@ -539,7 +555,8 @@ fn outputs_inside_the_scanned_tree_never_replace_a_page_or_follow_a_link() {
 
     // Beside the pages, under a name the scan skips, a patch is fine.
     let patch = site.join("jeju.patch");
-    let output = run_bounded(
+    let output = run_bounded_in(
+        above,
         &[
             "fix".as_ref(),
             "--patch".as_ref(),
@@ -562,8 +579,10 @@ fn followed_links_outside_the_roots_are_never_patched() {
     fs::create_dir(&shared).unwrap();
     fs::write(shared.join("order.asp"), stale()).unwrap();
     tenant_link(&shared, &site.join("shared"));
-    let patch = host._holder.path().join("jeju.patch");
-    refused(
+    let above = host._holder.path();
+    let patch = above.join("jeju.patch");
+    refused_in(
+        above,
         &[
             "fix".as_ref(),
             "--follow-symlinks".as_ref(),

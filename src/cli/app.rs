@@ -25,7 +25,7 @@ use crate::report::{self, FixOutcome, Format, Run, Summary, baseline, diff, visi
 use crate::rules::{self, Shape};
 use crate::scan::detect;
 use crate::source::leftover;
-use crate::source::names::portable_bytes;
+use crate::source::patch_base::{OnePatch, PatchBases};
 use crate::source::pinned::describe_io;
 use crate::source::walk::{self, FileAt, Found};
 
@@ -370,12 +370,15 @@ fn apply_fixes(
         ..
     } = &settings.job
     {
+        // Built whole before anything is written: a file no patch could name fails the run
+        // with no patch file, rather than leaving a part of one.
         let mut patch = Vec::new();
+        let mut names = OnePatch::new(PatchBases::new());
         for report in reports.iter() {
             if let Some(change) = &report.change {
                 diff::write_patch(
                     &mut patch,
-                    &portable_bytes(&report.path),
+                    &names.name(&report.path)?,
                     &change.original,
                     &change.fixed,
                 )

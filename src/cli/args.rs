@@ -102,8 +102,9 @@ pub struct FixArgs {
     /// Show each fix and ask whether to apply it (y/n/a/q), then write the accepted ones.
     #[arg(long, conflicts_with_all = ["patch", "write"])]
     pub interactive: bool,
-    /// Write the fixes as a patch to FILE (apply with `git apply` or `patch -p1`); `-` is stdout,
-    /// and the text report then goes to stderr.
+    /// Write the fixes as a patch to FILE, with paths from the top of the files' git repository
+    /// (else the current folder): apply it there with `git apply` or `patch -p1`. `-` is
+    /// stdout, and the text report then goes to stderr.
     #[arg(long, value_name = "FILE")]
     pub patch: Option<PathBuf>,
     /// With --write, keep each original as FILE<SUFFIX> (default suffix `.orig`).

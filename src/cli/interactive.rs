@@ -9,6 +9,7 @@ use crate::diagnostics::{Applicability, FileReport, Located};
 use crate::pipeline::Pipeline;
 use crate::report::diff;
 use crate::report::text;
+use crate::source::patch_base::PatchBases;
 
 /// A reviewer's answer to one fix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +62,8 @@ pub fn review(
 ) -> io::Result<()> {
     let mut accept_rest = false;
     let mut quit = false;
+    // The diffs name files as a dry run and `--patch` do.
+    let mut names = PatchBases::new();
     for report in reports.iter_mut() {
         let Some(change) = &report.change else {
             continue;
@@ -76,7 +79,7 @@ pub fn review(
                 break;
             }
             if !accept_rest {
-                show(pipeline, report, located, out)?;
+                show(pipeline, &mut names, report, located, out)?;
                 match ask(input, out)? {
                     Answer::Yes => {}
                     Answer::No => continue,
@@ -118,6 +121,7 @@ pub fn review(
 /// Shows one finding and the diff of its fix alone.
 fn show(
     pipeline: &Pipeline,
+    names: &mut PatchBases,
     report: &FileReport,
     located: &Located,
     out: &mut dyn Write,
@@ -130,26 +134,17 @@ fn show(
     if located.finding.applicability == Applicability::Unsafe {
         writeln!(out, "  (an unsafe fix: read it closely)")?;
     }
+    let name = names.shown_name(&report.path);
     let alone = pipeline.process_selected(&report.path, change.original.clone(), &|other| {
         other.fingerprint == located.fingerprint
     });
     match alone.change {
-        Some(single) => diff::write_decoded(
-            out,
-            &report.path,
-            &single.original,
-            &single.fixed,
-            single.encoding,
-        ),
+        Some(single) => {
+            diff::write_decoded(out, &name, &single.original, &single.fixed, single.encoding)
+        }
         // Fixes of one page can depend on each other; then only the whole page's diff says
         // what accepting means.
-        None => diff::write_decoded(
-            out,
-            &report.path,
-            &change.original,
-            &change.fixed,
-            change.encoding,
-        ),
+        None => diff::write_decoded(out, &name, &change.original, &change.fixed, change.encoding),
     }
 }
 

@@ -8,7 +8,6 @@
 
 use std::io::{self, Write};
 use std::ops::Range;
-use std::path::Path;
 
 use anstyle::{AnsiColor, Style};
 use encoding_rs::Encoding;
@@ -151,7 +150,8 @@ fn patch_name(side: &str, path: &[u8]) -> Vec<u8> {
 }
 
 /// Writes a git-style patch for one file, in the file's own bytes; `path` is the file's name
-/// in its own bytes, as [`crate::source::names::portable_bytes`] gives it.
+/// in its own bytes from where the patch applies, as
+/// [`crate::source::patch_base::OnePatch::name`] gives it.
 pub fn write_patch(out: &mut impl Write, path: &[u8], old: &[u8], new: &[u8]) -> io::Result<()> {
     let (a, b) = (patch_name("a", path), patch_name("b", path));
     out.write_all(&[b"diff --git ", &a[..], b" ", &b, b"\n"].concat())?;
@@ -175,11 +175,12 @@ pub fn write_patch(out: &mut impl Write, path: &[u8], old: &[u8], new: &[u8]) ->
 }
 
 /// Writes the diff decoded to UTF-8 for a terminal, with line endings (`\n`, `\r\n`) shown as
-/// plain ends, and the path and lines through [`visible`]: a CR that ends no line shows as `\r`,
-/// an escape sequence as `\x1b...`.
+/// plain ends, and the name and lines through [`visible`]: a CR that ends no line shows as `\r`,
+/// an escape sequence as `\x1b...`. `name` is the file's name in its own bytes, as
+/// [`crate::source::patch_base::PatchBases::shown_name`] gives it (what a patch would say).
 pub fn write_decoded(
     out: &mut (impl Write + ?Sized),
-    path: &Path,
+    name: &[u8],
     old: &[u8],
     new: &[u8],
     encoding: &'static Encoding,
@@ -193,7 +194,7 @@ pub fn write_decoded(
     } else {
         format!(" ({}, shown as UTF-8)", encoding.name())
     };
-    let path = visible::path(path);
+    let path = visible::bytes(name);
     writeln!(out, "{bold}--- a/{path}{note}{bold:#}")?;
     writeln!(out, "{bold}+++ b/{path}{bold:#}")?;
     for hunk in hunks(old, new) {
@@ -247,7 +248,7 @@ mod tests {
         let mut shown = anstream::StripStream::new(Vec::new());
         let old = b"a\r\nb\rc\r\nd\r\n";
         let new = b"a\r\nb\rC\x1b]0;x\x07\r\nd\r\n";
-        write_decoded(&mut shown, Path::new("p"), old, new, encoding_rs::UTF_8).unwrap();
+        write_decoded(&mut shown, b"p", old, new, encoding_rs::UTF_8).unwrap();
         let shown = String::from_utf8(shown.into_inner()).unwrap();
         assert!(
             shown.contains("\n-b\\rc\n+b\\rC\\x1b]0;x\\x07\n"),

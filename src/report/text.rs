@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Run, Summary, visible};
 use crate::diagnostics::{FileError, Located, Severity, Skip};
+use crate::source::patch_base::PatchBases;
 
 /// How much to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,8 @@ pub fn write_run(
     if let (Some(config), Detail::Full) = (run.config, detail) {
         writeln!(err, "note: using settings from {}", visible::path(config))?;
     }
+    // A dry run's diffs name files as `--patch` would, so they show what the patch would say.
+    let mut names = PatchBases::new();
     for report in run.reports {
         if let Some(FileError { message, .. }) = &report.error {
             error(err, &report.path, message)?;
@@ -54,7 +57,7 @@ pub fn write_run(
         if let (true, Some(change)) = (fix.dry_run, &report.change) {
             crate::report::diff::write_decoded(
                 out,
-                &report.path,
+                &names.shown_name(&report.path),
                 &change.original,
                 &change.fixed,
                 change.encoding,
