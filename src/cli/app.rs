@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::cli::args::{Cli, ColorWhen, Command, ExplainArgs, RuleSource};
 use crate::cli::config;
+use crate::cli::exit::{CLEAN, ERROR, FOUND};
 use crate::cli::interactive;
 use crate::cli::output::Outputs;
 use crate::cli::progress::Progress;
@@ -26,13 +27,6 @@ use crate::source::walk::{self, FileAt, Found};
 /// Writer threads per worker thread for `fix --write`: measured on the 100k-file bench tree,
 /// 4 per worker cut the writing time by about a third against 1 (BENCHMARKS.md).
 const WRITERS_PER_WORKER: usize = 4;
-
-/// Exit status: nothing found / nothing to change / everything fixed.
-const CLEAN: u8 = 0;
-/// Exit status: findings, pending changes, or findings left after `fix --write`.
-const FOUND: u8 = 1;
-/// Exit status: an error (bad arguments, rule file, or any file that could not be handled).
-const ERROR: u8 = 2;
 
 /// Runs the parsed command line and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
