@@ -4,12 +4,19 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::cli::help::{Page, after_help};
 use crate::report::Format;
 use crate::source::encoding::EncodingChoice;
 
 /// Finds payment pages that still list Jeju card under MPI (안심클릭) and moves it to ISP (안전결제).
 #[derive(Debug, Parser)]
-#[command(name = "kspay-migrate", version, about, max_term_width = 100)]
+#[command(
+    name = "kspay-migrate",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = after_help(Page::Tool)
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -18,8 +25,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Report findings; change nothing. Exit 1 when anything is found.
+    #[command(after_help = after_help(Page::Check))]
     Check(CheckArgs),
     /// Show the fixes as a diff (dry run), write them (--write) or save a patch (--patch).
+    #[command(after_help = after_help(Page::Fix))]
     Fix(FixArgs),
     /// List the loaded rules.
     Rules(RulesArgs),
