@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::cli::args::{Cli, ColorWhen, Command, ExplainArgs, RuleSource};
 use crate::cli::config;
 use crate::cli::exit::{CLEAN, ERROR, FOUND};
+use crate::cli::generate;
 use crate::cli::interactive;
 use crate::cli::output::Outputs;
 use crate::cli::progress::Progress;
@@ -35,6 +36,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Fix(args) => Settings::for_fix(&args).and_then(scan_command),
         Command::Rules(args) => list_rules(&args.rules),
         Command::Explain(args) => explain(&args),
+        Command::Completions(args) => print(&generate::completions(args.shell)),
+        Command::Man => print(generate::man().as_bytes()),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -363,6 +366,16 @@ fn write_files(
         })
     });
     Ok(())
+}
+
+/// `completions` and `man`: what they generate, on stdout.
+fn print(text: &[u8]) -> Result<u8, String> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text).and_then(|()| out.flush()) {
+        // `kspay-migrate man | head` closing the pipe early is not an error of ours.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write: {e}")),
+        _ => Ok(CLEAN),
+    }
 }
 
 fn list_rules(source: &RuleSource) -> Result<u8, String> {

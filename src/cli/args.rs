@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::cli::help::{Page, after_help};
 use crate::report::Format;
@@ -34,6 +34,17 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show a rule's documentation.
     Explain(ExplainArgs),
+    /// Print a completion script for SHELL on stdout.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff, every command's options) on stdout.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Options shared by `check` and `fix`.
@@ -55,7 +66,7 @@ pub struct ScanArgs {
     #[arg(long, value_name = "[FORMAT=]FILE", value_parser = parse_output)]
     pub output: Vec<OutputTarget>,
     /// Read this config file instead of looking for `kspay-migrate.toml`.
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
     /// Ignore every config file.
     #[arg(long)]
@@ -140,7 +151,7 @@ fn backup_suffix(value: &str) -> Result<std::ffi::OsString, String> {
 #[derive(Debug, Args)]
 pub struct RuleSource {
     /// Load rules from the *.toml files in DIR instead of the built-in ones.
-    #[arg(long = "rules", value_name = "DIR")]
+    #[arg(long = "rules", value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
 }
 
