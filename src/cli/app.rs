@@ -12,6 +12,8 @@ use clap::Parser as _;
 
 use crate::cli::args::{Cli, ColorWhen, Command, ExplainArgs, RuleSource};
 use crate::cli::config;
+use crate::cli::exit::{CLEAN, ERROR, FOUND};
+use crate::cli::generate;
 use crate::cli::interactive;
 use crate::cli::output::{Outputs, is_stdout};
 use crate::cli::progress::Progress;
@@ -32,13 +34,6 @@ use crate::source::walk::{self, FileAt, Found};
 /// Writer threads per worker thread for `fix --write`: measured on the 100k-file bench tree,
 /// 4 per worker cut the writing time by about a third against 1 (BENCHMARKS.md).
 const WRITERS_PER_WORKER: usize = 4;
-
-/// Exit status: nothing found / nothing to change / everything fixed.
-const CLEAN: u8 = 0;
-/// Exit status: findings, pending changes, or findings left after `fix --write`.
-const FOUND: u8 = 1;
-/// Exit status: an error (bad arguments, rule file, or any file that could not be handled).
-const ERROR: u8 = 2;
 
 /// Parses the command line and runs it. A bad argument is one line in the style of every other
 /// error (`kspay-migrate: error: ...`), with clap's tips kept, and exit status 2; `--help` and
@@ -95,6 +90,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Fix(args) => Settings::for_fix(&args).and_then(scan_command),
         Command::Rules(args) => list_rules(&args.rules),
         Command::Explain(args) => explain(&args),
+        Command::Completions(args) => print(&generate::completions(args.shell)),
+        Command::Man => print(generate::man().as_bytes()),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -432,6 +429,16 @@ fn write_files(
         })
     });
     Ok(())
+}
+
+/// `completions` and `man`: what they generate, on stdout.
+fn print(text: &[u8]) -> Result<u8, String> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text).and_then(|()| out.flush()) {
+        // `kspay-migrate man | head` closing the pipe early is not an error of ours.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write: {e}")),
+        _ => Ok(CLEAN),
+    }
 }
 
 fn list_rules(source: &RuleSource) -> Result<u8, String> {

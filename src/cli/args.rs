@@ -2,14 +2,21 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
+use crate::cli::help::{Page, after_help};
 use crate::report::Format;
 use crate::source::encoding::EncodingChoice;
 
 /// Finds payment pages that still list Jeju card under MPI (안심클릭) and moves it to ISP (안전결제).
 #[derive(Debug, Parser)]
-#[command(name = "kspay-migrate", version, about, max_term_width = 100)]
+#[command(
+    name = "kspay-migrate",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = after_help(Page::Tool)
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -18,13 +25,26 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Report findings; change nothing. Exit 1 when anything is found.
+    #[command(after_help = after_help(Page::Check))]
     Check(CheckArgs),
     /// Show the fixes as a diff (dry run), write them (--write) or save a patch (--patch).
+    #[command(after_help = after_help(Page::Fix))]
     Fix(FixArgs),
     /// List the loaded rules.
     Rules(RulesArgs),
     /// Show a rule's documentation.
     Explain(ExplainArgs),
+    /// Print a completion script for SHELL on stdout.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff, every command's options) on stdout.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Options shared by `check` and `fix`.
@@ -46,7 +66,7 @@ pub struct ScanArgs {
     #[arg(long, value_name = "[FORMAT=]FILE", value_parser = parse_output)]
     pub output: Vec<OutputTarget>,
     /// Read this config file instead of looking for `kspay-migrate.toml`.
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
     /// Ignore every config file.
     #[arg(long)]
@@ -133,7 +153,7 @@ fn backup_suffix(value: &str) -> Result<std::ffi::OsString, String> {
 #[derive(Debug, Args)]
 pub struct RuleSource {
     /// Load rules from the *.toml files in DIR instead of the built-in ones.
-    #[arg(long = "rules", value_name = "DIR")]
+    #[arg(long = "rules", value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
 }
 
