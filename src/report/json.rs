@@ -1,4 +1,6 @@
-//! The JSON report: one document on stdout, as SPEC.md's schema (version 1) defines it.
+//! The JSON report: one document on stdout, as `schemas/report-v1.json` (version 1) defines it.
+//! A field added, renamed or removed here is a change to that schema too: the tests validate
+//! every report they read against it, and the schema refuses fields it does not name.
 
 use std::io::{self, Write};
 
@@ -128,4 +130,93 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use serde_json::Value;
+
+    use super::*;
+
+    /// The schema the report follows, as the project ships it.
+    fn schema() -> Value {
+        serde_json::from_str(include_str!("../../schemas/report-v1.json")).unwrap()
+    }
+
+    /// The values the schema allows for a field given as an `enum`.
+    fn allowed(field: &Value) -> BTreeSet<String> {
+        field["enum"]
+            .as_array()
+            .unwrap_or_else(|| panic!("not an enum: {field}"))
+            .iter()
+            .map(|value| value.as_str().unwrap().to_string())
+            .collect()
+    }
+
+    /// How serde writes each value into the report.
+    fn written<T: Serialize>(values: &[T]) -> BTreeSet<String> {
+        values
+            .iter()
+            .map(|value| {
+                serde_json::to_value(value)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    }
+
+    /// The kind after `kind`, in declaration order: the match makes a new kind a compile error
+    /// here until it joins the chain (and so the schema's list).
+    fn next_kind(kind: Kind) -> Option<Kind> {
+        match kind {
+            Kind::RadioLabel => Some(Kind::CheckboxLabel),
+            Kind::CheckboxLabel => Some(Kind::SelectOption),
+            Kind::SelectOption => Some(Kind::TextList),
+            Kind::TextList => Some(Kind::TableRow),
+            Kind::TableRow => Some(Kind::Image),
+            Kind::Image => Some(Kind::Script),
+            Kind::Script => Some(Kind::Prose),
+            Kind::Prose => Some(Kind::ServerCode),
+            Kind::ServerCode => Some(Kind::Suppression),
+            Kind::Suppression => None,
+        }
+    }
+
+    #[test]
+    fn the_schema_allows_exactly_the_kinds_severities_and_fixes_written() {
+        let schema = schema();
+        let defs = &schema["$defs"];
+        let fields = &defs["findingFields"]["properties"];
+
+        let kinds: Vec<Kind> =
+            std::iter::successors(Some(Kind::RadioLabel), |&kind| next_kind(kind)).collect();
+        assert_eq!(allowed(&defs["kind"]), written(&kinds));
+        for kind in kinds {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+        }
+
+        // Each match fails to compile when a variant is added, until it is listed here.
+        let severities = match Severity::Error {
+            Severity::Error | Severity::Warning => [Severity::Error, Severity::Warning],
+        };
+        assert_eq!(allowed(&fields["severity"]), written(&severities));
+
+        let fixes = match Applicability::Safe {
+            Applicability::Safe | Applicability::Unsafe | Applicability::None => [
+                Applicability::Safe,
+                Applicability::Unsafe,
+                Applicability::None,
+            ],
+        };
+        assert_eq!(allowed(&fields["fix"]), written(&fixes));
+    }
+
+    #[test]
+    fn the_schema_names_the_version_written() {
+        assert_eq!(schema()["properties"]["version"]["const"], SCHEMA_VERSION);
+    }
 }
