@@ -2,7 +2,9 @@
 //! after the pages were edited above the accepted findings; say which entries went stale.
 
 mod common;
+mod report_schema;
 use common::{copy_tree, root, tool};
+use report_schema::assert_valid_report;
 
 use std::fs;
 use std::path::Path;
@@ -38,6 +40,7 @@ fn check_json(dir: &Path, args: &[&str]) -> (i32, Value) {
             String::from_utf8_lossy(&output.stdout)
         )
     });
+    assert_valid_report(&json);
     (output.status.code().unwrap(), json)
 }
 
