@@ -214,6 +214,25 @@ fn sarif_of_the_samples_validates_and_matches_the_json_findings() {
         assert_eq!(message, expected);
         let fixes = result["fixes"].as_array().map_or(0, Vec::len);
         assert_eq!(fixes, usize::from(finding["fix"] != "none"), "{result}");
+        // The JSON edits are SARIF's replacements, in page order where SARIF lists them from
+        // the end back.
+        let replacements: Vec<Value> = result["fixes"][0]["artifactChanges"][0]["replacements"]
+            .as_array()
+            .map_or(Vec::new(), Clone::clone)
+            .iter()
+            .rev()
+            .map(|r| {
+                let region = &r["deletedRegion"];
+                serde_json::json!({
+                    "line": region["startLine"],
+                    "column": region["startColumn"],
+                    "end_line": region["endLine"],
+                    "end_column": region["endColumn"],
+                    "replacement": r["insertedContent"]["text"],
+                })
+            })
+            .collect();
+        assert_eq!(finding["edits"], Value::Array(replacements), "{result}");
     }
 }
 
@@ -342,6 +361,37 @@ fn the_schema_rejects_broken_json_reports() {
         r["baseline"]["stale"] = serde_json::json!([{"fingerprint": "x", "rule": "r"}]);
     });
     assert_rejected(&bad, "/baseline/stale/0", "a stale entry missing fields");
+
+    // A fix's edits: closed, complete, and none for a finding without a fix.
+    assert!(
+        !report["findings"][0]["edits"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let bad = edited(&|r| r["findings"][0]["edits"][0]["text"] = "".into());
+    assert_rejected(&bad, "/findings/0/edits/0", "an unknown edit field");
+    let bad = edited(&|r| {
+        let edit = r["findings"][0]["edits"][0].as_object_mut().unwrap();
+        edit.remove("replacement");
+    });
+    assert_rejected(
+        &bad,
+        "/findings/0/edits/0",
+        "an edit without its replacement",
+    );
+    let bad = edited(&|r| r["findings"][0]["edits"][0]["end_column"] = 0.into());
+    assert_rejected(
+        &bad,
+        "/findings/0/edits/0/end_column",
+        "an edit ending at column 0",
+    );
+    let bad = edited(&|r| r["findings"][0]["fix"] = "none".into());
+    assert_rejected(
+        &bad,
+        "/findings/0/edits",
+        "edits on a finding without a fix",
+    );
 }
 
 #[test]
@@ -541,6 +591,70 @@ fn safe_sarif_fixes_give_what_fix_write_writes() {
 #[test]
 fn safe_and_unsafe_sarif_fixes_give_what_fix_write_unsafe_fixes_writes() {
     sarif_fixes_match_fix_write(&["safe", "unsafe"], &["--unsafe-fixes"]);
+}
+
+#[test]
+fn json_edits_of_safe_fixes_give_what_fix_write_writes() {
+    // The UTF-8 shops (samples/README.md): a moved option taking whole lines, list entries
+    // removed and inserted, a script array, and two pages with a BOM.
+    let dir = tempfile::tempdir().unwrap();
+    for shop in ["jsp-shop", "html-shop"] {
+        copy_tree(&root().join("samples").join(shop), &dir.path().join(shop));
+    }
+    let report = report_run(dir.path(), &["check", "."], 1);
+    let before = snapshot(dir.path());
+
+    let mut fixes: BTreeMap<PathBuf, BTreeSet<Replacement>> = BTreeMap::new();
+    for finding in report["findings"].as_array().unwrap() {
+        assert_eq!(finding["fix"], "safe", "{finding}");
+        let path = PathBuf::from(finding["path"].as_str().unwrap());
+        let original = &before.iter().find(|(p, _)| *p == path).unwrap().1;
+        assert!(
+            std::str::from_utf8(original).is_ok(),
+            "{}: UTF-8",
+            path.display()
+        );
+        let text: Vec<char> = decode(original).chars().collect();
+        let edits = finding["edits"].as_array().unwrap();
+        assert!(!edits.is_empty(), "{finding}");
+        let number = |edit: &Value, key: &str| edit[key].as_u64().unwrap();
+        let replacements: Vec<Replacement> = edits
+            .iter()
+            .map(|edit| Replacement {
+                start: char_index(&text, number(edit, "line"), number(edit, "column")),
+                end: char_index(&text, number(edit, "end_line"), number(edit, "end_column")),
+                text: edit["replacement"].as_str().unwrap().to_string(),
+            })
+            .collect();
+        // In page order, none overlapping another.
+        assert!(
+            replacements.windows(2).all(|w| w[0].end <= w[1].start),
+            "{replacements:?}"
+        );
+        // Two findings may carry the same edit (both add the card to one ISP list).
+        fixes.entry(path).or_default().extend(replacements);
+    }
+    assert_eq!(fixes.len(), 4, "{fixes:?}");
+
+    let (code, stdout, stderr) = run(dir.path(), &["fix", "--write", "."]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let after = snapshot(dir.path());
+    assert_eq!(before.len(), after.len());
+    for ((path, original), (written_path, written)) in before.iter().zip(&after) {
+        assert_eq!(path, written_path);
+        let mut expected: Vec<char> = decode(original).chars().collect();
+        for replacement in fixes.get(path).into_iter().flatten().rev() {
+            expected.splice(replacement.start..replacement.end, replacement.text.chars());
+        }
+        let expected: String = expected.into_iter().collect();
+        assert_eq!(decode(written), expected, "{}", path.display());
+        assert_eq!(
+            written.starts_with(b"\xEF\xBB\xBF"),
+            original.starts_with(b"\xEF\xBB\xBF"),
+            "{}: the BOM is kept",
+            path.display()
+        );
+    }
 }
 
 /// A folder holding a stale EUC-KR CRLF page in a folder whose name needs escaping, and a

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::baseline::Comparison;
 use super::{Run, Summary};
-use crate::diagnostics::{Applicability, FileError, Kind, Located, Severity};
+use crate::diagnostics::{Applicability, FileError, Kind, Located, LocatedEdit, Severity};
 use crate::source::names::display_path;
 
 /// Bump when a field is renamed or removed; adding fields keeps the version.
@@ -53,6 +53,43 @@ struct JsonFinding<'a> {
     fix_dropped: Option<&'a str>,
     /// Stable across runs and line shifts; what baselines and code scanning match on.
     fingerprint: &'a str,
+    /// The fix as edits of the page as it was read, in page order (empty: no fix).
+    edits: Vec<JsonEdit<'a>>,
+}
+
+/// One edit of a finding's fix: replace the characters from `line`:`column` up to
+/// `end_line`:`end_column` (1-based, columns in characters of the decoded line, as the
+/// finding's own) with `replacement`. An empty range inserts; an empty replacement removes.
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    replacement: &'a str,
+}
+
+impl<'a> JsonEdit<'a> {
+    /// A finding's edits in page order (an insertion before a removal that starts where it
+    /// inserts), each placed in the page as read: applied from the last back, each leaves the
+    /// places of those before it as given. None for a finding without a fix, as in SARIF.
+    fn of(located: &'a Located) -> Vec<JsonEdit<'a>> {
+        if located.finding.applicability == Applicability::None {
+            return Vec::new();
+        }
+        let mut edits: Vec<&LocatedEdit> = located.edits.iter().collect();
+        edits.sort_by_key(|e| (e.line, e.column, e.end_line, e.end_column));
+        edits
+            .into_iter()
+            .map(|edit| JsonEdit {
+                line: edit.line,
+                column: edit.column,
+                end_line: edit.end_line,
+                end_column: edit.end_column,
+                replacement: &edit.replacement,
+            })
+            .collect()
+    }
 }
 
 #[derive(Serialize)]
@@ -80,6 +117,7 @@ impl<'a> JsonFinding<'a> {
             fix: located.finding.applicability,
             fix_dropped: located.fix_dropped.as_deref(),
             fingerprint: &located.fingerprint,
+            edits: JsonEdit::of(located),
         }
     }
 }
