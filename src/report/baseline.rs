@@ -40,7 +40,7 @@ pub struct Entry {
 }
 
 /// How a run's findings compare with a baseline.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Comparison {
     /// The baseline file, as given.
     pub path: PathBuf,

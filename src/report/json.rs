@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::baseline::Comparison;
+use super::baseline::{Comparison, Entry};
 use super::{Run, Summary};
 use crate::diagnostics::{Applicability, FileError, Kind, Located, LocatedEdit, Severity};
 use crate::source::names::display_path;
@@ -28,7 +28,27 @@ struct Document<'a> {
     /// Present with `--baseline`: the file, how many findings it set aside, and its entries
     /// that match nothing any more.
     #[serde(skip_serializing_if = "Option::is_none")]
-    baseline: Option<&'a Comparison>,
+    baseline: Option<JsonBaseline<'a>>,
+}
+
+/// How the findings compare with `check --baseline`'s file.
+#[derive(Serialize)]
+struct JsonBaseline<'a> {
+    /// The file, named as reports name files: serde refuses a path that is not UTF-8, which
+    /// cost the whole report.
+    path: String,
+    matched: usize,
+    stale: &'a [Entry],
+}
+
+impl<'a> JsonBaseline<'a> {
+    fn of(comparison: &'a Comparison) -> JsonBaseline<'a> {
+        JsonBaseline {
+            path: display_path(&comparison.path),
+            matched: comparison.matched,
+            stale: &comparison.stale,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -164,7 +184,7 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
         suppressed,
         errors,
         summary,
-        baseline: run.baseline,
+        baseline: run.baseline.map(JsonBaseline::of),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
