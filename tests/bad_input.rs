@@ -4,8 +4,11 @@
 //! the tool runs as `nobody` (through `setpriv`) over files that user owns or cannot touch.
 
 mod common;
+mod report_schema;
 use common::{is_root, root, temp_files};
+use report_schema::assert_valid_report;
 
+use std::ffi::OsString;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
@@ -122,6 +125,13 @@ fn every_bad_input_is_named_and_the_run_goes_on() {
         chmod(&closed, 0o700);
     }
     let missing = holder.path().join("no-such-site");
+    // The JSON report of the same run, in a folder the tool may write.
+    let reports = holder.path().join("reports");
+    fs::create_dir(&reports).unwrap();
+    give(&reports, as_root);
+    let json = reports.join("run.json");
+    let mut json_output = OsString::from("json=");
+    json_output.push(&json);
 
     let (code, output) = run(
         holder.path(),
@@ -130,6 +140,8 @@ fn every_bad_input_is_named_and_the_run_goes_on() {
             "--write".as_ref(),
             "--max-filesize".as_ref(),
             "20K".as_ref(),
+            "--output".as_ref(),
+            &json_output,
             site.as_os_str(),
             missing.as_os_str(),
             site.join("fifo.php").as_os_str(),
@@ -151,6 +163,30 @@ fn every_bad_input_is_named_and_the_run_goes_on() {
         expect("closed: error: permission denied");
     }
     assert!(!output.contains("panicked"), "{output}");
+
+    // The JSON report names the same files, and its schema holds for every kind of error.
+    let report: serde_json::Value = serde_json::from_slice(&fs::read(&json).unwrap()).unwrap();
+    assert_valid_report(&report);
+    let errors: Vec<&str> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(report["summary"]["errors"], errors.len(), "{report:#}");
+    for name in [
+        "readonly.asp",
+        "locked/KSPayForm.asp",
+        "undecodable.php",
+        "contradicts.php",
+        "no-such-site",
+        "fifo.php",
+    ] {
+        assert!(
+            errors.iter().any(|p| p.ends_with(name)),
+            "{name}: {errors:?}"
+        );
+    }
 
     // The good pages were fixed; nothing else was written; no temporary file is left.
     assert_ne!(fs::read(&good).unwrap(), stale);

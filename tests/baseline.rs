@@ -2,9 +2,13 @@
 //! after the pages were edited above the accepted findings; say which entries went stale.
 
 mod common;
+mod report_schema;
 use common::{copy_tree, root, tool};
+use report_schema::assert_valid_report;
 
+use std::ffi::OsStr;
 use std::fs;
+use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
 use encoding_rs::EUC_KR;
@@ -38,6 +42,7 @@ fn check_json(dir: &Path, args: &[&str]) -> (i32, Value) {
             String::from_utf8_lossy(&output.stdout)
         )
     });
+    assert_valid_report(&json);
     (output.status.code().unwrap(), json)
 }
 
@@ -198,6 +203,27 @@ fn the_config_file_names_the_baseline_for_the_gate() {
     assert_eq!(json["summary"]["baselined"], 11);
     let (code, _) = check_json(dir.path(), &["samples", "--isolated"]);
     assert_eq!(code, 1, "without the config there is no baseline");
+}
+
+#[test]
+fn a_baseline_whose_name_is_not_utf8_is_named_in_the_json_report() {
+    let dir = shop_with_baseline();
+    let name = OsStr::from_bytes(b"baseline-\xff.json");
+    fs::rename(dir.path().join("baseline.json"), dir.path().join(name)).unwrap();
+    let output = tool()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "samples", "--baseline"])
+        .arg(name)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let json: Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {stderr}"));
+    assert_valid_report(&json);
+    // Named as reports name files: bytes that are not UTF-8 as U+FFFD.
+    assert_eq!(json["baseline"]["path"], "baseline-\u{fffd}.json");
+    assert_eq!(json["baseline"]["matched"], 11);
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! patches applied by `git apply` and `patch -p1`, rule loading.
 
 mod common;
+mod report_schema;
 use common::{copy_tree, root, snapshot, tool};
+use report_schema::assert_valid_report;
 
 use std::fs;
 use std::process::Command as Process;
@@ -282,6 +284,7 @@ fn json_output_follows_the_schema() {
         .stdout
         .clone();
     let doc: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    assert_valid_report(&doc);
     assert_eq!(doc["version"], 1);
     assert_eq!(doc["tool"]["name"], "kspay-migrate");
     assert_eq!(doc["tool"]["version"], env!("CARGO_PKG_VERSION"));
@@ -408,6 +411,7 @@ fn version_control_copies_and_binaries_with_template_names_are_never_reported() 
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_valid_report(&report);
     let paths: Vec<&str> = report["findings"]
         .as_array()
         .unwrap()

@@ -4,12 +4,14 @@
 //! from the folder it was written in, and errors came in three styles.
 
 mod common;
+mod report_schema;
 
 use std::fs;
 use std::path::Path;
 use std::process::Output;
 
 use common::{copy_tree, root, tool};
+use report_schema::assert_valid_report;
 use serde_json::Value;
 
 /// The sample shops copied into a temp folder.
@@ -34,6 +36,13 @@ fn json(output: &Output) -> Value {
             String::from_utf8_lossy(&output.stdout)
         )
     })
+}
+
+/// A `--format json` report, checked against the shipped schema.
+fn report(output: &Output) -> Value {
+    let report = json(output);
+    assert_valid_report(&report);
+    report
 }
 
 /// One line on stderr, in the one error style, naming `names`, with no `(os error N)`.
@@ -79,7 +88,7 @@ fn a_dash_is_stdout_for_reports_and_patches() {
         ],
     );
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    assert_eq!(json(&output)["summary"]["findings"], 11);
+    assert_eq!(report(&output)["summary"]["findings"], 11);
     assert!(
         fs::read_to_string(dir.path().join("report.txt"))
             .unwrap()
@@ -139,7 +148,7 @@ fn scanning_nothing_is_a_warning_in_every_format() {
     let quiet = run(dir.path(), &["check", "-q", "static"]);
     assert!(stderr(&quiet).contains(warning), "even with -q");
 
-    let report = json(&run(dir.path(), &["check", "--format", "json", "static"]));
+    let report = report(&run(dir.path(), &["check", "--format", "json", "static"]));
     let notes = report["notes"].as_array().unwrap();
     assert_eq!(notes.len(), 1, "{report:#}");
     assert_eq!(notes[0]["level"], "warning");
@@ -191,7 +200,7 @@ fn skipped_files_are_noted_in_every_format() {
     fs::write(site.join("index.html"), "<p>welcome</p>\n").unwrap();
     let args = ["--max-filesize", "1K", "site"];
 
-    let report = json(&run(
+    let report = report(&run(
         dir.path(),
         &[&["check", "--format", "json"][..], &args].concat(),
     ));
@@ -246,7 +255,7 @@ fn baseline_run(dir: &Path, baseline: &str, path: &str) -> (i32, Value) {
         dir,
         &["check", "--format", "json", "--baseline", baseline, path],
     );
-    (output.status.code().unwrap(), json(&output))
+    (output.status.code().unwrap(), report(&output))
 }
 
 #[test]
@@ -404,4 +413,85 @@ fn every_id_a_report_prints_is_explainable() {
     assert!(text.contains("[severity]"));
     let output = run(dir.path(), &["explain", "no-such-rule"]);
     assert_one_line_error(&output, "known ids: jeju-mpi-to-isp, unused-suppression");
+}
+
+#[test]
+fn a_page_on_stdin_is_checked_and_fixed_for_editors_and_pre_commit() {
+    let dir = shops();
+    let page = "samples/php-shop/pay/KSPayForm.php";
+    let bytes = fs::read(dir.path().join(page)).unwrap();
+    let output = tool()
+        .current_dir(dir.path())
+        .args(["check", "--stdin-filename", "pay/KSPayForm.php", "-"])
+        .write_stdin(bytes.clone())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .starts_with("pay/KSPayForm.php:81:51: error[jeju-mpi-to-isp]")
+    );
+    // `fix --write -` prints the page `fix --write` writes, and nothing else, on stdout.
+    let output = tool()
+        .current_dir(dir.path())
+        .args(["fix", "--write", "--stdin-filename", "KSPayForm.php", "-"])
+        .write_stdin(bytes.clone())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    run(dir.path(), &["fix", "--write", page]);
+    assert_eq!(output.stdout, fs::read(dir.path().join(page)).unwrap());
+    assert_ne!(output.stdout, bytes);
+    // A clean page comes back as it went in.
+    let output = tool()
+        .current_dir(dir.path())
+        .args(["fix", "--write", "-"])
+        .write_stdin("<p>제주 지역 추가 배송비 3,000원</p>\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        output.stdout,
+        "<p>제주 지역 추가 배송비 3,000원</p>\n".as_bytes()
+    );
+
+    let output = run(dir.path(), &["check", "-", "samples"]);
+    assert_one_line_error(&output, "PATH - reads one page from stdin");
+    let output = run(
+        dir.path(),
+        &["check", "--stdin-filename", "x.php", "samples"],
+    );
+    assert_one_line_error(&output, "--stdin-filename x.php");
+}
+
+#[test]
+fn statistics_count_findings_per_rule_kind_and_fix() {
+    let dir = shops();
+    let output = run(dir.path(), &["check", "--statistics", "samples"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let rows: Vec<&str> = text.lines().filter(|line| line.contains("jeju")).collect();
+    // Most first; the counts add up to the run's findings, and no finding line is printed.
+    assert_eq!(
+        rows[0], "3  jeju-mpi-to-isp  select-option  fix: safe",
+        "{text}"
+    );
+    let total: usize = rows
+        .iter()
+        .map(|row| {
+            row.split_whitespace()
+                .next()
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(total, 11, "{text}");
+    assert!(text.contains("11 findings in 10 files"));
+    assert!(!text.contains("error[jeju-mpi-to-isp]"));
+    let output = run(
+        dir.path(),
+        &["check", "--statistics", "--format", "json", "samples"],
+    );
+    assert_one_line_error(&output, "--statistics prints a table for people");
 }

@@ -3,7 +3,9 @@
 //! and `[severity]` overrides, on a small shop tree made in a temporary folder.
 
 mod common;
+mod report_schema;
 use common::{root, tool};
+use report_schema::assert_valid_report;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -154,6 +156,7 @@ fn run(cwd: &Path, args: &[&str]) -> (i32, String, String) {
 fn json_findings(stdout: &str) -> Vec<String> {
     let document: serde_json::Value = serde_json::from_str(stdout)
         .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{stdout}"));
+    assert_valid_report(&document);
     document["findings"]
         .as_array()
         .unwrap()

@@ -4,7 +4,9 @@
 //! that was meant to test it.
 
 mod common;
+mod report_schema;
 use common::root;
+use report_schema::assert_valid_report;
 
 use std::fs;
 
@@ -20,6 +22,7 @@ fn findings_over_samples_and_cases_match_the_expected_list() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1), "findings exist, no errors");
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_valid_report(&report);
     assert_eq!(report["errors"].as_array().unwrap().len(), 0);
     let mut found: Vec<String> = report["findings"]
         .as_array()

@@ -1,11 +1,14 @@
-//! The machine formats as CI gates and code-scanning services read them: SARIF validated
-//! against the OASIS schema, its regions and fixes checked against the files themselves,
+//! The machine formats as CI gates and code-scanning services read them: JSON validated against
+//! the project's schema, SARIF against the OASIS schema, its regions and fixes checked against
+//! the files themselves,
 //! GitHub workflow commands line by line, JUnit XML parsed as Jenkins would, and several
 //! reports from one run.
 
 mod common;
+mod report_schema;
 mod sarif_schema;
 use common::{copy_tree, root, snapshot, tool};
+use report_schema::assert_valid_report;
 use sarif_schema::{assert_valid_sarif, sarif_validator, schema_errors};
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,6 +36,13 @@ fn json_run(dir: &Path, args: &[&str], code: i32) -> Value {
         "{args:?}\nstdout:\n{stdout}\nstderr:\n{stderr}"
     );
     serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}:\n{stdout}"))
+}
+
+/// [`json_run`] of a `--format json` run: the report, valid against its schema.
+fn report_run(dir: &Path, args: &[&str], code: i32) -> Value {
+    let report = json_run(dir, &[args, &["--format", "json"]].concat(), code);
+    assert_valid_report(&report);
+    report
 }
 
 /// Text as EUC-KR bytes.
@@ -172,7 +182,7 @@ fn sarif_of_the_samples_validates_and_matches_the_json_findings() {
         serde_json::json!(["Jeju", "MPI", "ISP"])
     );
 
-    let json = json_run(&root(), &["check", "samples/", "--format", "json"], 1);
+    let json = report_run(&root(), &["check", "samples/"], 1);
     let findings = json["findings"].as_array().unwrap();
     let results = results(&sarif);
     assert_eq!(results.len(), findings.len());
@@ -204,6 +214,25 @@ fn sarif_of_the_samples_validates_and_matches_the_json_findings() {
         assert_eq!(message, expected);
         let fixes = result["fixes"].as_array().map_or(0, Vec::len);
         assert_eq!(fixes, usize::from(finding["fix"] != "none"), "{result}");
+        // The JSON edits are SARIF's replacements, in page order where SARIF lists them from
+        // the end back.
+        let replacements: Vec<Value> = result["fixes"][0]["artifactChanges"][0]["replacements"]
+            .as_array()
+            .map_or(Vec::new(), Clone::clone)
+            .iter()
+            .rev()
+            .map(|r| {
+                let region = &r["deletedRegion"];
+                serde_json::json!({
+                    "line": region["startLine"],
+                    "column": region["startColumn"],
+                    "end_line": region["endLine"],
+                    "end_column": region["endColumn"],
+                    "replacement": r["insertedContent"]["text"],
+                })
+            })
+            .collect();
+        assert_eq!(finding["edits"], Value::Array(replacements), "{result}");
     }
 }
 
@@ -223,6 +252,205 @@ fn the_schema_check_rejects_broken_sarif() {
     bad_uri["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] =
         "pay page/결제.php".into();
     assert!(!schema_errors(&validator, &bad_uri).is_empty());
+}
+
+/// Asserts that the schema refuses `report`, naming `at` (a JSON pointer) among the places.
+fn assert_rejected(report: &Value, at: &str, what: &str) {
+    let errors = report_schema::report_errors(report);
+    assert!(
+        errors.iter().any(|e| e.ends_with(&format!(" at {at}"))),
+        "{what}: the schema should refuse it at {at}, refused {errors:?}"
+    );
+}
+
+#[test]
+fn the_schema_rejects_broken_json_reports() {
+    let report = report_run(&root(), &["check", "samples/"], 1);
+    let edited = |change: &dyn Fn(&mut Value)| {
+        let mut copy = report.clone();
+        change(&mut copy);
+        copy
+    };
+    // Wrong types and values.
+    let bad = edited(&|r| r["findings"][0]["line"] = "117".into());
+    assert_rejected(&bad, "/findings/0/line", "a line as a string");
+    let bad = edited(&|r| r["findings"][0]["column"] = 0.into());
+    assert_rejected(&bad, "/findings/0/column", "a column 0");
+    let bad = edited(&|r| r["summary"]["findings"] = (-1).into());
+    assert_rejected(&bad, "/summary/findings", "a negative count");
+    let bad = edited(&|r| r["findings"][0]["kind"] = "radio".into());
+    assert_rejected(&bad, "/findings/0/kind", "an unknown kind");
+    let bad = edited(&|r| r["findings"][0]["severity"] = "info".into());
+    assert_rejected(&bad, "/findings/0/severity", "an unknown severity");
+    let bad = edited(&|r| r["findings"][0]["fix"] = "maybe".into());
+    assert_rejected(&bad, "/findings/0/fix", "an unknown applicability");
+    let bad = edited(&|r| r["findings"][0]["fingerprint"] = "3F91".into());
+    assert_rejected(&bad, "/findings/0/fingerprint", "a short fingerprint");
+    let bad = edited(&|r| r["version"] = 2.into());
+    assert_rejected(&bad, "/version", "another version");
+    let bad = edited(&|r| r["config"] = false.into());
+    assert_rejected(&bad, "/config", "a config that is no path");
+    // Unknown fields, on the document and on a finding.
+    let bad = edited(&|r| r["warnings"] = Value::Array(Vec::new()));
+    assert_rejected(&bad, "", "an unknown top-level field");
+    let bad = edited(&|r| r["findings"][0]["url"] = "https://example.com".into());
+    assert_rejected(&bad, "/findings/0", "an unknown finding field");
+    let bad = edited(&|r| r["summary"]["skipped"] = 0.into());
+    assert_rejected(&bad, "/summary", "an unknown count");
+    // A renamed field is both: the old name missing, the new one unknown.
+    let bad = edited(&|r| {
+        let finding = r["findings"][0].as_object_mut().unwrap();
+        let dropped = finding.remove("fix_dropped").unwrap();
+        finding.insert("fixDropped".into(), dropped);
+    });
+    assert_eq!(
+        report_schema::report_errors(&bad).len(),
+        2,
+        "a renamed field"
+    );
+    // Missing required fields.
+    let bad = edited(&|r| {
+        r["summary"].as_object_mut().unwrap().remove("elapsed_ms");
+    });
+    assert_rejected(&bad, "/summary", "a count missing");
+    let bad = edited(&|r| {
+        r.as_object_mut().unwrap().remove("suppressed");
+    });
+    assert_rejected(&bad, "", "the suppressed list missing");
+    let bad = edited(&|r| {
+        r["errors"] = serde_json::json!([{ "path": "x.php" }]);
+    });
+    assert_rejected(&bad, "/errors/0", "an error without its message");
+
+    // A suppressed finding: a finding's fields, its reason and its directive's line, nothing
+    // else; a finding does not take a suppressed one's fields.
+    let mut suppressed = report["findings"][0].clone();
+    suppressed["reason"] = Value::Null;
+    suppressed["directive_line"] = 116.into();
+    let ok = edited(&|r| r["suppressed"] = Value::Array(vec![suppressed.clone()]));
+    assert_valid_report(&ok);
+    let bad = edited(&|r| {
+        let mut entry = suppressed.clone();
+        entry.as_object_mut().unwrap().remove("directive_line");
+        r["suppressed"] = Value::Array(vec![entry]);
+    });
+    assert_rejected(
+        &bad,
+        "/suppressed/0",
+        "a suppressed finding without its directive",
+    );
+    let bad = edited(&|r| {
+        let mut entry = suppressed.clone();
+        entry.as_object_mut().unwrap().remove("rule");
+        r["suppressed"] = Value::Array(vec![entry]);
+    });
+    assert_rejected(
+        &bad,
+        "/suppressed/0",
+        "a suppressed finding without its rule",
+    );
+    let bad = edited(&|r| r["findings"][0] = suppressed.clone());
+    assert_rejected(&bad, "/findings/0", "a finding with a directive");
+
+    // The baseline comparison: optional, closed like the rest.
+    let baseline = serde_json::json!({"path": "b.json", "matched": 0, "stale": []});
+    let ok = edited(&|r| r["baseline"] = baseline.clone());
+    assert_valid_report(&ok);
+    let bad = edited(&|r| {
+        r["baseline"] = baseline.clone();
+        r["baseline"]["stale"] = serde_json::json!([{"fingerprint": "x", "rule": "r"}]);
+    });
+    assert_rejected(&bad, "/baseline/stale/0", "a stale entry missing fields");
+
+    // A fix's edits: closed, complete, and none for a finding without a fix.
+    assert!(
+        !report["findings"][0]["edits"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let bad = edited(&|r| r["findings"][0]["edits"][0]["text"] = "".into());
+    assert_rejected(&bad, "/findings/0/edits/0", "an unknown edit field");
+    let bad = edited(&|r| {
+        let edit = r["findings"][0]["edits"][0].as_object_mut().unwrap();
+        edit.remove("replacement");
+    });
+    assert_rejected(
+        &bad,
+        "/findings/0/edits/0",
+        "an edit without its replacement",
+    );
+    let bad = edited(&|r| r["findings"][0]["edits"][0]["end_column"] = 0.into());
+    assert_rejected(
+        &bad,
+        "/findings/0/edits/0/end_column",
+        "an edit ending at column 0",
+    );
+    let bad = edited(&|r| r["findings"][0]["fix"] = "none".into());
+    assert_rejected(
+        &bad,
+        "/findings/0/edits",
+        "edits on a finding without a fix",
+    );
+}
+
+#[test]
+fn help_and_readme_point_at_the_shipped_json_schema() {
+    let schema = report_schema::report_schema();
+    assert_eq!(
+        schema["$schema"], "https://json-schema.org/draft/2020-12/schema",
+        "the draft the validator compiles it as"
+    );
+    for command in ["check", "fix"] {
+        let (code, help, _) = run(&root(), &[command, "--help"]);
+        assert_eq!(code, 0);
+        assert!(help.contains(report_schema::REPORT_SCHEMA), "{help}");
+        assert!(!help.contains("SPEC.md"), "{help}");
+    }
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let json_section = readme
+        .split("\n### JSON\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n### ").next())
+        .expect("README has a JSON section");
+    assert!(
+        json_section.contains(&format!("({})", report_schema::REPORT_SCHEMA)),
+        "README's JSON section links the schema:\n{json_section}"
+    );
+    // Its example is a report the schema takes.
+    let example = json_section
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("README's JSON section has an example");
+    let example: Value = serde_json::from_str(example)
+        .unwrap_or_else(|e| panic!("README's JSON example is not JSON ({e}):\n{example}"));
+    assert_valid_report(&example);
+}
+
+/// Every property the schema names has a one-line description, for readers of the schema.
+#[test]
+fn every_field_of_the_json_schema_is_described() {
+    fn walk(schema: &Value, at: &str, missing: &mut Vec<String>) {
+        if let Some(properties) = schema["properties"].as_object() {
+            for (name, property) in properties {
+                let here = format!("{at}/{name}");
+                match property["description"].as_str() {
+                    Some(text) if !text.is_empty() && !text.contains('\n') => {}
+                    _ => missing.push(here.clone()),
+                }
+                walk(property, &here, missing);
+            }
+        }
+        if let Some(definitions) = schema["$defs"].as_object() {
+            for (name, definition) in definitions {
+                walk(definition, &format!("$defs/{name}"), missing);
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&report_schema::report_schema(), "", &mut missing);
+    assert!(missing.is_empty(), "no one-line description: {missing:?}");
 }
 
 #[test]
@@ -365,6 +593,70 @@ fn safe_and_unsafe_sarif_fixes_give_what_fix_write_unsafe_fixes_writes() {
     sarif_fixes_match_fix_write(&["safe", "unsafe"], &["--unsafe-fixes"]);
 }
 
+#[test]
+fn json_edits_of_safe_fixes_give_what_fix_write_writes() {
+    // The UTF-8 shops (samples/README.md): a moved option taking whole lines, list entries
+    // removed and inserted, a script array, and two pages with a BOM.
+    let dir = tempfile::tempdir().unwrap();
+    for shop in ["jsp-shop", "html-shop"] {
+        copy_tree(&root().join("samples").join(shop), &dir.path().join(shop));
+    }
+    let report = report_run(dir.path(), &["check", "."], 1);
+    let before = snapshot(dir.path());
+
+    let mut fixes: BTreeMap<PathBuf, BTreeSet<Replacement>> = BTreeMap::new();
+    for finding in report["findings"].as_array().unwrap() {
+        assert_eq!(finding["fix"], "safe", "{finding}");
+        let path = PathBuf::from(finding["path"].as_str().unwrap());
+        let original = &before.iter().find(|(p, _)| *p == path).unwrap().1;
+        assert!(
+            std::str::from_utf8(original).is_ok(),
+            "{}: UTF-8",
+            path.display()
+        );
+        let text: Vec<char> = decode(original).chars().collect();
+        let edits = finding["edits"].as_array().unwrap();
+        assert!(!edits.is_empty(), "{finding}");
+        let number = |edit: &Value, key: &str| edit[key].as_u64().unwrap();
+        let replacements: Vec<Replacement> = edits
+            .iter()
+            .map(|edit| Replacement {
+                start: char_index(&text, number(edit, "line"), number(edit, "column")),
+                end: char_index(&text, number(edit, "end_line"), number(edit, "end_column")),
+                text: edit["replacement"].as_str().unwrap().to_string(),
+            })
+            .collect();
+        // In page order, none overlapping another.
+        assert!(
+            replacements.windows(2).all(|w| w[0].end <= w[1].start),
+            "{replacements:?}"
+        );
+        // Two findings may carry the same edit (both add the card to one ISP list).
+        fixes.entry(path).or_default().extend(replacements);
+    }
+    assert_eq!(fixes.len(), 4, "{fixes:?}");
+
+    let (code, stdout, stderr) = run(dir.path(), &["fix", "--write", "."]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let after = snapshot(dir.path());
+    assert_eq!(before.len(), after.len());
+    for ((path, original), (written_path, written)) in before.iter().zip(&after) {
+        assert_eq!(path, written_path);
+        let mut expected: Vec<char> = decode(original).chars().collect();
+        for replacement in fixes.get(path).into_iter().flatten().rev() {
+            expected.splice(replacement.start..replacement.end, replacement.text.chars());
+        }
+        let expected: String = expected.into_iter().collect();
+        assert_eq!(decode(written), expected, "{}", path.display());
+        assert_eq!(
+            written.starts_with(b"\xEF\xBB\xBF"),
+            original.starts_with(b"\xEF\xBB\xBF"),
+            "{}: the BOM is kept",
+            path.display()
+        );
+    }
+}
+
 /// A folder holding a stale EUC-KR CRLF page in a folder whose name needs escaping, and a
 /// page whose bytes do not decode as the EUC-KR it declares.
 fn site_with_a_broken_page() -> tempfile::TempDir {
@@ -410,6 +702,17 @@ fn sarif_with_a_file_error_still_validates() {
         physical_location(&results[0])["artifactLocation"]["uri"],
         "%EA%B2%B0%EC%A0%9C%20%ED%8E%98%EC%9D%B4%EC%A7%80/KSPayForm.php"
     );
+}
+
+#[test]
+fn json_with_a_file_error_still_validates() {
+    let dir = site_with_a_broken_page();
+    let report = report_run(dir.path(), &["check", "."], 2);
+    let errors = report["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["path"], "주문,결제.php");
+    assert_eq!(report["summary"]["errors"], 1);
+    assert_eq!(report["findings"][0]["path"], "결제 페이지/KSPayForm.php");
 }
 
 #[test]
@@ -478,7 +781,7 @@ fn junit_counts_match_the_json_summary() {
         .unwrap();
     assert_eq!(suite.attribute("name"), Some("kspay-migrate"));
 
-    let json = json_run(&root(), &["check", "samples/", "--format", "json"], 1);
+    let json = report_run(&root(), &["check", "samples/"], 1);
     let summary = &json["summary"];
     let number = |key: &str| summary[key].as_u64().unwrap();
     let cases: Vec<roxmltree::Node> = suite
@@ -612,6 +915,7 @@ fn one_run_writes_several_reports_and_text_to_stdout() {
     let sarif: Value = serde_json::from_str(&fs::read_to_string(&sarif).unwrap()).unwrap();
     assert_valid_sarif(&sarif);
     let json: Value = serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+    assert_valid_report(&json);
     assert_eq!(
         json["findings"].as_array().unwrap().len(),
         SAMPLE_TOKENS.len()

@@ -3,7 +3,9 @@
 //! break or forge the machine formats.
 
 mod common;
+mod report_schema;
 use common::{copy_tree, root, snapshot, tool};
+use report_schema::assert_valid_report;
 
 use std::ffi::OsStr;
 use std::fs;
@@ -335,5 +337,20 @@ fn error_messages_show_hostile_names_visibly() {
         let err = String::from_utf8(output.stderr).unwrap();
         assert!(err.contains(r"broken\n\x1b]0;x\x07.php: error: "), "{err}");
         assert!(err.contains(r"gone\r<U+2066>: error: "), "{err}");
+        if format == "json" {
+            // The errors are in the document too, the names in JSON's own escapes.
+            let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+            assert_valid_report(&report);
+            let paths: Vec<&str> = report["errors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["path"].as_str().unwrap())
+                .collect();
+            assert_eq!(paths.len(), 2, "{report:#}");
+            for name in ["broken\n\u{1b}]0;x\u{7}.php", "gone\r\u{2066}"] {
+                assert!(paths.iter().any(|p| p.ends_with(name)), "{paths:?}");
+            }
+        }
     }
 }

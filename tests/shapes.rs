@@ -4,12 +4,14 @@
 //! written by hand: the 외환 entry taken out of each card list, nothing else changed.
 
 mod common;
+mod report_schema;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::{root, tool};
 use predicates::prelude::*;
+use report_schema::assert_valid_report;
 use serde_json::Value;
 
 fn retire_rules() -> PathBuf {
@@ -29,6 +31,7 @@ fn findings(rules: &Path, page: &Path) -> Vec<Value> {
         .output()
         .unwrap();
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_valid_report(&report);
     report["findings"].as_array().unwrap().clone()
 }
 

@@ -4,8 +4,10 @@
 //! cannot be read.
 
 mod common;
+mod report_schema;
 mod sarif_schema;
 use common::{root, tool};
+use report_schema::assert_valid_report;
 
 use std::fs;
 use std::path::Path;
@@ -47,6 +49,7 @@ fn check_json(dir: &Path, extra: &[&str]) -> (i32, Value) {
             String::from_utf8_lossy(&output.stderr)
         )
     });
+    assert_valid_report(&json);
     assert_eq!(json["errors"], Value::Array(Vec::new()), "{json:#}");
     (output.status.code().unwrap(), json)
 }

@@ -2,7 +2,9 @@
 //! left out alone, the reports say which and why, and the run is not an error.
 
 mod common;
+mod report_schema;
 use common::{copy_tree, root, tool};
+use report_schema::assert_valid_report;
 
 use std::fs;
 use std::path::Path;
@@ -39,6 +41,7 @@ fn an_unsafe_fix_that_would_not_converge_is_left_out_and_the_safe_fix_is_written
         "the safe fix is written, the unsafe ones are not"
     );
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_valid_report(&report);
     assert_eq!(report["errors"], serde_json::json!([]));
     let findings = report["findings"].as_array().unwrap();
     let reason_of = |kind: &str| {

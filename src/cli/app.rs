@@ -15,7 +15,7 @@ use crate::cli::config;
 use crate::cli::exit::{CLEAN, ERROR, FOUND};
 use crate::cli::generate;
 use crate::cli::interactive;
-use crate::cli::output::{Outputs, is_stdout};
+use crate::cli::output::{Outputs, STDOUT, is_stdout};
 use crate::cli::progress::Progress;
 use crate::cli::settings::{Job, Settings, Sink, format_name};
 use crate::diagnostics::{
@@ -124,7 +124,20 @@ fn scan_command(settings: Settings) -> Result<u8, String> {
     let pipeline = &settings.pipeline;
     raise_open_files_limit();
     let pool = settings.pool()?;
-    let (mut reports, clean_files) = pool.install(|| scan_tree(&settings));
+    let (mut reports, clean_files, stdin_page) = match &settings.stdin {
+        Some(name) => {
+            let page = read_stdin(settings.file.max_filesize)?;
+            let report = match &page {
+                StdinPage::Page(bytes) => pipeline.process_bytes(name, bytes.clone()),
+                StdinPage::TooLarge(size) => FileReport::skipped(name, Skip::TooLarge(*size)),
+            };
+            (vec![report], 0, Some(page))
+        }
+        None => {
+            let (reports, clean_files) = pool.install(|| scan_tree(&settings));
+            (reports, clean_files, None)
+        }
+    };
 
     let outcome = match &settings.job {
         Job::Fix { interactive, .. } => {
@@ -133,7 +146,15 @@ fn scan_command(settings: Settings) -> Result<u8, String> {
                 interactive::review(pipeline, &mut reports, &mut io::stdin().lock(), &mut out)
                     .map_err(|e| format!("interactive review failed: {}", describe_io(&e)))?;
             }
-            Some(pool.install(|| apply_fixes(&settings, &outputs, &mut reports))?)
+            let outcome = pool.install(|| apply_fixes(&settings, &outputs, &mut reports))?;
+            // `fix --write -` writes the page back where it came from: the pipe.
+            if let (Some(StdinPage::Page(original)), true) = (&stdin_page, outcome.wrote) {
+                let page = reports[0].change.as_ref().map_or(original, |c| &c.fixed);
+                outputs
+                    .write(Path::new(STDOUT), page)
+                    .map_err(|e| format!("cannot write the fixed page to stdout: {e}"))?;
+            }
+            Some(outcome)
         }
         Job::Check {
             write_baseline: Some(path),
@@ -188,6 +209,28 @@ fn scan_tree(settings: &Settings) -> (Vec<FileReport>, usize) {
     });
     progress.finish();
     (reports, clean_files_dropped.into_inner())
+}
+
+/// The page of a run over stdin.
+enum StdinPage {
+    Page(Vec<u8>),
+    /// Over `--max-filesize` (at least this many bytes): not read further.
+    TooLarge(u64),
+}
+
+/// Reads the page on stdin, no further than one byte past `max_filesize`.
+fn read_stdin(max_filesize: u64) -> Result<StdinPage, String> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(max_filesize.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("-: cannot read the page from stdin: {}", describe_io(&e)))?;
+    Ok(match bytes.len() as u64 > max_filesize {
+        true => StdinPage::TooLarge(bytes.len() as u64),
+        false => StdinPage::Page(bytes),
+    })
 }
 
 /// The exit status of a `check` or `fix` run ([`CLEAN`], [`FOUND`], [`ERROR`]).

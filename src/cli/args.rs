@@ -50,9 +50,13 @@ pub struct CompletionsArgs {
 /// Options shared by `check` and `fix`.
 #[derive(Debug, Args)]
 pub struct ScanArgs {
-    /// Files or folders to scan.
+    /// Files or folders to scan; `-` reads one page from stdin.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+    /// The name of the page read from stdin (PATH `-`): what reports call it, and whether it
+    /// is a script (`.js`) or markup. `fix --write -` prints the fixed page on stdout.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
     #[command(flatten)]
     pub rules: RuleSource,
     /// Run only this rule (repeatable).
@@ -95,6 +99,10 @@ pub struct ScanArgs {
     /// Print findings one line each, without snippets, notes or summary.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Print how many findings of each rule, kind and fix the run found, instead of the
+    /// findings (text format).
+    #[arg(long, conflicts_with = "quiet")]
+    pub statistics: bool,
     /// Also apply fixes marked unsafe.
     #[arg(long)]
     pub unsafe_fixes: bool,

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use crate::cli::args::{CheckArgs, ColorWhen, FixArgs, OutputTarget, ScanArgs};
 use crate::cli::config::Merged;
-use crate::cli::output::{Outputs, is_stdout};
+use crate::cli::output::{Outputs, STDOUT, is_stdout};
 use crate::diagnostics::FileReport;
 use crate::fix::write::WriteOptions;
 use crate::pipeline::{self, Mode, Pipeline};
@@ -28,6 +28,8 @@ const WORKER_STACK_BYTES: usize = 16 << 20;
 pub struct Settings {
     /// The PATH arguments.
     pub paths: Vec<PathBuf>,
+    /// The page's name when the run reads one page from stdin (PATH `-`) instead of walking.
+    pub stdin: Option<PathBuf>,
     /// The config file the settings came from, if any (shown in reports).
     pub config: Option<PathBuf>,
     pub walk: WalkOptions,
@@ -116,8 +118,17 @@ impl Settings {
             mode,
             max_findings: MAX_FINDINGS_PER_FILE,
         };
+        if args.statistics && merged.format != Format::Text {
+            return Err(format!(
+                "--statistics prints a table for people, with --format text; --format {} carries every finding to count",
+                format_name(merged.format)
+            ));
+        }
+        let stdin = stdin_page(args, &job)?;
         Ok(Settings {
             paths: args.paths.clone(),
+            main_report: main_report(&args.output, merged.format, &job, stdin.is_some())?,
+            stdin,
             config: merged.config,
             walk: WalkOptions {
                 include: walk::glob_set(&merged.include)?,
@@ -130,16 +141,15 @@ impl Settings {
                 .with_loaded_rules(merged.loaded_rule_ids),
             threads: args.threads,
             format: merged.format,
-            main_report: main_report(&args.output, merged.format, &job)?,
             more_reports: args
                 .output
                 .iter()
                 .filter_map(|target| Some((target.format?, target.path.clone())))
                 .collect(),
-            detail: if args.quiet {
-                Detail::Quiet
-            } else {
-                Detail::Full
+            detail: match (args.quiet, args.statistics) {
+                (true, _) => Detail::Quiet,
+                (_, true) => Detail::Statistics,
+                _ => Detail::Full,
             },
             color: args.color,
             job,
@@ -259,7 +269,12 @@ impl Settings {
 /// Where the `--format` report goes, checked before the run: one `--output FILE` at most, and
 /// stdout holding one thing only (a report, or the patch of `--patch -`, or one
 /// `--output FORMAT=-`), so what a pipe reads is never two documents run together.
-fn main_report(outputs: &[OutputTarget], format: Format, job: &Job) -> Result<Sink, String> {
+fn main_report(
+    outputs: &[OutputTarget],
+    format: Format,
+    job: &Job,
+    stdin: bool,
+) -> Result<Sink, String> {
     let mut main_files = outputs.iter().filter(|o| o.format.is_none());
     let main_file = main_files.next();
     if let Some(extra) = main_files.next() {
@@ -284,9 +299,17 @@ fn main_report(outputs: &[OutputTarget], format: Format, job: &Job) -> Result<Si
     if patch_to_stdout {
         on_stdout.push("--patch -".into());
     }
+    let page_to_stdout = stdin && matches!(job, Job::Fix { write: true, .. });
+    if page_to_stdout {
+        on_stdout.push("the fixed page of `fix --write -`".into());
+    }
     let main = match main {
         // A person reads the text report; with the patch on stdout, on stderr.
-        Sink::Stdout if patch_to_stdout && format == Format::Text && on_stdout.len() == 1 => {
+        Sink::Stdout
+            if (patch_to_stdout || page_to_stdout)
+                && format == Format::Text
+                && on_stdout.len() == 1 =>
+        {
             Sink::Stderr
         }
         Sink::Stdout => {
@@ -310,4 +333,40 @@ pub fn format_name(format: Format) -> String {
     format
         .to_possible_value()
         .map_or_else(|| format!("{format:?}"), |v| v.get_name().to_string())
+}
+
+/// The page's name when the run reads stdin: PATH `-` alone, named by `--stdin-filename`
+/// (else `-`). Stdin holds one page, so `-` beside other PATHs, a name without `-`, and
+/// `fix --interactive` (which reads its answers there) are errors.
+fn stdin_page(args: &ScanArgs, job: &Job) -> Result<Option<PathBuf>, String> {
+    let dash = args.paths.iter().any(|path| is_stdout(path));
+    if dash && args.paths.len() > 1 {
+        return Err("PATH - reads one page from stdin: give it alone, without other PATHs".into());
+    }
+    if !dash {
+        return match &args.stdin_filename {
+            Some(name) => Err(format!(
+                "--stdin-filename {}: names the page read from stdin; give - as the PATH",
+                name.display()
+            )),
+            None => Ok(None),
+        };
+    }
+    if let Job::Fix {
+        interactive: true, ..
+    } = job
+    {
+        return Err("fix --interactive reads its answers from stdin, so it cannot read the page there; give the page's path".into());
+    }
+    if let Job::Fix {
+        backup: Some(_), ..
+    } = job
+    {
+        return Err("--backup keeps the original beside a file; a page from stdin has none (the original is what you piped in)".into());
+    }
+    Ok(Some(
+        args.stdin_filename
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(STDOUT)),
+    ))
 }

@@ -49,7 +49,7 @@ pub struct Entry {
 }
 
 /// How a run's findings compare with a baseline.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Comparison {
     /// The baseline file, as given.
     pub path: PathBuf,
@@ -58,13 +58,10 @@ pub struct Comparison {
     /// Entries of scanned files that no finding matches any more.
     pub stale: Vec<Entry>,
     /// How many entries the baseline holds.
-    #[serde(skip)]
     entries: usize,
     /// Whether any entry names a file this run scanned.
-    #[serde(skip)]
     names_a_scanned_file: bool,
     /// Where the baseline's paths start from, for the note when none of them was scanned.
-    #[serde(skip)]
     paths_from: String,
 }
 

@@ -25,7 +25,7 @@ use baseline::Comparison;
 pub enum Format {
     /// For people: findings with source lines (diffs for `fix`).
     Text,
-    /// One JSON document (SPEC.md's schema).
+    /// One JSON document, as `schemas/report-v1.json` in the project defines it.
     Json,
     /// SARIF 2.1.0, for code scanning (GitHub, reviewdog).
     Sarif,

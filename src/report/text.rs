@@ -16,6 +16,9 @@ pub enum Detail {
     Quiet,
     /// Findings with source snippets, notes and a summary.
     Full,
+    /// A count per rule, kind and fix instead of the findings (`--statistics`), with the notes
+    /// and the summary.
+    Statistics,
 }
 
 const BOLD: Style = Style::new().bold();
@@ -36,6 +39,9 @@ pub fn write_run(
     run: &Run,
     detail: Detail,
 ) -> io::Result<()> {
+    if detail == Detail::Statistics {
+        return write_statistics(out, err, run);
+    }
     if let (Some(config), Detail::Full) = (run.config, detail) {
         writeln!(err, "note: using settings from {}", visible::path(config))?;
     }
@@ -84,6 +90,46 @@ pub fn write_run(
     }
     if let Some(baseline) = run.baseline {
         stale_entries(err, baseline)?;
+    }
+    match run.fix {
+        None => check_summary(out, run.summary),
+        Some(fix) => fix_summary(err, fix, run.summary),
+    }
+}
+
+/// `--statistics`: file errors, then how many findings of each rule, kind and fix the run
+/// found (most first, as Ruff counts them), then the notes and the closing line.
+fn write_statistics(out: &mut dyn Write, err: &mut dyn Write, run: &Run) -> io::Result<()> {
+    // (rule, kind, fix) → count.
+    type Row<'r> = ((&'r str, &'r str, &'r str), usize);
+    let mut counts: std::collections::BTreeMap<(&str, &str, &str), usize> = Default::default();
+    for report in run.reports {
+        if let Some(FileError { message, .. }) = &report.error {
+            error(err, &report.path, message)?;
+        }
+        for located in &report.findings {
+            let finding = &located.finding;
+            let fix = super::fix_label(finding.applicability);
+            *counts
+                .entry((&finding.rule, finding.kind.as_str(), fix))
+                .or_default() += 1;
+        }
+    }
+    let mut rows: Vec<Row> = counts.into_iter().collect();
+    rows.sort_by(|(a_key, a), (b_key, b)| b.cmp(a).then(a_key.cmp(b_key)));
+    let width = |column: fn(&Row) -> usize| rows.iter().map(column).max().unwrap_or(0);
+    let count_width = width(|(_, count)| count.to_string().len());
+    let rule_width = width(|((rule, _, _), _)| rule.chars().count());
+    let kind_width = width(|((_, kind, _), _)| kind.len());
+    for ((rule, kind, fix), count) in &rows {
+        writeln!(
+            out,
+            "{count:>count_width$}  {:<rule_width$}  {kind:<kind_width$}  {fix}",
+            visible::text(rule)
+        )?;
+    }
+    for remark in super::notes(run) {
+        note(err, &remark)?;
     }
     match run.fix {
         None => check_summary(out, run.summary),
