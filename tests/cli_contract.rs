@@ -495,3 +495,30 @@ fn statistics_count_findings_per_rule_kind_and_fix() {
     );
     assert_one_line_error(&output, "--statistics prints a table for people");
 }
+
+#[test]
+fn show_fixes_lists_every_finding_the_fixes_fix() {
+    let dir = shops();
+    let output = run(dir.path(), &["fix", "--write", "--show-fixes", "samples"]);
+    assert_eq!(output.status.code(), Some(1), "one unsafe fix is left");
+    let text = stderr(&output);
+    let listed: Vec<&str> = text
+        .lines()
+        .skip_while(|line| *line != "Fixed:")
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .collect();
+    assert_eq!(listed.len(), 10, "{text}");
+    assert!(
+        listed
+            .contains(&"  samples/php-shop/pay/KSPayForm.php:81:51: jeju-mpi-to-isp [radio-label]")
+    );
+    // Without the flag, no list.
+    let again = run(dir.path(), &["fix", "samples"]);
+    assert!(!stderr(&again).contains("Would fix:"));
+    let output = run(
+        dir.path(),
+        &["fix", "--show-fixes", "--format", "json", "samples"],
+    );
+    assert_one_line_error(&output, "--show-fixes lists the fixes for people");
+}

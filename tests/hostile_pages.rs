@@ -177,6 +177,7 @@ fn fix_report_time(page: &[u8]) -> Duration {
         fix: Some(&outcome),
         baseline: None,
         config: None,
+        show_fixes: false,
     };
     (0..5)
         .map(|_| {

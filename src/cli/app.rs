@@ -181,6 +181,7 @@ fn scan_command(settings: Settings) -> Result<u8, String> {
         fix: outcome.as_ref(),
         baseline: comparison.as_ref(),
         config: settings.config.as_deref(),
+        show_fixes: settings.shows_fixes(),
     };
     emit_reports(&settings, &run, &outputs)?;
     Ok(exit_status(&summary, outcome.as_ref()))

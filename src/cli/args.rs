@@ -135,6 +135,9 @@ pub struct FixArgs {
     /// stdout, and the text report then goes to stderr.
     #[arg(long, value_name = "FILE")]
     pub patch: Option<PathBuf>,
+    /// List every finding the fixes fix (or would fix), one line each (text format).
+    #[arg(long)]
+    pub show_fixes: bool,
     /// With --write, keep each original as FILE<SUFFIX> (default suffix `.orig`).
     #[arg(
         long,

@@ -73,6 +73,8 @@ pub enum Job {
         interactive: bool,
         patch: Option<PathBuf>,
         backup: Option<OsString>,
+        /// `--show-fixes`: the text report lists the fixed findings.
+        show_fixes: bool,
     },
 }
 
@@ -102,7 +104,14 @@ impl Settings {
             interactive: args.interactive,
             patch: args.patch.clone(),
             backup: args.backup.clone(),
+            show_fixes: args.show_fixes,
         };
+        if args.show_fixes && merged.format != Format::Text {
+            return Err(format!(
+                "--show-fixes lists the fixes for people, with --format text; --format {} carries each finding's fix as edits",
+                format_name(merged.format)
+            ));
+        }
         Settings::new(&args.scan, merged, job)
     }
 
@@ -369,4 +378,17 @@ fn stdin_page(args: &ScanArgs, job: &Job) -> Result<Option<PathBuf>, String> {
             .clone()
             .unwrap_or_else(|| PathBuf::from(STDOUT)),
     ))
+}
+
+impl Settings {
+    /// `fix --show-fixes`.
+    pub fn shows_fixes(&self) -> bool {
+        matches!(
+            self.job,
+            Job::Fix {
+                show_fixes: true,
+                ..
+            }
+        )
+    }
 }

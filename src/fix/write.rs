@@ -484,9 +484,10 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"edited meanwhile");
 
         // Same bytes, but another file under the name: not the file that was read.
+        // The file read is kept under another name, so its inode cannot be reused by the new
+        // file (under load, a freed inode number comes back at once).
         let id = FileId::of(&fs::metadata(&path).unwrap());
-        fs::remove_file(&path).unwrap();
-        fs::write(dir.path().join("other.php"), b"edited meanwhile").unwrap();
+        fs::rename(&path, dir.path().join("other.php")).unwrap();
         fs::write(&path, b"edited meanwhile").unwrap();
         let target = Target {
             root: dir.path(),

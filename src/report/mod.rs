@@ -49,6 +49,8 @@ pub struct Run<'a> {
     pub baseline: Option<&'a Comparison>,
     /// The config file the run's settings came from, if any.
     pub config: Option<&'a std::path::Path>,
+    /// `fix --show-fixes`: the text report lists every finding the fixes fix.
+    pub show_fixes: bool,
 }
 
 /// What `fix` did, or would do in a dry run.

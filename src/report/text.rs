@@ -91,10 +91,44 @@ pub fn write_run(
     if let Some(baseline) = run.baseline {
         stale_entries(err, baseline)?;
     }
+    if let (Some(fix), true) = (run.fix, run.show_fixes) {
+        fixed_findings(err, run, fix)?;
+    }
     match run.fix {
         None => check_summary(out, run.summary),
         Some(fix) => fix_summary(err, fix, run.summary),
     }
+}
+
+/// `fix --show-fixes`: every finding the run's fixes fix (or would fix), one line each.
+fn fixed_findings(out: &mut dyn Write, run: &Run, fix: &super::FixOutcome) -> io::Result<()> {
+    let fixed = run.reports.iter().flat_map(|report| {
+        report.change.iter().flat_map(move |change| {
+            report
+                .findings
+                .iter()
+                .filter(|located| change.fixes(located))
+                .map(move |located| (&report.path, located))
+        })
+    });
+    let mut fixed = fixed.peekable();
+    if fixed.peek().is_none() {
+        return Ok(());
+    }
+    let heading = if fix.wrote { "Fixed" } else { "Would fix" };
+    writeln!(out, "{heading}:")?;
+    for (path, located) in fixed {
+        writeln!(
+            out,
+            "  {}:{}:{}: {} [{}]",
+            visible::path(path),
+            located.line,
+            located.column,
+            visible::text(&located.finding.rule),
+            located.finding.kind.as_str()
+        )?;
+    }
+    Ok(())
 }
 
 /// `--statistics`: file errors, then how many findings of each rule, kind and fix the run
