@@ -238,6 +238,17 @@ impl Settings {
         )
     }
 
+    /// `fix --show-fixes`.
+    pub fn shows_fixes(&self) -> bool {
+        matches!(
+            self.job,
+            Job::Fix {
+                show_fixes: true,
+                ..
+            }
+        )
+    }
+
     /// How `fix` writes files back.
     pub fn write_options(&self) -> WriteOptions {
         let backup_suffix = match &self.job {
@@ -378,17 +389,4 @@ fn stdin_page(args: &ScanArgs, job: &Job) -> Result<Option<PathBuf>, String> {
             .clone()
             .unwrap_or_else(|| PathBuf::from(STDOUT)),
     ))
-}
-
-impl Settings {
-    /// `fix --show-fixes`.
-    pub fn shows_fixes(&self) -> bool {
-        matches!(
-            self.job,
-            Job::Fix {
-                show_fixes: true,
-                ..
-            }
-        )
-    }
 }
