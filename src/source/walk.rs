@@ -425,7 +425,7 @@ where
                     Err(e) => self.error(path, e.to_string()),
                 }
             }
-            Kind::File if ignored(false) => Vec::new(),
+            Kind::File if self.ignores_file(ignores, &relative) => Vec::new(),
             Kind::File => self.file(folder, place, &entry.name, path, &relative, false),
             Kind::Symlink if self.options.follow_symlinks => {
                 self.link(folder, place, ignores, &entry.name, path, relative)
@@ -494,10 +494,18 @@ where
                 let outside = place.outside_roots || !self.is_inside_roots(sub.as_fd());
                 self.subfolder(&sub, place, ignores, path, relative, outside)
             }
-            Err(_) if ignored(false) => Vec::new(),
+            Err(_) if self.ignores_file(ignores, &relative) => Vec::new(),
             // Not a folder: a file, or a link to nothing (reported when opened).
             Err(_) => self.file(folder, place, name, path, &relative, true),
         }
+    }
+
+    /// Whether the ignore files leave out a file the walk would scan. Files it would not scan
+    /// (images, styles) are not matched: most of a shop, and the ignore patterns' whole cost.
+    fn ignores_file(&self, ignores: &Ignores, relative: &Path) -> bool {
+        ignores.top.is_some()
+            && is_included(relative, self.options)
+            && ignores.ignores(relative, false)
     }
 
     /// The identities of the folders down to `folder`, to tell a followed link that loops
