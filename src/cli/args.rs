@@ -84,6 +84,9 @@ pub struct ScanArgs {
     /// Follow symbolic links while walking folders.
     #[arg(long)]
     pub follow_symlinks: bool,
+    /// Scan what .gitignore and .ignore files leave out too.
+    #[arg(long)]
+    pub no_ignore: bool,
     /// Skip files larger than this (bytes, or with K, M, G suffix).
     #[arg(long, value_name = "SIZE", default_value = "8M", value_parser = parse_size)]
     pub max_filesize: u64,

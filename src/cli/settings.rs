@@ -143,6 +143,7 @@ impl Settings {
                 include: walk::glob_set(&merged.include)?,
                 exclude: walk::glob_set(&merged.exclude)?,
                 follow_symlinks: args.follow_symlinks,
+                no_ignore: args.no_ignore,
             },
             file: file.clone(),
             pipeline: Pipeline::new(merged.rules, file)

@@ -232,6 +232,17 @@ pub fn open_folder_at(
     })
 }
 
+/// A path-only handle on the folder above `folder`, opened as its `..` (never a link), for
+/// looking up what holds the PATHs without resolving a path again.
+pub fn parent_folder(folder: BorrowedFd) -> Result<OwnedFd, OpenError> {
+    Ok(rustix::fs::openat(
+        folder,
+        "..",
+        OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )?)
+}
+
 /// Opens the file `name` inside `folder` for reading: never a link unless `follow`, never
 /// blocking (a FIFO opens at once and is refused), and only a regular file.
 pub fn open_file_at(
@@ -337,8 +348,8 @@ pub fn list(folder: BorrowedFd) -> Result<Vec<Entry>, OpenError> {
     Ok(entries)
 }
 
-/// An entry's kind from its own metadata, for filesystems whose listings do not say.
-fn kind_at(folder: BorrowedFd, name: &OsStr) -> Result<Kind, OpenError> {
+/// An entry's kind from its own metadata (a link is a link, not what it leads to).
+pub fn kind_at(folder: BorrowedFd, name: &OsStr) -> Result<Kind, OpenError> {
     let stat = rustix::fs::statat(folder, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW)?;
     Ok(match FileType::from_raw_mode(stat.st_mode) {
         FileType::RegularFile => Kind::File,

@@ -8,14 +8,24 @@
 //! parent's handle without following links, and each file is handed out as its folder's
 //! handle plus its name, so a tenant who swaps a folder for a link while the run goes on
 //! cannot lead the walk, or the read, anywhere else.
+//!
+//! `.gitignore` files (inside a git repository) and `.ignore` files (anywhere) leave files and
+//! folders out, as in ripgrep and git: only their matcher comes from the `ignore` crate, built
+//! from the file's bytes read through its folder's handle; the walk stays this one. A folder
+//! without such files reuses its parent's matchers, so a tree without any costs a name
+//! comparison per entry.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::fs::{File, Metadata};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use ignore::Match;
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use rayon::prelude::*;
 
 use crate::diagnostics::FileId;
@@ -33,6 +43,9 @@ const SKIPPED_DIRS: &[&str] = &[".git", ".svn", ".hg", ".bzr", "CVS"];
 /// each level holds a folder handle and a stack frame.
 pub const MAX_DEPTH: usize = 256;
 
+/// A `.gitignore` or `.ignore` larger than this is not read (and leaves nothing out).
+const MAX_IGNORE_FILE: u64 = 1 << 20;
+
 /// Which files a walk yields.
 #[derive(Debug, Default)]
 pub struct WalkOptions {
@@ -42,6 +55,8 @@ pub struct WalkOptions {
     /// Files and folders matching these globs are left out.
     pub exclude: Option<GlobSet>,
     pub follow_symlinks: bool,
+    /// `--no-ignore`: `.gitignore` and `.ignore` files leave nothing out.
+    pub no_ignore: bool,
 }
 
 /// A file to scan: its folder's open handle and its name there.
@@ -170,6 +185,162 @@ struct Place<'p> {
     outside_roots: bool,
     /// The folders above, by identity, to tell a followed link that loops back.
     ancestors: &'p [FileId],
+    /// The ignore files in force in the folder above (the folder's own are added when it is
+    /// listed).
+    ignores: Ignores,
+}
+
+/// The ignore files in force in a folder.
+#[derive(Clone, Default)]
+struct Ignores {
+    /// A `.git` folder or file is in this folder or one above: `.gitignore` files count.
+    in_git: bool,
+    /// The innermost folder with ignore files; `None` when no ignore file applies.
+    top: Option<Arc<Layer>>,
+}
+
+/// One folder's ignore files, and the layers of the folders above it.
+struct Layer {
+    /// How many folders below the PATH the folder is: the patterns match paths from there.
+    depth: usize,
+    /// For a folder above the PATH: where the PATH lies under it, put before the paths.
+    above: Option<PathBuf>,
+    /// `.ignore` before `.gitignore`: in one folder, `.ignore` wins (as in ripgrep).
+    matchers: Vec<Gitignore>,
+    parent: Option<Arc<Layer>>,
+}
+
+impl Ignores {
+    /// Whether the ignore files leave out `relative` (under the PATH). The deepest file that
+    /// says anything decides, and a `!pattern` keeps what a shallower file leaves out.
+    fn ignores(&self, relative: &Path, is_dir: bool) -> bool {
+        let mut layer = self.top.as_deref();
+        while let Some(here) = layer {
+            let joined;
+            let mut below = relative.components();
+            for _ in 0..here.depth {
+                below.next();
+            }
+            let path = match &here.above {
+                Some(prefix) => {
+                    joined = prefix.join(relative);
+                    joined.as_path()
+                }
+                None => below.as_path(),
+            };
+            for matcher in &here.matchers {
+                match matcher.matched(path, is_dir) {
+                    Match::Ignore(_) => return true,
+                    Match::Whitelist(_) => return false,
+                    Match::None => {}
+                }
+            }
+            layer = here.parent.as_deref();
+        }
+        false
+    }
+
+    /// The ignores of a folder whose entries are `entries`, at `depth` under the PATH. Only
+    /// the names are compared unless the folder holds `.git`, `.gitignore` or `.ignore`.
+    fn for_folder(&self, folder: BorrowedFd, entries: &[Entry], depth: usize) -> Ignores {
+        let (mut git, mut gitignore, mut ignore) = (false, false, false);
+        for entry in entries {
+            match entry.name.as_bytes() {
+                b".git" => git = matches!(entry.kind, Kind::Folder | Kind::File),
+                b".gitignore" => gitignore = true,
+                b".ignore" => ignore = true,
+                _ => {}
+            }
+        }
+        let in_git = self.in_git || git;
+        let mut matchers = Vec::new();
+        if ignore {
+            matchers.extend(read_ignore_file(folder, ".ignore"));
+        }
+        if gitignore && in_git {
+            matchers.extend(read_ignore_file(folder, ".gitignore"));
+        }
+        if matchers.is_empty() {
+            return Ignores {
+                in_git,
+                top: self.top.clone(),
+            };
+        }
+        Ignores {
+            in_git,
+            top: Some(Arc::new(Layer {
+                depth,
+                above: None,
+                matchers,
+                parent: self.top.clone(),
+            })),
+        }
+    }
+}
+
+/// The patterns of an ignore file, read through its folder's handle: never through a link,
+/// never a FIFO or device, at most [`MAX_IGNORE_FILE`] bytes. A file that cannot be read so
+/// leaves nothing out, silently: it is not a page, the run scans more rather than less, and
+/// a tenant's link or FIFO named `.gitignore` is no reason to fail a hosting-wide run.
+/// Patterns that do not compile are dropped, as git and ripgrep drop them.
+fn read_ignore_file(folder: BorrowedFd, name: &str) -> Option<Gitignore> {
+    let (file, meta) = pinned::open_file_at(folder, OsStr::new(name), false).ok()?;
+    let bytes = pinned::read_open(file, &meta, MAX_IGNORE_FILE).ok()?;
+    let mut builder = GitignoreBuilder::new(".");
+    for line in String::from_utf8_lossy(&bytes).lines() {
+        let _ = builder.add_line(None, line);
+    }
+    builder.build().ok().filter(|matcher| !matcher.is_empty())
+}
+
+/// What a PATH starts with, as ripgrep reads it: whether a folder above it holds `.git` (the
+/// PATH is then inside a git repository), and the `.ignore` and (in git) `.gitignore` files of
+/// the folders above it. Climbs by `..` from the PATH's handle, so it sees where the PATH
+/// really is, and reads each file through its folder's handle.
+fn above_root(folder: &OwnedFd) -> Ignores {
+    // The folders from the PATH's parent up to `/`, nearest first.
+    let mut chain: Vec<OwnedFd> = Vec::new();
+    let mut below = identity(folder);
+    let mut next = pinned::parent_folder(folder.as_fd()).ok();
+    while let Some(here) = next {
+        let id = identity(&here);
+        if id == below || chain.len() >= MAX_DEPTH {
+            break; // `/`: its `..` is itself.
+        }
+        below = id;
+        next = pinned::parent_folder(here.as_fd()).ok();
+        chain.push(here);
+    }
+    // The PATH's real place names the way back down from each folder above.
+    let names: Vec<OsString> = pinned::real_path(folder.as_fd())
+        .map(|real| real.iter().skip(1).map(OsStr::to_os_string).collect())
+        .unwrap_or_default();
+    let mut ignores = Ignores::default();
+    for (up, here) in chain.iter().enumerate().rev() {
+        ignores.in_git |= matches!(
+            pinned::kind_at(here.as_fd(), OsStr::new(".git")),
+            Ok(Kind::Folder | Kind::File)
+        );
+        // Without the way down (a folder deleted under the run) the files above cannot be
+        // matched: only whether the PATH is in git is kept.
+        let Some(way_down) = names.len().checked_sub(up + 1).map(|cut| &names[cut..]) else {
+            continue;
+        };
+        let mut matchers = Vec::new();
+        matchers.extend(read_ignore_file(here.as_fd(), ".ignore"));
+        if ignores.in_git {
+            matchers.extend(read_ignore_file(here.as_fd(), ".gitignore"));
+        }
+        if !matchers.is_empty() {
+            ignores.top = Some(Arc::new(Layer {
+                depth: 0,
+                above: Some(way_down.iter().collect()),
+                matchers,
+                parent: ignores.top.take(),
+            }));
+        }
+    }
+    ignores
 }
 
 impl<T, F> Walk<'_, F>
@@ -200,6 +371,11 @@ where
                     depth: 0,
                     outside_roots: false,
                     ancestors: &ancestors,
+                    ignores: if self.options.no_ignore {
+                        Ignores::default()
+                    } else {
+                        above_root(&folder)
+                    },
                 };
                 self.folder(&folder, &place)
             }
@@ -217,31 +393,42 @@ where
             Ok(entries) => entries,
             Err(e) => return self.error(place.path.clone(), e.to_string()),
         };
+        let ignores = if self.options.no_ignore {
+            Ignores::default()
+        } else {
+            place
+                .ignores
+                .for_folder(folder.as_fd(), &entries, place.depth)
+        };
         entries
             .par_iter()
-            .flat_map_iter(|entry| self.entry(folder, place, entry))
+            .flat_map_iter(|entry| self.entry(folder, place, &ignores, entry))
             .collect()
     }
 
-    fn entry(&self, folder: &OwnedFd, place: &Place, entry: &Entry) -> Vec<T> {
+    fn entry(&self, folder: &OwnedFd, place: &Place, ignores: &Ignores, entry: &Entry) -> Vec<T> {
         let path = place.path.join(&entry.name);
         let relative = place.relative.join(&entry.name);
         if is_excluded(&relative, self.options) {
             return Vec::new();
         }
+        let ignored = |is_dir| ignores.top.is_some() && ignores.ignores(&relative, is_dir);
         match entry.kind {
             Kind::Folder => {
-                if is_vcs_dir(&entry.name) {
+                if is_vcs_dir(&entry.name) || ignored(true) {
                     return Vec::new();
                 }
                 match pinned::open_folder_at(folder.as_fd(), &entry.name, false) {
-                    Ok(sub) => self.subfolder(&sub, place, path, relative, place.outside_roots),
+                    Ok(sub) => {
+                        self.subfolder(&sub, place, ignores, path, relative, place.outside_roots)
+                    }
                     Err(e) => self.error(path, e.to_string()),
                 }
             }
+            Kind::File if self.ignores_file(ignores, &relative) => Vec::new(),
             Kind::File => self.file(folder, place, &entry.name, path, &relative, false),
             Kind::Symlink if self.options.follow_symlinks => {
-                self.link(folder, place, &entry.name, path, relative)
+                self.link(folder, place, ignores, &entry.name, path, relative)
             }
             Kind::Symlink | Kind::Other => Vec::new(),
         }
@@ -251,6 +438,7 @@ where
         &self,
         sub: &OwnedFd,
         place: &Place,
+        ignores: &Ignores,
         path: PathBuf,
         relative: PathBuf,
         outside_roots: bool,
@@ -284,6 +472,7 @@ where
             depth: place.depth + 1,
             outside_roots,
             ancestors: &ancestors,
+            ignores: ignores.clone(),
         };
         self.folder(sub, &inner)
     }
@@ -293,18 +482,30 @@ where
         &self,
         folder: &OwnedFd,
         place: &Place,
+        ignores: &Ignores,
         name: &OsStr,
         path: PathBuf,
         relative: PathBuf,
     ) -> Vec<T> {
+        let ignored = |is_dir| ignores.top.is_some() && ignores.ignores(&relative, is_dir);
         match pinned::open_folder_at(folder.as_fd(), name, true) {
+            Ok(_) if ignored(true) => Vec::new(),
             Ok(sub) => {
                 let outside = place.outside_roots || !self.is_inside_roots(sub.as_fd());
-                self.subfolder(&sub, place, path, relative, outside)
+                self.subfolder(&sub, place, ignores, path, relative, outside)
             }
+            Err(_) if self.ignores_file(ignores, &relative) => Vec::new(),
             // Not a folder: a file, or a link to nothing (reported when opened).
             Err(_) => self.file(folder, place, name, path, &relative, true),
         }
+    }
+
+    /// Whether the ignore files leave out a file the walk would scan. Files it would not scan
+    /// (images, styles) are not matched: most of a shop, and the ignore patterns' whole cost.
+    fn ignores_file(&self, ignores: &Ignores, relative: &Path) -> bool {
+        ignores.top.is_some()
+            && is_included(relative, self.options)
+            && ignores.ignores(relative, false)
     }
 
     /// The identities of the folders down to `folder`, to tell a followed link that loops
