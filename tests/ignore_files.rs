@@ -1,4 +1,5 @@
-//! `.gitignore` and `.ignore` files leave pages out of a scan, as in ripgrep and git; the
+//! In a git repository, `.gitignore` and `.ignore` files leave pages out of a scan, as in
+//! ripgrep and git (outside one, in a hosting tree, they leave nothing out); the
 //! matchers come from the files' bytes read through folder handles, so an ignore file that is
 //! a link or a FIFO is never followed or waited on.
 
@@ -96,9 +97,10 @@ fn no_ignore_reports_the_ignored_pages_too() {
 }
 
 #[test]
-fn outside_git_a_gitignore_is_not_applied_but_an_ignore_is() {
+fn outside_git_neither_a_gitignore_nor_an_ignore_leaves_anything_out() {
     let dir = tempfile::tempdir().unwrap();
-    // A hosting tree without git: a tenant's `.gitignore` is no word on what is served.
+    // A hosting tree without git: a tenant's ignore files are no word on what is served, and
+    // must not hide the tenant's pages from the hoster's run.
     write(dir.path(), "www/.gitignore", b"vendor/\n");
     write(dir.path(), "www/.ignore", b"cache/\n");
     write(dir.path(), "www/vendor/pay.php", &stale());
@@ -106,8 +108,11 @@ fn outside_git_a_gitignore_is_not_applied_but_an_ignore_is() {
     write(dir.path(), "www/index.php", &stale());
     assert_eq!(
         reported(dir.path(), &["www"]),
-        ["www/index.php", "www/vendor/pay.php"]
+        ["www/cache/pay.php", "www/index.php", "www/vendor/pay.php"]
     );
+    // The same tree made a repository: both apply.
+    fs::create_dir(dir.path().join("www/.git")).unwrap();
+    assert_eq!(reported(dir.path(), &["www"]), ["www/index.php"]);
 }
 
 #[test]

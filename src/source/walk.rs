@@ -9,8 +9,9 @@
 //! handle plus its name, so a tenant who swaps a folder for a link while the run goes on
 //! cannot lead the walk, or the read, anywhere else.
 //!
-//! `.gitignore` files (inside a git repository) and `.ignore` files (anywhere) leave files and
-//! folders out, as in ripgrep and git: only their matcher comes from the `ignore` crate, built
+//! Inside a git repository, `.gitignore` and `.ignore` files leave files and folders out, as in
+//! ripgrep and git; outside one (a hosting tree) they leave nothing out, since a tenant's file
+//! must not hide the tenant's pages from the hoster's run: only their matcher comes from the `ignore` crate, built
 //! from the file's bytes read through its folder's handle; the walk stays this one. A folder
 //! without such files reuses its parent's matchers, so a tree without any costs a name
 //! comparison per entry.
@@ -254,7 +255,7 @@ impl Ignores {
         }
         let in_git = self.in_git || git;
         let mut matchers = Vec::new();
-        if ignore {
+        if ignore && in_git {
             matchers.extend(read_ignore_file(folder, ".ignore"));
         }
         if gitignore && in_git {
@@ -294,7 +295,7 @@ fn read_ignore_file(folder: BorrowedFd, name: &str) -> Option<Gitignore> {
 }
 
 /// What a PATH starts with, as ripgrep reads it: whether a folder above it holds `.git` (the
-/// PATH is then inside a git repository), and the `.ignore` and (in git) `.gitignore` files of
+/// PATH is then inside a git repository), and (in git) the `.ignore` and `.gitignore` files of
 /// the folders above it. Climbs by `..` from the PATH's handle, so it sees where the PATH
 /// really is, and reads each file through its folder's handle.
 fn above_root(folder: &OwnedFd) -> Ignores {
@@ -327,8 +328,8 @@ fn above_root(folder: &OwnedFd) -> Ignores {
             continue;
         };
         let mut matchers = Vec::new();
-        matchers.extend(read_ignore_file(here.as_fd(), ".ignore"));
         if ignores.in_git {
+            matchers.extend(read_ignore_file(here.as_fd(), ".ignore"));
             matchers.extend(read_ignore_file(here.as_fd(), ".gitignore"));
         }
         if !matchers.is_empty() {
