@@ -347,6 +347,17 @@ fn a_baseline_that_matches_nothing_says_why_and_stale_entries_reach_every_format
             .unwrap()
             .contains(stale)
     );
+    // From the shop's own folder, where the fixed page is clean and would be dropped unless
+    // named as the baseline names it.
+    let (code, report) = baseline_run(
+        &dir.path().join("samples/php-shop"),
+        "../../baseline.json",
+        ".",
+    );
+    assert_eq!(code, 0);
+    let notes = report["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1, "{report:#}");
+    assert!(notes[0]["message"].as_str().unwrap().contains(stale));
     let github = run(
         dir.path(),
         &[
@@ -404,6 +415,14 @@ fn errors_come_in_one_style() {
 }
 
 #[test]
+fn the_bare_command_shows_its_help_and_fails() {
+    let output = tool().output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("Usage: kspay-migrate <COMMAND>"));
+    assert!(!stderr(&output).contains("kspay-migrate: error:"));
+}
+
+#[test]
 fn every_id_a_report_prints_is_explainable() {
     let dir = tempfile::tempdir().unwrap();
     let output = run(dir.path(), &["explain", "unused-suppression"]);
@@ -454,6 +473,25 @@ fn a_page_on_stdin_is_checked_and_fixed_for_editors_and_pre_commit() {
         output.stdout,
         "<p>제주 지역 추가 배송비 3,000원</p>\n".as_bytes()
     );
+
+    // A page over the limit is an error, never an empty "fixed page" on stdout.
+    let output = tool()
+        .current_dir(dir.path())
+        .args(["fix", "--write", "--max-filesize", "1K", "-"])
+        .write_stdin(bytes.clone())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    assert!(stderr(&output).contains("over --max-filesize"));
+    // A patch must name the file it changes.
+    let output = tool()
+        .current_dir(dir.path())
+        .args(["fix", "--patch", "p.patch", "-"])
+        .write_stdin(bytes.clone())
+        .output()
+        .unwrap();
+    assert_one_line_error(&output, "--stdin-filename");
 
     let output = run(dir.path(), &["check", "-", "samples"]);
     assert_one_line_error(&output, "PATH - reads one page from stdin");

@@ -15,7 +15,7 @@ use crate::cli::config;
 use crate::cli::exit::{CLEAN, ERROR, FOUND};
 use crate::cli::generate;
 use crate::cli::interactive;
-use crate::cli::output::{Outputs, STDOUT, is_stdout};
+use crate::cli::output::Outputs;
 use crate::cli::progress::Progress;
 use crate::cli::settings::{Job, Settings, Sink, format_name};
 use crate::diagnostics::{
@@ -27,6 +27,7 @@ use crate::report::{self, FixOutcome, Format, Run, Summary, baseline, diff, visi
 use crate::rules::{self, Shape};
 use crate::scan::detect;
 use crate::source::leftover;
+use crate::source::names::{STDOUT, is_stdout};
 use crate::source::patch_base::{OnePatch, PatchBases};
 use crate::source::pinned::describe_io;
 use crate::source::walk::{self, FileAt, Found};
@@ -41,6 +42,11 @@ const WRITERS_PER_WORKER: usize = 4;
 pub fn main() -> ExitCode {
     match Cli::try_parse() {
         Ok(cli) => run(cli),
+        // `kspay-migrate` alone: the help, as clap prints it, and the status of a bad call.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::from(ERROR)
+        }
         Err(e) if !e.use_stderr() => {
             let _ = e.print();
             ExitCode::SUCCESS
@@ -129,7 +135,16 @@ fn scan_command(settings: Settings) -> Result<u8, String> {
             let page = read_stdin(settings.file.max_filesize)?;
             let report = match &page {
                 StdinPage::Page(bytes) => pipeline.process_bytes(name, bytes.clone()),
-                StdinPage::TooLarge(size) => FileReport::skipped(name, Skip::TooLarge(*size)),
+                // An error, not a skip: `fix --write -` would otherwise print no page at all,
+                // which an editor takes for the fixed page.
+                StdinPage::TooLarge => FileReport::error(
+                    name,
+                    ErrorKind::Read,
+                    format!(
+                        "the page on stdin is over --max-filesize ({} bytes); not read, nothing written",
+                        settings.file.max_filesize
+                    ),
+                ),
             };
             (vec![report], 0, Some(page))
         }
@@ -215,8 +230,8 @@ fn scan_tree(settings: &Settings) -> (Vec<FileReport>, usize) {
 /// The page of a run over stdin.
 enum StdinPage {
     Page(Vec<u8>),
-    /// Over `--max-filesize` (at least this many bytes): not read further.
-    TooLarge(u64),
+    /// Over `--max-filesize`: not read further.
+    TooLarge,
 }
 
 /// Reads the page on stdin, no further than one byte past `max_filesize`.
@@ -229,7 +244,7 @@ fn read_stdin(max_filesize: u64) -> Result<StdinPage, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| format!("-: cannot read the page from stdin: {}", describe_io(&e)))?;
     Ok(match bytes.len() as u64 > max_filesize {
-        true => StdinPage::TooLarge(bytes.len() as u64),
+        true => StdinPage::TooLarge,
         false => StdinPage::Page(bytes),
     })
 }
@@ -308,7 +323,12 @@ fn emit_reports(settings: &Settings, run: &Run, outputs: &Outputs) -> Result<(),
     }
     // Machine formats carry file errors and warnings inside; a person watching the terminal
     // sees them too.
-    let text_on_terminal = format == Format::Text && !matches!(settings.main_report, Sink::File(_));
+    let text_on_terminal = (format == Format::Text
+        && !matches!(settings.main_report, Sink::File(_)))
+        || settings
+            .more_reports
+            .iter()
+            .any(|(format, path)| *format == Format::Text && is_stdout(path));
     if !text_on_terminal {
         let mut stderr = anstream::stderr().lock();
         for report in run.reports {

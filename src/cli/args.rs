@@ -54,7 +54,8 @@ pub struct ScanArgs {
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// The name of the page read from stdin (PATH `-`): what reports call it, and whether it
-    /// is a script (`.js`) or markup. `fix --write -` prints the fixed page on stdout.
+    /// is a script (`.js`) or markup. `fix --write -` prints the fixed page on stdout, and
+    /// the text report on stderr.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
     #[command(flatten)]
@@ -139,7 +140,7 @@ pub struct FixArgs {
     #[arg(long, value_name = "FILE")]
     pub patch: Option<PathBuf>,
     /// List every finding the fixes fix (or would fix), one line each (text format).
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["quiet", "statistics"])]
     pub show_fixes: bool,
     /// With --write, keep each original as FILE<SUFFIX> (default suffix `.orig`).
     #[arg(

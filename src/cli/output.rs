@@ -11,16 +11,9 @@ use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 
 use crate::fix::write;
+use crate::source::names::is_stdout;
 use crate::source::pinned;
 use crate::source::walk::{self, WalkOptions};
-
-/// The name that sends an output to stdout, as every Unix tool reads it.
-pub const STDOUT: &str = "-";
-
-/// Whether an output path is [`STDOUT`].
-pub fn is_stdout(path: &Path) -> bool {
-    path.as_os_str() == STDOUT
-}
 
 /// The folders a run scans, as the kernel knows them.
 #[derive(Debug, Default)]

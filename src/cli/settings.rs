@@ -4,21 +4,20 @@
 //! writer's options) so that no later step reads the arguments again or has to know which
 //! setting a config file may override.
 
-use std::collections::HashSet;
 use std::ffi::OsString;
 use std::path::PathBuf;
 
 use crate::cli::args::{CheckArgs, ColorWhen, FixArgs, OutputTarget, ScanArgs};
 use crate::cli::config::Merged;
-use crate::cli::output::{Outputs, STDOUT, is_stdout};
+use crate::cli::output::Outputs;
 use crate::diagnostics::FileReport;
 use crate::fix::write::WriteOptions;
 use crate::pipeline::{self, Mode, Pipeline};
-use crate::report::baseline::{self, Baseline};
+use crate::report::baseline::{self, Baseline, RecordedFiles};
 use crate::report::text::Detail;
 use crate::report::{FixOutcome, Format};
 use crate::scan::MAX_FINDINGS_PER_FILE;
-use crate::source::names::portable_path;
+use crate::source::names::{STDOUT, is_stdout};
 use crate::source::walk::{self, WalkOptions};
 
 /// Stack of each scanning thread (see [`Settings::pool`]).
@@ -53,7 +52,8 @@ pub struct Settings {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sink {
     Stdout,
-    /// The text report when `--patch -` has stdout: people still read it on the terminal.
+    /// The text report when stdout holds the patch (`--patch -`) or the fixed page (`fix
+    /// --write -`): people still read it on the terminal.
     Stderr,
     File(PathBuf),
 }
@@ -211,18 +211,20 @@ impl Settings {
                 .more_reports
                 .iter()
                 .any(|(format, _)| *format == Format::Junit);
-        let baseline_paths: HashSet<&str> = match &self.job {
+        // Named as the baseline names them (from its own folder), not as the run does.
+        let recorded = match &self.job {
             Job::Check {
-                baseline: Some((recorded, _)),
+                baseline: Some((baseline, path)),
                 ..
-            } => recorded.findings.iter().map(|e| e.path.as_str()).collect(),
-            _ => HashSet::new(),
+            } => Some(RecordedFiles::of(baseline, path)),
+            _ => None,
         };
         move |report| {
             lists_every_file
                 || !report.is_unremarkable()
-                || (!baseline_paths.is_empty()
-                    && baseline_paths.contains(portable_path(&report.path).as_str()))
+                || recorded
+                    .as_ref()
+                    .is_some_and(|recorded| recorded.contains(report))
         }
     }
 
@@ -378,6 +380,11 @@ fn stdin_page(args: &ScanArgs, job: &Job) -> Result<Option<PathBuf>, String> {
     } = job
     {
         return Err("fix --interactive reads its answers from stdin, so it cannot read the page there; give the page's path".into());
+    }
+    if let (Job::Fix { patch: Some(_), .. }, None) = (job, &args.stdin_filename) {
+        return Err(
+            "a patch names the file it changes: give the page's name with --stdin-filename".into(),
+        );
     }
     if let Job::Fix {
         backup: Some(_), ..

@@ -100,6 +100,38 @@ impl Comparison {
     }
 }
 
+/// The files a baseline has entries for, to tell which reports a run must keep for it: a file
+/// whose findings were all fixed still has entries to report as stale.
+pub struct RecordedFiles {
+    naming: Naming,
+    paths: HashSet<String>,
+    /// The entries' last path parts: a file of another name is passed over without the cost
+    /// of naming it from the baseline's folder (most files of a tree).
+    file_names: HashSet<String>,
+}
+
+impl RecordedFiles {
+    /// The files `baseline`, read from `path`, has entries for.
+    pub fn of(baseline: &Baseline, path: &Path) -> RecordedFiles {
+        let paths: HashSet<String> = baseline.findings.iter().map(|e| e.path.clone()).collect();
+        RecordedFiles {
+            naming: Naming::of(path, baseline.version),
+            file_names: paths
+                .iter()
+                .map(|path| path.rsplit('/').next().unwrap_or(path).to_string())
+                .collect(),
+            paths,
+        }
+    }
+
+    /// Whether the baseline has entries for the file of `report`.
+    pub fn contains(&self, report: &FileReport) -> bool {
+        let file_name = report.path.file_name().map(|name| name.to_string_lossy());
+        file_name.is_some_and(|name| self.file_names.contains(name.as_ref()))
+            && self.paths.contains(&self.naming.name(report))
+    }
+}
+
 /// How a baseline names files and keys findings.
 enum Naming {
     /// Version 2: paths from the baseline's folder (given as the real path).
@@ -124,6 +156,14 @@ impl Naming {
         }
     }
 
+    /// The file's name in the baseline.
+    fn name(&self, report: &FileReport) -> String {
+        match self {
+            Naming::AsRun => portable_path(&report.path),
+            Naming::FromFolder(folder) => relative_name(folder, &report.path),
+        }
+    }
+
     /// The file's name in the baseline, and the key of each of its findings (by index).
     fn keys(&self, report: &FileReport) -> (String, Vec<String>) {
         match self {
@@ -135,8 +175,8 @@ impl Naming {
                     .map(|l| l.fingerprint.clone())
                     .collect(),
             ),
-            Naming::FromFolder(folder) => {
-                let name = relative_name(folder, &report.path);
+            Naming::FromFolder(_) => {
+                let name = self.name(report);
                 // Fingerprinted in page order with the suppressed findings, as the scan does,
                 // so suppressing one finding never changes another's key.
                 let mut all: Vec<(Option<usize>, &Located)> = report

@@ -1,4 +1,5 @@
-//! The JSON report: one document on stdout, as `schemas/report-v1.json` (version 1) defines it.
+//! The JSON report: one document (on stdout, or where `--output json=FILE` sends it), as
+//! `schemas/report-v1.json` (version 1) defines it.
 //! A field added, renamed or removed here is a change to that schema too: the tests validate
 //! every report they read against it, and the schema refuses fields it does not name.
 

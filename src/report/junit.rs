@@ -11,7 +11,7 @@ use std::path::{Component, Path};
 
 use std::os::unix::ffi::OsStrExt;
 
-use super::{Level, Run, notes, text, visible};
+use super::{Run, notes, text, visible};
 use crate::diagnostics::{FileError, FileReport, Skip};
 
 /// Writes the whole run as one JUnit XML document.
@@ -39,10 +39,7 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
         let lines: Vec<String> = notes
             .iter()
             .map(|note| {
-                let label = match note.level {
-                    Level::Warning => "warning",
-                    Level::Note => "note",
-                };
+                let label = note.level.as_str();
                 format!("{label}: {}", escape_text(&visible::text(&note.message)))
             })
             .collect();

@@ -166,6 +166,16 @@ pub enum Level {
     Note,
 }
 
+impl Level {
+    /// The word every format labels the note with.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Warning => "warning",
+            Level::Note => "note",
+        }
+    }
+}
+
 /// A remark about the run as a whole, carried by every format (text on stderr, JSON `notes`,
 /// SARIF notifications, GitHub `::warning`/`::notice`, JUnit `<system-out>`).
 #[derive(Debug, Clone, Serialize)]
@@ -182,10 +192,10 @@ pub fn notes(run: &Run) -> Vec<Note> {
     if run.summary.files_scanned == 0 && run.summary.errors == 0 {
         let message = match run.reports.iter().any(|report| report.skipped.is_some()) {
             true => {
-                "no file was scanned: every page found was skipped (see the notes); nothing was checked"
+                "no file was scanned: every page found was skipped (binary, or over --max-filesize); nothing was checked"
             }
             false => {
-                "no file was scanned: the PATHs hold no page the scan selects (the template extensions, or --include/--exclude); nothing was checked"
+                "no file was scanned: the PATHs hold no page the scan selects (the template extensions, --include/--exclude, or in a git repository its .gitignore/.ignore files: --no-ignore); nothing was checked"
             }
         };
         notes.push(Note {

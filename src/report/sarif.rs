@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::{Level, Run, fix_status, notes, skip_reason};
+use super::{Run, fix_status, notes, skip_reason};
 use crate::diagnostics::{
     Applicability, FileError, Located, LocatedEdit, Severity, UNUSED_SUPPRESSION_HELP,
     UNUSED_SUPPRESSION_ID, UNUSED_SUPPRESSION_TITLE,
@@ -79,10 +79,7 @@ fn log(run: &Run) -> Value {
         }
     }
     for note in notes(run) {
-        let level = match note.level {
-            Level::Warning => "warning",
-            Level::Note => "note",
-        };
+        let level = note.level.as_str();
         notifications.push(json!({ "level": level, "message": { "text": note.message } }));
     }
     let mut invocation = json!({ "executionSuccessful": true });

@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Run, Summary, visible};
 use crate::diagnostics::{FileError, Located, Severity, Skip};
+use crate::source::names::is_stdout;
 use crate::source::patch_base::PatchBases;
 
 /// How much to print.
@@ -199,7 +200,7 @@ fn fix_summary(out: &mut dyn Write, fix: &super::FixOutcome, summary: &Summary) 
         fix.fixed_findings, fix.changed_files
     )?;
     if let Some(patch) = &fix.patch {
-        match patch.as_os_str() == "-" {
+        match is_stdout(patch) {
             true => write!(out, "; patch written to stdout")?,
             false => write!(out, "; patch written to {}", visible::path(patch))?,
         }
@@ -322,10 +323,11 @@ pub fn skipped(
 
 /// Writes a note about the whole run.
 pub fn note(out: &mut (impl Write + ?Sized), note: &super::Note) -> io::Result<()> {
-    let (style, label) = match note.level {
-        super::Level::Warning => (YELLOW, "warning"),
-        super::Level::Note => (BOLD, "note"),
+    let style = match note.level {
+        super::Level::Warning => YELLOW,
+        super::Level::Note => BOLD,
     };
+    let label = note.level.as_str();
     writeln!(
         out,
         "{style}{label}:{style:#} {}",

@@ -38,3 +38,12 @@ pub fn portable_bytes(path: &std::path::Path) -> Vec<u8> {
     }
     display_bytes(path).to_vec()
 }
+
+/// The name that sends an output to stdout (and reads a page from stdin), as every Unix tool
+/// reads it.
+pub const STDOUT: &str = "-";
+
+/// Whether a path is [`STDOUT`].
+pub fn is_stdout(path: &std::path::Path) -> bool {
+    path.as_os_str() == STDOUT
+}

@@ -9,12 +9,12 @@
 //! handle plus its name, so a tenant who swaps a folder for a link while the run goes on
 //! cannot lead the walk, or the read, anywhere else.
 //!
-//! Inside a git repository, `.gitignore` and `.ignore` files leave files and folders out, as in
-//! ripgrep and git; outside one (a hosting tree) they leave nothing out, since a tenant's file
-//! must not hide the tenant's pages from the hoster's run: only their matcher comes from the `ignore` crate, built
-//! from the file's bytes read through its folder's handle; the walk stays this one. A folder
-//! without such files reuses its parent's matchers, so a tree without any costs a name
-//! comparison per entry.
+//! Inside a git repository, `.gitignore` and `.ignore` files leave files and folders out, as
+//! git does; outside one (a hosting tree) they leave nothing out, since a tenant's file must
+//! not hide the tenant's pages from the hoster's run. Only their matcher comes from the
+//! `ignore` crate, built from the file's bytes read through its folder's handle; the walk stays
+//! this one. A folder without such files reuses its parent's matchers, so a tree without any
+//! costs a name comparison per entry.
 
 use std::ffi::{OsStr, OsString};
 use std::fs::{File, Metadata};
