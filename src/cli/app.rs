@@ -17,7 +17,7 @@ use crate::cli::generate;
 use crate::cli::interactive;
 use crate::cli::output::Outputs;
 use crate::cli::progress::Progress;
-use crate::cli::settings::{Job, Settings, Sink, format_name};
+use crate::cli::settings::{Job, Settings, Sink};
 use crate::diagnostics::{
     ErrorKind, FileError, FileReport, Skip, UNUSED_SUPPRESSION_HELP, UNUSED_SUPPRESSION_ID,
     UNUSED_SUPPRESSION_TITLE,
@@ -379,13 +379,13 @@ fn write_report_file(
     let mut out = anstream::StripStream::new(Vec::new());
     let mut err = anstream::StripStream::new(Vec::new());
     report::write(format, &mut out, &mut err, run, detail)
-        .map_err(|e| format!("cannot write the {} report: {e}", format_name(format)))?;
+        .map_err(|e| format!("cannot write the {} report: {e}", format.name()))?;
     let mut bytes = err.into_inner();
     bytes.extend(out.into_inner());
     outputs.write(path, &bytes).map_err(|e| {
         format!(
             "cannot write the {} report to {}: {e}",
-            format_name(format),
+            format.name(),
             path.display(),
         )
     })

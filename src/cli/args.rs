@@ -205,14 +205,9 @@ fn parse_output(text: &str) -> Result<OutputTarget, String> {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
         let format = Format::from_str(name, true).map_err(|_| {
-            let names: Vec<String> = Format::value_variants()
-                .iter()
-                .filter_map(|format| format.to_possible_value())
-                .map(|value| value.get_name().to_string())
-                .collect();
             format!(
                 "unknown report format {name:?}; formats: {} (a file whose name holds '=' is given as ./{text})",
-                names.join(", ")
+                Format::names()
             )
         })?;
         if path.is_empty() {

@@ -335,14 +335,9 @@ fn path<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<PathBuf>, D
 fn format<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Format>, D::Error> {
     let name = String::deserialize(deserializer)?;
     Format::from_str(&name, false).map(Some).map_err(|_| {
-        let names: Vec<String> = Format::value_variants()
-            .iter()
-            .filter_map(|format| format.to_possible_value())
-            .map(|value| value.get_name().to_string())
-            .collect();
         D::Error::custom(format!(
             "unknown format {name:?}, expected one of {}",
-            names.join(", ")
+            Format::names()
         ))
     })
 }

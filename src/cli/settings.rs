@@ -109,7 +109,7 @@ impl Settings {
         if args.show_fixes && merged.format != Format::Text {
             return Err(format!(
                 "--show-fixes lists the fixes for people, with --format text; --format {} carries each finding's fix as edits",
-                format_name(merged.format)
+                merged.format.name()
             ));
         }
         Settings::new(&args.scan, merged, job)
@@ -130,7 +130,7 @@ impl Settings {
         if args.statistics && merged.format != Format::Text {
             return Err(format!(
                 "--statistics prints a table for people, with --format text; --format {} carries every finding to count",
-                format_name(merged.format)
+                merged.format.name()
             ));
         }
         let stdin = stdin_page(args, &job)?;
@@ -303,7 +303,7 @@ fn main_report(
     if let Some(extra) = main_files.next() {
         return Err(format!(
             "two reports for --format {}: --output {} and --output {} (name a format for one: --output json={})",
-            format_name(format),
+            format.name(),
             main_file.map_or(String::new(), |o| o.path.display().to_string()),
             extra.path.display(),
             extra.path.display()
@@ -317,7 +317,7 @@ fn main_report(
     let mut on_stdout: Vec<String> = outputs
         .iter()
         .filter(|o| o.format.is_some() && is_stdout(&o.path))
-        .map(|o| format!("--output {}=-", format_name(o.format.expect("filtered"))))
+        .map(|o| format!("--output {}=-", o.format.expect("filtered").name()))
         .collect();
     if patch_to_stdout {
         on_stdout.push("--patch -".into());
@@ -336,7 +336,7 @@ fn main_report(
             Sink::Stderr
         }
         Sink::Stdout => {
-            on_stdout.push(format!("the --format {} report", format_name(format)));
+            on_stdout.push(format!("the --format {} report", format.name()));
             Sink::Stdout
         }
         other => other,
@@ -348,14 +348,6 @@ fn main_report(
         ));
     }
     Ok(main)
-}
-
-/// A format's name as `--format` takes it.
-pub fn format_name(format: Format) -> String {
-    use clap::ValueEnum;
-    format
-        .to_possible_value()
-        .map_or_else(|| format!("{format:?}"), |v| v.get_name().to_string())
 }
 
 /// The page's name when the run reads stdin: PATH `-` alone, named by `--stdin-filename`

@@ -35,6 +35,25 @@ pub enum Format {
     Junit,
 }
 
+impl Format {
+    /// The name `--format`, `FORMAT=` and the config's `format` take.
+    pub fn name(self) -> String {
+        use clap::ValueEnum;
+        self.to_possible_value()
+            .map_or_else(|| format!("{self:?}"), |v| v.get_name().to_string())
+    }
+
+    /// Every format's name, comma-separated, for messages that list them.
+    pub fn names() -> String {
+        use clap::ValueEnum;
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .map(|format| format.name())
+            .collect();
+        names.join(", ")
+    }
+}
+
 /// Everything a report shows about a run, whatever its format.
 pub struct Run<'a> {
     pub reports: &'a [FileReport],
