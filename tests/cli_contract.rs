@@ -560,3 +560,29 @@ fn show_fixes_lists_every_finding_the_fixes_fix() {
     );
     assert_one_line_error(&output, "--show-fixes lists the fixes for people");
 }
+
+#[test]
+fn overlapping_paths_are_scanned_and_written_once() {
+    let dir = shops();
+    // A folder twice, a folder inside another, and a file inside both.
+    let args = [
+        "samples",
+        "samples/php-shop",
+        "./samples",
+        "samples/php-shop/pay/KSPayForm.php",
+    ];
+    let report = report(&run(
+        dir.path(),
+        &[&["check", "--format", "json"][..], &args].concat(),
+    ));
+    assert_eq!(report["summary"]["findings"], 11, "{report:#}");
+    assert_eq!(report["summary"]["files_scanned"], 24);
+    let output = run(dir.path(), &[&["fix", "--write"][..], &args].concat());
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("changed on disk"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("Fixed 10 finding(s) in 10 file(s)"));
+}

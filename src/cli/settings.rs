@@ -135,7 +135,7 @@ impl Settings {
         }
         let stdin = stdin_page(args, &job)?;
         Ok(Settings {
-            paths: args.paths.clone(),
+            paths: distinct_paths(&args.paths),
             main_report: main_report(&args.output, merged.format, &job, stdin.is_some())?,
             stdin,
             config: merged.config,
@@ -389,4 +389,38 @@ fn stdin_page(args: &ScanArgs, job: &Job) -> Result<Option<PathBuf>, String> {
             .clone()
             .unwrap_or_else(|| PathBuf::from(STDOUT)),
     ))
+}
+
+/// The PATHs with every folder dropped that another one already covers: the same folder given
+/// twice, or a folder inside another given one (`check a/ a/sub`). Each file is then scanned
+/// once, and `fix --write` never rewrites a file a second time under another PATH (which it
+/// refused as "changed on disk"). Folders are compared by their real places; a PATH that is
+/// a symbolic link, or that does not exist, is kept as given, for the walk to judge.
+fn distinct_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    // Folders only: a file named on the command line is scanned even where the walk of a
+    // folder would leave it out (`--include`, ignore files), and the walk scans it once.
+    let real = |path: &PathBuf| {
+        let folder = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_dir());
+        folder.then(|| std::fs::canonicalize(path).ok()).flatten()
+    };
+    let places: Vec<Option<PathBuf>> = paths.iter().map(real).collect();
+    let covered = |index: usize| {
+        let Some(place) = &places[index] else {
+            return false;
+        };
+        places.iter().enumerate().any(|(other, other_place)| {
+            other != index
+                && other_place.as_ref().is_some_and(|other_place| {
+                    // An ancestor covers; of two equal places, the first given stays.
+                    (place.starts_with(other_place) && place != other_place)
+                        || (place == other_place && other < index)
+                })
+        })
+    };
+    paths
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| !covered(*index))
+        .map(|(_, path)| path.clone())
+        .collect()
 }

@@ -151,6 +151,7 @@ where
     let walk = Walk {
         options,
         visit: &visit,
+        named_files: named_files(roots),
         real_roots: if options.follow_symlinks {
             roots
                 .iter()
@@ -174,6 +175,23 @@ struct Walk<'w, F> {
     /// With `--follow-symlinks`, the PATHs' real places: a followed link leading elsewhere
     /// marks what lies behind it as outside the roots.
     real_roots: Vec<PathBuf>,
+    /// The files named as PATHs (name, identity): each is scanned as its own PATH, so a
+    /// folder PATH holding it passes it over (`check site site/pay.php` scans it once, and
+    /// `fix --write` writes it once).
+    named_files: Vec<(OsString, FileId)>,
+}
+
+/// The PATHs that are regular files, by name and identity.
+fn named_files(roots: &[PathBuf]) -> Vec<(OsString, FileId)> {
+    roots
+        .iter()
+        .filter_map(|root| {
+            let meta = std::fs::symlink_metadata(root).ok()?;
+            meta.is_file()
+                .then(|| Some((root.file_name()?.to_os_string(), FileId::of(&meta))))
+                .flatten()
+        })
+        .collect()
 }
 
 /// Where a folder being walked is.
@@ -538,6 +556,9 @@ where
         if !is_temp && !is_included(relative, self.options) {
             return Vec::new();
         }
+        if self.is_named_file(folder, name) {
+            return Vec::new();
+        }
         let outside_roots =
             place.outside_roots || (through_link && !self.is_inside_roots_by_name(folder, name));
         let file = FileAt {
@@ -554,6 +575,21 @@ where
             Found::File(file)
         };
         (self.visit)(found).into_iter().collect()
+    }
+
+    /// Whether this entry is a file named as a PATH of its own. Costs a name comparison per
+    /// file, and a stat only for a file of a named file's name.
+    fn is_named_file(&self, folder: &OwnedFd, name: &OsStr) -> bool {
+        if !self.named_files.iter().any(|(named, _)| named == name) {
+            return false;
+        }
+        let Ok(stat) = rustix::fs::statat(folder, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW)
+        else {
+            return false;
+        };
+        self.named_files
+            .iter()
+            .any(|(_, id)| id.dev == stat.st_dev && id.ino == stat.st_ino)
     }
 
     /// Whether the file a link names lies under a PATH (a link to nothing is not outside:
