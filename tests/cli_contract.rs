@@ -586,3 +586,52 @@ fn overlapping_paths_are_scanned_and_written_once() {
     );
     assert!(stderr(&output).contains("Fixed 10 finding(s) in 10 file(s)"));
 }
+
+#[test]
+fn input_lists_name_what_to_scan_once() {
+    let dir = shops();
+    // `find -print0`, as a hosting script pipes it: only the PHP pages.
+    let mut list = Vec::new();
+    for page in [
+        "samples/php-shop/pay/KSPayForm.php",
+        "samples/php-shop/pay/card_guide.php",
+        "samples/php-shop/pay/KSPayCreditFormIM.php",
+    ] {
+        list.extend_from_slice(page.as_bytes());
+        list.push(0);
+    }
+    let output = tool()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "--files-from", "-", "-0"])
+        .write_stdin(list)
+        .output()
+        .unwrap();
+    let found = report(&output);
+    assert_eq!(found["summary"]["files_scanned"], 3, "{found:#}");
+    assert_eq!(found["summary"]["findings"], 3);
+    // A newline list written on Windows, with a folder and one inside it, and a PATH beside.
+    fs::write(
+        dir.path().join("tenants.txt"),
+        "samples/php-shop\r\nsamples/php-shop/pay\r\n\r\nsamples/asp-shop\r\n",
+    )
+    .unwrap();
+    let found = report(&run(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--files-from",
+            "tenants.txt",
+            "samples/jsp-shop",
+        ],
+    ));
+    assert_eq!(found["summary"]["findings"], 9, "{found:#}");
+    let output = run(dir.path(), &["check", "--files-from", "missing.txt"]);
+    assert_one_line_error(&output, "missing.txt: cannot read the file list");
+    // An empty list scans nothing (not the current folder), and says so.
+    fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let output = run(dir.path(), &["check", "--files-from", "empty.txt"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("no file was scanned"));
+}

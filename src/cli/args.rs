@@ -50,9 +50,16 @@ pub struct CompletionsArgs {
 /// Options shared by `check` and `fix`.
 #[derive(Debug, Args)]
 pub struct ScanArgs {
-    /// Files or folders to scan; `-` reads one page from stdin.
-    #[arg(default_value = ".")]
+    /// Files or folders to scan (default: the current folder, unless --files-from gives
+    /// them); `-` reads one page from stdin.
     pub paths: Vec<PathBuf>,
+    /// Also scan the files and folders listed in FILE, one per line (`-`: stdin), as `find
+    /// ... | kspay-migrate check --files-from -` gives them.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// The --files-from list is NUL-separated, as `find -print0` writes it.
+    #[arg(short = '0', long = "null", requires = "files_from")]
+    pub null: bool,
     /// The name of the page read from stdin (PATH `-`): what reports call it, and whether it
     /// is a script (`.js`) or markup. `fix --write -` prints the fixed page on stdout, and
     /// the text report on stderr.

@@ -5,6 +5,7 @@
 //! setting a config file may override.
 
 use std::ffi::OsString;
+use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 
 use crate::cli::args::{CheckArgs, ColorWhen, FixArgs, OutputTarget, ScanArgs};
@@ -135,7 +136,7 @@ impl Settings {
         }
         let stdin = stdin_page(args, &job)?;
         Ok(Settings {
-            paths: distinct_paths(&args.paths),
+            paths: distinct_paths(&given_paths(args)?),
             main_report: main_report(&args.output, merged.format, &job, stdin.is_some())?,
             stdin,
             config: merged.config,
@@ -348,6 +349,49 @@ fn main_report(
         ));
     }
     Ok(main)
+}
+
+/// A --files-from list is a list of paths, not a tree's worth of pages.
+const MAX_FILE_LIST_BYTES: u64 = 1 << 30;
+
+/// The PATH arguments and the paths of `--files-from`; the current folder when neither gives
+/// any (an empty list scans nothing, and the run warns of it).
+fn given_paths(args: &ScanArgs) -> Result<Vec<PathBuf>, String> {
+    let mut paths = args.paths.clone();
+    let Some(list) = &args.files_from else {
+        if paths.is_empty() {
+            paths.push(PathBuf::from("."));
+        }
+        return Ok(paths);
+    };
+    let cannot_read = |why: String| format!("{}: cannot read the file list: {why}", list.display());
+    let bytes = if is_stdout(list) {
+        if args.paths.iter().any(|path| is_stdout(path)) {
+            return Err("--files-from - and PATH - would both read stdin; give the list or the page in a file".into());
+        }
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), MAX_FILE_LIST_BYTES),
+            &mut bytes,
+        )
+        .map_err(|e| cannot_read(crate::source::pinned::describe_io(&e)))?;
+        bytes
+    } else {
+        crate::source::pinned::read_bounded(list, MAX_FILE_LIST_BYTES).map_err(cannot_read)?
+    };
+    let separator = if args.null { b'\0' } else { b'\n' };
+    paths.extend(
+        bytes
+            .split(|&byte| byte == separator)
+            // A list written on Windows ends its lines with CRLF.
+            .map(|line| match args.null {
+                true => line,
+                false => line.strip_suffix(b"\r").unwrap_or(line),
+            })
+            .filter(|line| !line.is_empty())
+            .map(|line| PathBuf::from(std::ffi::OsStr::from_bytes(line))),
+    );
+    Ok(paths)
 }
 
 /// The page's name when the run reads stdin: PATH `-` alone, named by `--stdin-filename`
