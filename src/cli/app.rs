@@ -30,6 +30,7 @@ use crate::source::leftover;
 use crate::source::names::{STDOUT, is_stdout};
 use crate::source::patch_base::{OnePatch, PatchBases};
 use crate::source::pinned::describe_io;
+use crate::source::read;
 use crate::source::walk::{self, FileAt, Found};
 
 /// Writer threads per worker thread for `fix --write`: measured on the 100k-file bench tree,
@@ -236,12 +237,8 @@ enum StdinPage {
 
 /// Reads the page on stdin, no further than one byte past `max_filesize`.
 fn read_stdin(max_filesize: u64) -> Result<StdinPage, String> {
-    use std::io::Read as _;
-    let mut bytes = Vec::new();
-    io::stdin()
-        .lock()
-        .take(max_filesize.saturating_add(1))
-        .read_to_end(&mut bytes)
+    // One byte past the limit tells a page over it from one just at it.
+    let bytes = read::read_stdin(max_filesize.saturating_add(1))
         .map_err(|e| format!("-: cannot read the page from stdin: {}", describe_io(&e)))?;
     Ok(match bytes.len() as u64 > max_filesize {
         true => StdinPage::TooLarge,

@@ -369,13 +369,8 @@ fn given_paths(args: &ScanArgs) -> Result<Vec<PathBuf>, String> {
         if args.paths.iter().any(|path| is_stdout(path)) {
             return Err("--files-from - and PATH - would both read stdin; give the list or the page in a file".into());
         }
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(std::io::stdin().lock(), MAX_FILE_LIST_BYTES),
-            &mut bytes,
-        )
-        .map_err(|e| cannot_read(crate::source::pinned::describe_io(&e)))?;
-        bytes
+        crate::source::read::read_stdin(MAX_FILE_LIST_BYTES)
+            .map_err(|e| cannot_read(crate::source::pinned::describe_io(&e)))?
     } else {
         crate::source::pinned::read_bounded(list, MAX_FILE_LIST_BYTES).map_err(cannot_read)?
     };
@@ -447,24 +442,28 @@ fn distinct_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
         let folder = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_dir());
         folder.then(|| std::fs::canonicalize(path).ok()).flatten()
     };
-    let places: Vec<Option<PathBuf>> = paths.iter().map(real).collect();
-    let covered = |index: usize| {
-        let Some(place) = &places[index] else {
-            return false;
-        };
-        places.iter().enumerate().any(|(other, other_place)| {
-            other != index
-                && other_place.as_ref().is_some_and(|other_place| {
-                    // An ancestor covers; of two equal places, the first given stays.
-                    (place.starts_with(other_place) && place != other_place)
-                        || (place == other_place && other < index)
-                })
-        })
-    };
-    paths
+    // In sorted order a folder's descendants follow it, before any other folder: one pass
+    // against the last folder kept finds every covered one (a --files-from list may name
+    // thousands of tenant folders).
+    let mut places: Vec<(PathBuf, usize)> = paths
         .iter()
         .enumerate()
-        .filter(|(index, _)| !covered(*index))
-        .map(|(_, path)| path.clone())
+        .filter_map(|(index, path)| Some((real(path)?, index)))
+        .collect();
+    places.sort();
+    let mut covered = vec![false; paths.len()];
+    let mut kept: Option<&PathBuf> = None;
+    for (place, index) in &places {
+        match kept {
+            // Also an equal place given later: the first given stays (it sorts first).
+            Some(folder) if place.starts_with(folder) => covered[*index] = true,
+            _ => kept = Some(place),
+        }
+    }
+    paths
+        .iter()
+        .zip(covered)
+        .filter(|(_, covered)| !covered)
+        .map(|(path, _)| path.clone())
         .collect()
 }

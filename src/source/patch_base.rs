@@ -152,7 +152,9 @@ impl PatchBases {
                 break;
             }
             visited.push(ancestor.to_path_buf());
-            if std::fs::metadata(ancestor.join(".git")).is_ok_and(|m| m.is_dir() || m.is_file()) {
+            if std::fs::symlink_metadata(ancestor.join(".git"))
+                .is_ok_and(|m| m.is_dir() || m.is_file())
+            {
                 found = Some(ancestor.to_path_buf());
                 break;
             }

@@ -50,3 +50,14 @@ fn read_open(mut file: std::fs::File, size: u64, max_filesize: u64) -> std::io::
         .read_to_end(&mut bytes)?;
     Ok(Content::Page(bytes))
 }
+
+/// Reads stdin to its end, but no more than `limit` bytes: a page piped in by an editor, or
+/// a list of paths piped in by `find`.
+pub fn read_stdin(limit: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}

@@ -16,6 +16,7 @@
 //! this one. A folder without such files reuses its parent's matchers, so a tree without any
 //! costs a name comparison per entry.
 
+use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::fs::{File, Metadata};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
@@ -178,20 +179,24 @@ struct Walk<'w, F> {
     /// The files named as PATHs (name, identity): each is scanned as its own PATH, so a
     /// folder PATH holding it passes it over (`check site site/pay.php` scans it once, and
     /// `fix --write` writes it once).
-    named_files: Vec<(OsString, FileId)>,
+    named_files: HashMap<OsString, Vec<FileId>>,
 }
 
-/// The PATHs that are regular files, by name and identity.
-fn named_files(roots: &[PathBuf]) -> Vec<(OsString, FileId)> {
-    roots
-        .iter()
-        .filter_map(|root| {
-            let meta = std::fs::symlink_metadata(root).ok()?;
-            meta.is_file()
-                .then(|| Some((root.file_name()?.to_os_string(), FileId::of(&meta))))
-                .flatten()
-        })
-        .collect()
+/// The PATHs that are regular files: their identities by file name (a --files-from list may
+/// name thousands, and every file a folder walk finds is looked up here).
+fn named_files(roots: &[PathBuf]) -> HashMap<OsString, Vec<FileId>> {
+    let mut named: HashMap<OsString, Vec<FileId>> = HashMap::new();
+    for root in roots {
+        if let (Ok(meta), Some(name)) = (std::fs::symlink_metadata(root), root.file_name())
+            && meta.is_file()
+        {
+            named
+                .entry(name.to_os_string())
+                .or_default()
+                .push(FileId::of(&meta));
+        }
+    }
+    named
 }
 
 /// Where a folder being walked is.
@@ -580,16 +585,15 @@ where
     /// Whether this entry is a file named as a PATH of its own. Costs a name comparison per
     /// file, and a stat only for a file of a named file's name.
     fn is_named_file(&self, folder: &OwnedFd, name: &OsStr) -> bool {
-        if !self.named_files.iter().any(|(named, _)| named == name) {
+        let Some(ids) = self.named_files.get(name) else {
             return false;
-        }
+        };
         let Ok(stat) = rustix::fs::statat(folder, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW)
         else {
             return false;
         };
-        self.named_files
-            .iter()
-            .any(|(_, id)| id.dev == stat.st_dev && id.ino == stat.st_ino)
+        ids.iter()
+            .any(|id| id.dev == stat.st_dev && id.ino == stat.st_ino)
     }
 
     /// Whether the file a link names lies under a PATH (a link to nothing is not outside:
