@@ -271,6 +271,9 @@ pub enum Skip {
 #[derive(Debug)]
 pub struct FileReport {
     pub path: PathBuf,
+    /// The tenant the file belongs to (`--tenant-depth`: the first folders under its PATH), as
+    /// reports name it; `None` for a page read from stdin.
+    pub tenant: Option<String>,
     pub findings: Vec<Located>,
     /// Findings a baseline records (`check --baseline`): set aside, not reported as new.
     pub baselined: Vec<Located>,
@@ -308,6 +311,7 @@ impl FileReport {
     pub fn new(path: &Path) -> FileReport {
         FileReport {
             path: path.to_path_buf(),
+            tenant: None,
             findings: Vec::new(),
             baselined: Vec::new(),
             suppressed: Vec::new(),

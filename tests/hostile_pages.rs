@@ -171,6 +171,7 @@ fn fix_report_time(page: &[u8]) -> Duration {
     let run = Run {
         reports: &reports,
         summary: &summary,
+        tenants: &[],
         rules: &[],
         unsafe_fixes: false,
         max_filesize: 8 << 20,

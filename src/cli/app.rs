@@ -1,9 +1,10 @@
 //! Running a command: load rules, walk, scan in parallel, report, and write or patch.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -147,7 +148,7 @@ fn scan_command(settings: Settings) -> Result<u8, String> {
                     ),
                 ),
             };
-            (vec![report], 0, Some(page))
+            (vec![report], HashMap::new(), Some(page))
         }
         None => {
             let (reports, clean_files) = pool.install(|| scan_tree(&settings));
@@ -187,10 +188,13 @@ fn scan_command(settings: Settings) -> Result<u8, String> {
     };
     let unsafe_fixes = settings.file.unsafe_fixes;
     let mut summary = Summary::of(&reports, unsafe_fixes, started.elapsed().as_millis());
-    summary.files_scanned += clean_files;
+    summary.files_scanned += clean_files.values().sum::<usize>();
+    let wrote = outcome.as_ref().is_some_and(|outcome| outcome.wrote);
+    let tenants = report::tenants::table(&reports, &clean_files, unsafe_fixes, wrote);
     let run = Run {
         reports: &reports,
         summary: &summary,
+        tenants: &tenants,
         rules: pipeline.rules(),
         unsafe_fixes,
         max_filesize: settings.file.max_filesize,
@@ -203,29 +207,46 @@ fn scan_command(settings: Settings) -> Result<u8, String> {
     Ok(exit_status(&summary, outcome.as_ref()))
 }
 
-/// Walks the PATHs and runs every file found through the pipeline, in parallel. Returns the
-/// reports the run keeps ([`Settings::keeps`]) and how many clean files were only counted.
-fn scan_tree(settings: &Settings) -> (Vec<FileReport>, usize) {
+/// Walks the PATHs and runs every file found through the pipeline, in parallel, naming each
+/// report's tenant. Returns the reports the run keeps ([`Settings::keeps`]) and, by tenant, how
+/// many clean files were only counted.
+fn scan_tree(settings: &Settings) -> (Vec<FileReport>, HashMap<String, usize>) {
     let pipeline = &settings.pipeline;
     let keeps = settings.keeps();
     let writing = settings.writes();
-    let clean_files_dropped = AtomicUsize::new(0);
+    let clean_files_dropped: Mutex<HashMap<String, usize>> = Mutex::default();
     let progress = Progress::new(settings.detail == report::text::Detail::Quiet);
     let reports = walk::filter_map_parallel(&settings.paths, &settings.walk, |found| {
-        let report = match found {
-            Found::File(file) => pipeline.process_file(&file),
-            Found::Error(path, message) => FileReport::error(&path, ErrorKind::Walk, message),
-            Found::LeftoverTemp(file) => leftover_temp(&file, writing),
+        let (mut report, root) = match found {
+            Found::File(file) => (pipeline.process_file(&file), file.root),
+            Found::Error(path, message, root) => {
+                (FileReport::error(&path, ErrorKind::Walk, message), root)
+            }
+            Found::LeftoverTemp(file) => (leftover_temp(&file, writing), file.root),
         };
         progress.tick();
+        let tenant = settings.tenant_of(root, &report.path);
         let keep = keeps(&report);
         if !keep && report.skipped.is_none() {
-            clean_files_dropped.fetch_add(1, Ordering::Relaxed);
+            let mut counts = clean_files_dropped
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            match counts.get_mut(&tenant) {
+                Some(count) => *count += 1,
+                None => {
+                    counts.insert(tenant, 1);
+                }
+            }
+            return None;
         }
+        report.tenant = Some(tenant);
         keep.then_some(report)
     });
     progress.finish();
-    (reports, clean_files_dropped.into_inner())
+    let clean = clean_files_dropped
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    (reports, clean)
 }
 
 /// The page of a run over stdin.

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 use crate::cli::help::{Page, after_help};
 use crate::report::Format;
 use crate::source::encoding::EncodingChoice;
+use crate::source::tenant::Shard;
 
 /// Finds payment pages that still list Jeju card under MPI (안심클릭) and moves it to ISP (안전결제).
 #[derive(Debug, Parser)]
@@ -101,6 +102,14 @@ pub struct ScanArgs {
     /// How to decode pages.
     #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
     pub encoding: EncodingChoice,
+    /// How many folders under each PATH name a tenant: 1 for `/home/USER` under `/home`, 2
+    /// for `/srv/www/HOST/SITE` under `/srv/www`. Reports count and name files by tenant.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    pub tenant_depth: u16,
+    /// Scan only the tenants of shard K of N (1/4 .. 4/4): each tenant is in one shard, the
+    /// same on every machine; `kspay-migrate merge` joins the shards' JSON reports.
+    #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+    pub shard: Option<Shard>,
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,

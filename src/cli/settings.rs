@@ -6,7 +6,7 @@
 
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStrExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::args::{CheckArgs, ColorWhen, FixArgs, OutputTarget, ScanArgs};
 use crate::cli::config::Merged;
@@ -18,7 +18,8 @@ use crate::report::baseline::{self, Baseline, RecordedFiles};
 use crate::report::text::Detail;
 use crate::report::{FixOutcome, Format};
 use crate::scan::MAX_FINDINGS_PER_FILE;
-use crate::source::names::{STDOUT, is_stdout};
+use crate::source::names::{STDOUT, display_path, is_stdout};
+use crate::source::tenant::Tenancy;
 use crate::source::walk::{self, WalkOptions};
 
 /// Stack of each scanning thread (see [`Settings::pool`]).
@@ -33,6 +34,8 @@ pub struct Settings {
     /// The config file the settings came from, if any (shown in reports).
     pub config: Option<PathBuf>,
     pub walk: WalkOptions,
+    /// Which tenant each file belongs to (`--tenant-depth`).
+    pub tenancy: Tenancy,
     /// How each file is read, scanned and fixed.
     pub file: pipeline::Options,
     /// Reads, scans and fixes each file: the selected rules, with the config's `[severity]`
@@ -135,6 +138,7 @@ impl Settings {
             ));
         }
         let stdin = stdin_page(args, &job)?;
+        let tenancy = Tenancy::new(args.tenant_depth.into());
         Ok(Settings {
             paths: distinct_paths(&given_paths(args)?),
             main_report: main_report(&args.output, merged.format, &job, stdin.is_some())?,
@@ -145,7 +149,9 @@ impl Settings {
                 exclude: walk::glob_set(&merged.exclude)?,
                 follow_symlinks: args.follow_symlinks,
                 no_ignore: args.no_ignore,
+                shard: args.shard.map(|shard| (shard, tenancy)),
             },
+            tenancy,
             file: file.clone(),
             pipeline: Pipeline::new(merged.rules, file)
                 .with_severity_overrides(merged.severity)
@@ -227,6 +233,17 @@ impl Settings {
                     .as_ref()
                     .is_some_and(|recorded| recorded.contains(report))
         }
+    }
+
+    /// The tenant of a file the walk found at `path` under the PATH of index `root`, as reports
+    /// name it.
+    pub fn tenant_of(&self, root: usize, path: &Path) -> String {
+        let root = &self.paths[root];
+        let tenant = match path == root.as_path() && !root.is_dir() {
+            true => self.tenancy.of_named(path),
+            false => self.tenancy.of_found(root, path),
+        };
+        display_path(&tenant)
     }
 
     /// Whether the run changes files: `fix --write` and `fix --interactive`. Only such a run

@@ -8,6 +8,7 @@ pub mod github;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod tenants;
 pub mod text;
 pub mod visible;
 
@@ -33,6 +34,9 @@ pub enum Format {
     Github,
     /// JUnit XML (Jenkins): a test case per scanned file.
     Junit,
+    /// CSV, one row per tenant (`--tenant-depth`): files scanned, files with findings,
+    /// findings, fixable, fixed, errors, skipped.
+    Tenants,
 }
 
 impl Format {
@@ -58,6 +62,8 @@ impl Format {
 pub struct Run<'a> {
     pub reports: &'a [FileReport],
     pub summary: &'a Summary,
+    /// The run's counts by tenant, in tenant order.
+    pub tenants: &'a [tenants::TenantRow],
     /// The rules that ran (their metadata goes into SARIF).
     pub rules: &'a [Rule],
     pub unsafe_fixes: bool,
@@ -99,6 +105,7 @@ pub fn write(
         Format::Sarif => sarif::write(out, run),
         Format::Github => github::write(out, run),
         Format::Junit => junit::write(out, run),
+        Format::Tenants => tenants::write_csv(out, run.tenants),
     }
 }
 

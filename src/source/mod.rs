@@ -9,4 +9,5 @@ pub mod names;
 pub mod patch_base;
 pub mod pinned;
 pub mod read;
+pub mod tenant;
 pub mod walk;

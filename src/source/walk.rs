@@ -32,6 +32,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::FileId;
 use crate::source::pinned::{self, Entry, Kind, OpenError, Root};
+use crate::source::tenant::{Shard, Tenancy};
 
 /// Extensions of the template and script files Korean shops serve pages from.
 pub const TEMPLATE_EXTENSIONS: &[&str] = &[
@@ -59,6 +60,8 @@ pub struct WalkOptions {
     pub follow_symlinks: bool,
     /// `--no-ignore`: `.gitignore` and `.ignore` files leave nothing out.
     pub no_ignore: bool,
+    /// `--shard K/N`: only the tenants of this shard are walked (tenants as the tenancy says).
+    pub shard: Option<(Shard, Tenancy)>,
 }
 
 /// A file to scan: its folder's open handle and its name there.
@@ -115,7 +118,8 @@ impl FileAt<'_> {
 #[derive(Debug)]
 pub enum Found<'a> {
     File(FileAt<'a>),
-    Error(PathBuf, String),
+    /// A path that could not be walked, with why, and the index of the PATH it was under.
+    Error(PathBuf, String, usize),
     LeftoverTemp(FileAt<'a>),
 }
 
@@ -373,8 +377,16 @@ where
     F: Fn(Found) -> Option<T> + Sync + Send,
 {
     fn root(&self, index: usize, root: &Path) -> Vec<T> {
+        // A PATH that is not a folder is a tenant of its own (see `tenant`); a folder PATH's
+        // own errors go to the shard of the tenant key "", as its files do.
+        if let Some((shard, tenancy)) = self.options.shard
+            && !shard.holds(&tenancy.key_of_named(root))
+            && !root.is_dir()
+        {
+            return Vec::new();
+        }
         match pinned::open_root(root, self.options.follow_symlinks) {
-            Err(e) => self.error(root.to_path_buf(), e.to_string()),
+            Err(e) => self.error(root.to_path_buf(), e.to_string(), index),
             // A file named on the command line is scanned whatever its extension.
             Ok(Root::File { folder, name }) => (self.visit)(Found::File(FileAt {
                 folder: folder.as_fd(),
@@ -406,8 +418,8 @@ where
         }
     }
 
-    fn error(&self, path: PathBuf, message: String) -> Vec<T> {
-        (self.visit)(Found::Error(path, message))
+    fn error(&self, path: PathBuf, message: String, root: usize) -> Vec<T> {
+        (self.visit)(Found::Error(path, message, root))
             .into_iter()
             .collect()
     }
@@ -415,7 +427,9 @@ where
     fn folder(&self, folder: &OwnedFd, place: &Place) -> Vec<T> {
         let entries = match pinned::list(folder.as_fd()) {
             Ok(entries) => entries,
-            Err(e) => return self.error(place.path.clone(), e.to_string()),
+            // A folder above the tenants is reported by one shard: the one of its files.
+            Err(_) if self.outside_shard_above_tenants(place) => return Vec::new(),
+            Err(e) => return self.error(place.path.clone(), e.to_string(), place.root),
         };
         let ignores = if self.options.no_ignore {
             Ignores::default()
@@ -439,14 +453,17 @@ where
         let ignored = |is_dir| ignores.top.is_some() && ignores.ignores(&relative, is_dir);
         match entry.kind {
             Kind::Folder => {
-                if is_vcs_dir(&entry.name) || ignored(true) {
+                if is_vcs_dir(&entry.name)
+                    || ignored(true)
+                    || self.outside_shard(&relative, place.depth + 1)
+                {
                     return Vec::new();
                 }
                 match pinned::open_folder_at(folder.as_fd(), &entry.name, false) {
                     Ok(sub) => {
                         self.subfolder(&sub, place, ignores, path, relative, place.outside_roots)
                     }
-                    Err(e) => self.error(path, e.to_string()),
+                    Err(e) => self.error(path, e.to_string(), place.root),
                 }
             }
             Kind::File if self.ignores_file(ignores, &relative) => Vec::new(),
@@ -471,6 +488,7 @@ where
             return self.error(
                 path,
                 format!("more than {MAX_DEPTH} folders deep; not walked further"),
+                place.root,
             );
         }
         let ancestors = self.ancestry(place.ancestors, sub);
@@ -487,6 +505,7 @@ where
                     "symbolic link loop back to {}; not followed",
                     back.display()
                 ),
+                place.root,
             );
         }
         let inner = Place {
@@ -513,7 +532,7 @@ where
     ) -> Vec<T> {
         let ignored = |is_dir| ignores.top.is_some() && ignores.ignores(&relative, is_dir);
         match pinned::open_folder_at(folder.as_fd(), name, true) {
-            Ok(_) if ignored(true) => Vec::new(),
+            Ok(_) if ignored(true) || self.outside_shard(&relative, place.depth + 1) => Vec::new(),
             Ok(sub) => {
                 let outside = place.outside_roots || !self.is_inside_roots(sub.as_fd());
                 self.subfolder(&sub, place, ignores, path, relative, outside)
@@ -561,7 +580,7 @@ where
         if !is_temp && !is_included(relative, self.options) {
             return Vec::new();
         }
-        if self.is_named_file(folder, name) {
+        if self.is_named_file(folder, name) || self.outside_shard_above_tenants(place) {
             return Vec::new();
         }
         let outside_roots =
@@ -580,6 +599,22 @@ where
             Found::File(file)
         };
         (self.visit)(found).into_iter().collect()
+    }
+
+    /// Whether `--shard` leaves out the folder at `relative`, `depth` folders under its PATH:
+    /// a tenant's folder of another shard. Folders below a tenant's are its own.
+    fn outside_shard(&self, relative: &Path, depth: usize) -> bool {
+        self.options
+            .shard
+            .is_some_and(|(shard, tenancy)| depth == tenancy.depth() && !shard.holds(relative))
+    }
+
+    /// Whether `--shard` leaves out what lies right in `place`, a folder above the tenants'
+    /// (its files are the tenant of the folder itself), when it is another shard's.
+    fn outside_shard_above_tenants(&self, place: &Place) -> bool {
+        self.options.shard.is_some_and(|(shard, tenancy)| {
+            place.depth < tenancy.depth() && !shard.holds(&place.relative)
+        })
     }
 
     /// Whether this entry is a file named as a PATH of its own. Costs a name comparison per
@@ -656,7 +691,7 @@ mod tests {
                 Found::LeftoverTemp(file) => {
                     format!("temp {}", file.path.strip_prefix(root).unwrap().display())
                 }
-                Found::Error(path, message) => format!("error {}: {message}", path.display()),
+                Found::Error(path, message, _) => format!("error {}: {message}", path.display()),
             })
         })
     }
@@ -722,7 +757,7 @@ mod tests {
                     file.outside_roots
                 ),
                 Found::LeftoverTemp(file) => format!("temp {}", file.path.display()),
-                Found::Error(path, message) => format!(
+                Found::Error(path, message, _) => format!(
                     "error {}: {message}",
                     path.strip_prefix(&root).unwrap().display()
                 ),
