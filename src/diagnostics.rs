@@ -227,6 +227,9 @@ pub struct Change {
     pub encoding: &'static Encoding,
     /// The fingerprints of the findings the change fixes.
     pub fixed_findings: Vec<String>,
+    /// The change's diff as a JSON report recorded it, decoded (`merge` reads changes back
+    /// from reports, without the pages' bytes: `original` and `fixed` are then empty).
+    pub recorded_diff: Option<String>,
     /// The same fingerprints, hashed: reports ask [`Change::fixes`] of every finding, and a
     /// page with many fixes made that a quadratic search.
     fixed_index: HashSet<String>,
@@ -246,7 +249,16 @@ impl Change {
             fixed,
             encoding,
             fixed_findings,
+            recorded_diff: None,
             fixed_index,
+        }
+    }
+
+    /// A change as a JSON report recorded it: its decoded diff and the fingerprints it fixes.
+    pub fn recorded(diff: String, fixed_findings: Vec<String>) -> Change {
+        Change {
+            recorded_diff: Some(diff),
+            ..Change::new(Vec::new(), Vec::new(), encoding_rs::UTF_8, fixed_findings)
         }
     }
 

@@ -13,6 +13,7 @@ use anstyle::{AnsiColor, Style};
 use encoding_rs::Encoding;
 use similar::{Algorithm, DiffTag, capture_diff_slices, group_diff_ops};
 
+use crate::diagnostics::Change;
 use crate::report::visible;
 
 /// Lines of context around each change.
@@ -185,10 +186,12 @@ pub fn write_decoded(
     new: &[u8],
     encoding: &'static Encoding,
 ) -> io::Result<()> {
-    let bold = Style::new().bold();
-    let cyan = Style::new().fg_color(Some(AnsiColor::Cyan.into()));
-    let red = Style::new().fg_color(Some(AnsiColor::Red.into()));
-    let green = Style::new().fg_color(Some(AnsiColor::Green.into()));
+    let Styles {
+        bold,
+        cyan,
+        red,
+        green,
+    } = Styles::new();
     let note = if encoding == encoding_rs::UTF_8 {
         String::new()
     } else {
@@ -210,6 +213,57 @@ pub fn write_decoded(
         }
     }
     Ok(())
+}
+
+/// Writes a change's diff for people: computed from its bytes, or, for a change read back from
+/// a JSON report (`merge`), the diff it recorded, coloured as [`write_decoded`] colours one.
+pub fn write_change(
+    out: &mut (impl Write + ?Sized),
+    name: &[u8],
+    change: &Change,
+) -> io::Result<()> {
+    let Some(recorded) = &change.recorded_diff else {
+        return write_decoded(out, name, &change.original, &change.fixed, change.encoding);
+    };
+    let styles = Styles::new();
+    for line in recorded.lines() {
+        let style = match line.as_bytes().first() {
+            _ if line.starts_with("--- ") || line.starts_with("+++ ") => styles.bold,
+            Some(b'@') => styles.cyan,
+            Some(b'-') => styles.red,
+            Some(b'+') => styles.green,
+            _ => Style::new(),
+        };
+        writeln!(out, "{style}{line}{style:#}")?;
+    }
+    Ok(())
+}
+
+/// A change's diff as plain decoded text, without colours: what JSON reports record and HTML
+/// reports show.
+pub fn plain_text(name: &[u8], change: &Change) -> String {
+    let mut plain = anstream::StripStream::new(Vec::new());
+    write_change(&mut plain, name, change).expect("writing to memory cannot fail");
+    String::from_utf8_lossy(&plain.into_inner()).into_owned()
+}
+
+/// The colours of a decoded diff.
+struct Styles {
+    bold: Style,
+    cyan: Style,
+    red: Style,
+    green: Style,
+}
+
+impl Styles {
+    fn new() -> Styles {
+        Styles {
+            bold: Style::new().bold(),
+            cyan: Style::new().fg_color(Some(AnsiColor::Cyan.into())),
+            red: Style::new().fg_color(Some(AnsiColor::Red.into())),
+            green: Style::new().fg_color(Some(AnsiColor::Green.into())),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -255,6 +309,23 @@ mod tests {
             "{shown}"
         );
         assert!(!shown.contains('\r'), "{shown}");
+    }
+
+    #[test]
+    fn a_recorded_diff_is_shown_as_the_computed_one() {
+        let old = "a\r\n제주\r\nc\r\n".as_bytes();
+        let new = "a\r\nc\r\n".as_bytes();
+        let computed = Change::new(old.to_vec(), new.to_vec(), encoding_rs::UTF_8, Vec::new());
+        let mut coloured = Vec::new();
+        write_change(&mut coloured, b"p.php", &computed).unwrap();
+        let recorded = Change::recorded(plain_text(b"p.php", &computed), Vec::new());
+        let mut again = Vec::new();
+        write_change(&mut again, b"p.php", &recorded).unwrap();
+        assert_eq!(
+            String::from_utf8(again).unwrap(),
+            String::from_utf8(coloured).unwrap()
+        );
+        assert!(plain_text(b"p.php", &recorded).contains("\n-제주\n"));
     }
 
     #[test]

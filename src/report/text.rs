@@ -62,13 +62,7 @@ pub fn write_run(
             continue;
         };
         if let (true, Some(change)) = (fix.dry_run, &report.change) {
-            crate::report::diff::write_decoded(
-                out,
-                &names.shown_name(&report.path),
-                &change.original,
-                &change.fixed,
-                change.encoding,
-            )?;
+            crate::report::diff::write_change(out, &names.shown_name(&report.path), change)?;
         }
         for located in &report.findings {
             let fixed = report
