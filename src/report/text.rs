@@ -186,7 +186,11 @@ fn stale_entries(
 }
 
 /// Writes the closing line of `fix`.
-fn fix_summary(out: &mut dyn Write, fix: &super::FixOutcome, summary: &Summary) -> io::Result<()> {
+pub fn fix_summary(
+    out: &mut dyn Write,
+    fix: &super::FixOutcome,
+    summary: &Summary,
+) -> io::Result<()> {
     let verb = if fix.wrote { "Fixed" } else { "Would fix" };
     write!(
         out,
