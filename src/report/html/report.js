@@ -228,8 +228,9 @@
             return {
               title: title,
               numeric: true,
-              text: function (row) { return number(row[index + 1]); },
-              key: function (row) { return row[index + 1]; }
+              // A row leaves out its trailing zeros (src/report/html.rs, TenantCells).
+              text: function (row) { return number(row[index + 1] || 0); },
+              key: function (row) { return row[index + 1] || 0; }
             };
           })),
         toggle: {
