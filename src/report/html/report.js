@@ -262,7 +262,7 @@
             text: function (row) { return row[1] + ":" + row[2]; },
             key: function (row) { return row[1] * 1e9 + row[2]; }
           },
-          { title: "Tenant", text: function (row) { return file(row)[1]; } },
+          { title: "Tenant", className: "short", text: function (row) { return file(row)[1]; } },
           { title: "Severity", className: "short", text: function (row) { return row[3]; } },
           { title: "Rule", className: "short", text: function (row) { return row[4]; } },
           { title: "Kind", className: "short", text: function (row) { return row[5]; } },
