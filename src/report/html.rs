@@ -793,6 +793,9 @@ mod tests {
         assert!(!SCRIPT.to_ascii_lowercase().contains("</script"));
         assert!(!SCRIPT.contains("<!--"));
         assert!(!STYLE.to_ascii_lowercase().contains("</style"));
+        // The browser hashes the element's text after turning CR LF into LF: a checkout with
+        // CRLF line ends would make the policy block the page's own script and style.
+        assert!(!SCRIPT.contains('\r') && !STYLE.contains('\r'));
     }
 
     #[test]

@@ -292,7 +292,12 @@
 
   // A link to a file's details opens them: a closed <details> hides its target.
   function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch (malformed) {
+      return; // a hand-typed `#%E0` names no section
+    }
     var target = id ? document.getElementById(id) : null;
     if (target && target.tagName === "DETAILS") {
       target.open = true;
