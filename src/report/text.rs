@@ -200,7 +200,11 @@ fn closing_lines<'w>(out: &'w mut dyn Write, err: &'w mut dyn Write, run: &Run) 
 }
 
 /// Writes the closing line of `fix`.
-fn fix_summary(out: &mut dyn Write, fix: &super::FixOutcome, summary: &Summary) -> io::Result<()> {
+pub fn fix_summary(
+    out: &mut dyn Write,
+    fix: &super::FixOutcome,
+    summary: &Summary,
+) -> io::Result<()> {
     let verb = if fix.wrote { "Fixed" } else { "Would fix" };
     write!(
         out,
