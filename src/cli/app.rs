@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use clap::Parser as _;
 
-use crate::cli::args::{Cli, ColorWhen, Command, ExplainArgs, RuleSource};
+use crate::cli::args::{Cli, ColorWhen, Command, ExplainArgs, RevertArgs, RuleSource};
 use crate::cli::config;
 use crate::cli::exit::{CLEAN, ERROR, FOUND};
 use crate::cli::generate;
@@ -23,6 +23,8 @@ use crate::diagnostics::{
     ErrorKind, FileError, FileReport, Skip, UNUSED_SUPPRESSION_HELP, UNUSED_SUPPRESSION_ID,
     UNUSED_SUPPRESSION_TITLE,
 };
+use crate::fix::journal::{Journal, Recorded};
+use crate::fix::revert::{self, Outcome};
 use crate::fix::write::{self, WriteOptions};
 use crate::report::{self, FixOutcome, Format, Run, Summary, baseline, diff, visible};
 use crate::rules::{self, Shape};
@@ -98,6 +100,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Fix(args) => Settings::for_fix(&args).and_then(scan_command),
         Command::Rules(args) => list_rules(&args.rules),
         Command::Explain(args) => explain(&args),
+        Command::Revert(args) => revert_command(&args),
         Command::Completions(args) => print(&generate::completions(args.shell)),
         Command::Man => print(generate::man().as_bytes()),
     };
@@ -129,6 +132,8 @@ fn scan_command(settings: Settings) -> Result<u8, String> {
     set_color(settings.color);
     let started = Instant::now();
     let outputs = settings.outputs()?;
+    // Opened before the scan: a journal that cannot be written should not cost a whole scan.
+    let journal = settings.journal().map(open_journal).transpose()?;
     let pipeline = &settings.pipeline;
     raise_open_files_limit();
     let pool = settings.pool()?;
@@ -163,7 +168,8 @@ fn scan_command(settings: Settings) -> Result<u8, String> {
                 interactive::review(pipeline, &mut reports, &mut io::stdin().lock(), &mut out)
                     .map_err(|e| format!("interactive review failed: {}", describe_io(&e)))?;
             }
-            let outcome = pool.install(|| apply_fixes(&settings, &outputs, &mut reports))?;
+            let outcome =
+                pool.install(|| apply_fixes(&settings, &outputs, journal.as_ref(), &mut reports))?;
             // `fix --write -` writes the page back where it came from: the pipe.
             if let (Some(StdinPage::Page(original)), true) = (&stdin_page, outcome.wrote) {
                 let page = reports[0].change.as_ref().map_or(original, |c| &c.fixed);
@@ -423,11 +429,27 @@ fn leftover_temp(file: &FileAt, writing: bool) -> FileReport {
     }
 }
 
+/// Opens `fix --journal FILE` for appending, and says so when a power loss had cut its last
+/// line off.
+fn open_journal(path: &Path) -> Result<Journal, String> {
+    let opened = Journal::open(path)?;
+    if opened.cut_line_removed {
+        let _ = writeln!(
+            anstream::stderr(),
+            "note: {}: its last line was cut off (a run stopped while appending it) and is removed; every write it may have been about has its intent line",
+            visible::path(path)
+        );
+    }
+    Ok(opened.journal)
+}
+
 /// The fix stage's last step: drops the fixes of files outside the PATHs, writes the patch,
-/// and writes the fixed files (`--write`, or the accepted fixes of `--interactive`).
+/// and writes the fixed files (`--write`, or the accepted fixes of `--interactive`), recording
+/// them in the journal when there is one.
 fn apply_fixes(
     settings: &Settings,
     outputs: &Outputs,
+    journal: Option<&Journal>,
     reports: &mut [FileReport],
 ) -> Result<FixOutcome, String> {
     let mut outcome = settings.fix_outcome();
@@ -470,7 +492,8 @@ fn apply_fixes(
         outcome.patch = Some(patch_path.clone());
     }
     if outcome.wrote {
-        write_files(&settings.paths, &settings.write_options(), reports)?;
+        write_files(&settings.paths, &settings.write_options(), journal, reports)?;
+        outcome.journal = journal.map(|journal| journal.path().to_path_buf());
     }
     for change in reports.iter().filter_map(|report| report.change.as_ref()) {
         outcome.changed_files += 1;
@@ -480,20 +503,27 @@ fn apply_fixes(
 }
 
 /// Writes each report's change over its file; a file that cannot be written keeps its
-/// content, loses its change and gets the error.
+/// content, loses its change and gets the error. With a journal, every original is kept in
+/// it before the first file is written (a journal that cannot keep them stops the run with
+/// nothing written), and each write is recorded as it happens.
 fn write_files(
     roots: &[PathBuf],
     options: &WriteOptions,
+    journal: Option<&Journal>,
     reports: &mut [FileReport],
 ) -> Result<(), String> {
-    // Each write mostly waits on the disk (fsync of the file and its folder), not the CPU:
-    // more writers than workers keep the device busy. Each file is written atomically as before.
-    let writers = rayon::current_num_threads() * WRITERS_PER_WORKER;
-    let writers = rayon::ThreadPoolBuilder::new()
-        .num_threads(writers)
-        .build()
-        .map_err(|e| format!("cannot start threads: {e}"))?;
+    let writers = writer_pool(rayon::current_num_threads())?;
     writers.install(|| {
+        if let Some(journal) = journal {
+            let originals: Vec<&[u8]> = reports
+                .iter()
+                .filter(|report| report.origin.is_some())
+                .filter_map(|report| Some(report.change.as_ref()?.original.as_slice()))
+                .collect();
+            journal
+                .keep_originals(&originals)
+                .map_err(|e| format!("{e}; nothing written"))?;
+        }
         reports.par_iter_mut().for_each(|report| {
             let (Some(change), Some(origin)) = (&report.change, report.origin) else {
                 return;
@@ -504,13 +534,119 @@ fn write_files(
                 relative: report.path.strip_prefix(root).unwrap_or(Path::new("")),
                 id: origin.id,
             };
-            if let Err(e) = write::replace(&target, &change.original, &change.fixed, options) {
+            let written = match journal {
+                Some(journal) => journal.replace(
+                    &target,
+                    report.tenant.as_deref(),
+                    &change.original,
+                    &change.fixed,
+                    options,
+                ),
+                None => write::replace(&target, &change.original, &change.fixed, options),
+            };
+            if let Err(e) = written {
                 report.error = Some(FileError::new(ErrorKind::Write, e.to_string()));
                 report.change = None;
             }
-        })
-    });
-    Ok(())
+        });
+        Ok(())
+    })
+}
+
+/// Threads for writing files: each write mostly waits on the disk (fsync of the file and its
+/// folder), not the CPU, so more writers than workers keep the device busy. Each file is
+/// written atomically as before.
+fn writer_pool(workers: usize) -> Result<rayon::ThreadPool, String> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(workers * WRITERS_PER_WORKER)
+        .build()
+        .map_err(|e| format!("cannot start threads: {e}"))
+}
+
+/// `revert FILE`: restores every file the journal records whose content is still what the
+/// fix wrote, refuses those changed since, and says so file by file (results on stdout, errors
+/// on stderr, the count last). Exit 0 when every file is reverted or already was, 1 when one
+/// was refused, 2 on an error.
+fn revert_command(args: &RevertArgs) -> Result<u8, String> {
+    let recorded = Recorded::read(&args.journal)?;
+    let journal = visible::path(&args.journal);
+    let mut err = anstream::stderr().lock();
+    let failed = |e: io::Error| format!("cannot write: {}", describe_io(&e));
+    if let Some(line) = recorded.cut_line {
+        writeln!(
+            err,
+            "note: {journal}:{line}: the last line was cut off (a run stopped while appending it) and is passed over"
+        )
+        .map_err(failed)?;
+    }
+    let workers = std::thread::available_parallelism().map_or(1, usize::from);
+    let reverted = writer_pool(workers)?.install(|| revert::revert(&recorded, args.dry_run));
+    if reverted.is_empty() {
+        writeln!(err, "Nothing to revert: {journal} records no write.").map_err(failed)?;
+        return Ok(CLEAN);
+    }
+    let mut out = anstream::stdout().lock();
+    let (mut restored, mut already, mut refused, mut errors) = (0, 0, 0, 0);
+    let would = if args.dry_run { "would be " } else { "" };
+    for file in &reverted {
+        let path = visible::path(&file.path);
+        let undone = |writes: usize| match writes {
+            0 | 1 => String::new(),
+            n => format!(" ({n} writes undone)"),
+        };
+        let line = match &file.outcome {
+            Outcome::Restored { writes } => {
+                restored += 1;
+                format!("{path}: {would}restored{}", undone(*writes))
+            }
+            Outcome::AlreadyReverted => {
+                already += 1;
+                format!("{path}: already as before the fix; nothing to do")
+            }
+            Outcome::Changed { sha256, restored } => {
+                refused += 1;
+                match restored {
+                    0 => format!("{path}: changed since the fix (sha256 {sha256}); not reverted"),
+                    n => format!(
+                        "{path}: {n} later write(s) {would}undone, but changed since an earlier fix (sha256 {sha256}); not reverted further"
+                    ),
+                }
+            }
+            Outcome::Missing => {
+                refused += 1;
+                format!("{path}: missing (deleted or moved since the fix); not reverted")
+            }
+            Outcome::Failed { why, .. } => {
+                errors += 1;
+                report::text::error(&mut err, &file.path, why).map_err(failed)?;
+                continue;
+            }
+        };
+        match writeln!(out, "{line}") {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+            result => result.map_err(failed)?,
+        }
+    }
+    let verb = if args.dry_run {
+        "Would revert"
+    } else {
+        "Reverted"
+    };
+    let mut summary = format!("{verb} {restored} file(s); {already} already as before the fix");
+    if refused > 0 {
+        summary.push_str(&format!(
+            "; {refused} refused (changed since the fix, or missing)"
+        ));
+    }
+    if errors > 0 {
+        summary.push_str(&format!("; {errors} error(s)"));
+    }
+    writeln!(err, "{summary}.").map_err(failed)?;
+    Ok(match (errors, refused) {
+        (0, 0) => CLEAN,
+        (0, _) => FOUND,
+        _ => ERROR,
+    })
 }
 
 /// `completions` and `man`: what they generate, on stdout.

@@ -79,6 +79,8 @@ pub enum Job {
         backup: Option<OsString>,
         /// `--show-fixes`: the text report lists the fixed findings.
         show_fixes: bool,
+        /// `--journal FILE`: record each write there, originals in `FILE.d/`.
+        journal: Option<PathBuf>,
     },
 }
 
@@ -109,6 +111,7 @@ impl Settings {
             patch: args.patch.clone(),
             backup: args.backup.clone(),
             show_fixes: args.show_fixes,
+            journal: args.journal.clone(),
         };
         if args.show_fixes && merged.format != Format::Text {
             return Err(format!(
@@ -193,7 +196,23 @@ impl Settings {
             } => outputs.check("--write-baseline", path, &self.walk)?,
             _ => {}
         }
+        if let Some(journal) = self.journal() {
+            // The originals are the tenants' page sources: a web server must not serve them.
+            outputs.check_outside("--journal", journal)?;
+            outputs.check_outside("--journal", &crate::fix::journal::originals_folder(journal))?;
+        }
         Ok(outputs)
+    }
+
+    /// `fix --journal FILE`.
+    pub fn journal(&self) -> Option<&Path> {
+        match &self.job {
+            Job::Fix {
+                journal: Some(journal),
+                ..
+            } => Some(journal),
+            _ => None,
+        }
     }
 
     /// The pool the walk and the scan run on: `--threads`, else one thread per core.
@@ -439,6 +458,12 @@ fn stdin_page(args: &ScanArgs, job: &Job) -> Result<Option<PathBuf>, String> {
     } = job
     {
         return Err("--backup keeps the original beside a file; a page from stdin has none (the original is what you piped in)".into());
+    }
+    if let Job::Fix {
+        journal: Some(_), ..
+    } = job
+    {
+        return Err("--journal records the files --write replaces; a page from stdin is printed, not written back (the original is what you piped in)".into());
     }
     Ok(Some(
         args.stdin_filename

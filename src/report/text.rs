@@ -199,6 +199,9 @@ fn fix_summary(out: &mut dyn Write, fix: &super::FixOutcome, summary: &Summary) 
             false => write!(out, "; patch written to {}", visible::path(patch))?,
         }
     }
+    if let Some(journal) = &fix.journal {
+        write!(out, "; journal {}", visible::path(journal))?;
+    }
     if summary.fixes_dropped > 0 {
         write!(
             out,
