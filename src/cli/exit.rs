@@ -27,14 +27,14 @@ pub const MEANINGS: [Meaning; 3] = [
         check: "nothing found",
         fix_dry: "nothing to change",
         fix_write: "all fixed",
-        revert: "all reverted, or already were",
+        revert: "nothing left to revert",
     },
     Meaning {
         code: FOUND,
         check: "findings",
         fix_dry: "changes pending",
         fix_write: "findings left",
-        revert: "a file changed since the fix was left as it is",
+        revert: "files changed since the fix left as they are",
     },
     Meaning {
         code: ERROR,

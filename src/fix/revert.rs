@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use crate::diagnostics::FileId;
 use crate::fix::journal::{Line, Recorded, State};
 use crate::fix::write::{self, Target, WriteOptions};
-use crate::source::pinned;
+use crate::source::pinned::{self, OpenError};
 
 /// What became of one journaled file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,7 +179,18 @@ impl Current {
         let (file, meta) = match opened {
             Ok(opened) => opened,
             // Looked up by name only to choose the message: what is read is the handle.
-            Err(_) if std::fs::symlink_metadata(path).is_err() => return Ok(None),
+            Err(_)
+                if std::fs::symlink_metadata(path)
+                    .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) =>
+            {
+                return Ok(None);
+            }
+            // The journal named a path without links: one now is a tenant's doing.
+            Err(OpenError::Symlink) => {
+                return Err(cannot(
+                    "its path now goes through a symbolic link; not followed".into(),
+                ));
+            }
             Err(e) => return Err(cannot(e.to_string())),
         };
         let (sha256, bytes) = hash(file, limit).map_err(|e| cannot(pinned::describe_io(&e)))?;
