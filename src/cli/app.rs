@@ -436,7 +436,7 @@ fn open_journal(path: &Path) -> Result<Journal, String> {
     if opened.cut_line_removed {
         let _ = writeln!(
             anstream::stderr(),
-            "note: {}: its last line was cut off (a run stopped while appending it) and is removed; every write it may have been about has its intent line",
+            "note: {}: its last line was cut off (a run stopped while appending it) and is removed (a cut intent's write never happened; a cut outcome's intent line stands)",
             visible::path(path)
         );
     }
