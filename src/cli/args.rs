@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::cli::help::{Page, after_help};
 use crate::report::Format;
@@ -39,6 +39,10 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show a rule's documentation.
     Explain(ExplainArgs),
+    /// Undo the writes a `fix --write --journal FILE` recorded, file by file, leaving alone
+    /// files changed since.
+    #[command(after_help = after_help(Page::Revert))]
+    Revert(RevertArgs),
     /// Print a completion script for SHELL on stdout.
     Completions(CompletionsArgs),
     /// Print the man page (roff, every command's options) on stdout.
@@ -145,6 +149,7 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(ArgGroup::new("writes").args(["write", "interactive"])))]
 pub struct FixArgs {
     #[command(flatten)]
     pub scan: ScanArgs,
@@ -173,6 +178,20 @@ pub struct FixArgs {
         value_parser = backup_suffix
     )]
     pub backup: Option<std::ffi::OsString>,
+    /// With --write, record each written file in FILE (JSON lines) and keep its original in
+    /// FILE.d/, so that `kspay-migrate revert FILE` can undo the run. Appends to FILE.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, requires = "writes")]
+    pub journal: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RevertArgs {
+    /// The journal a `fix --write --journal FILE` run wrote.
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub journal: PathBuf,
+    /// Say what would be restored and what refused; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// A backup suffix names a file beside the page: with a `/` it would name one in another

@@ -100,6 +100,8 @@ pub struct FixOutcome {
     pub changed_files: usize,
     pub fixed_findings: usize,
     pub patch: Option<PathBuf>,
+    /// `fix --journal FILE`: where the writes were recorded.
+    pub journal: Option<PathBuf>,
 }
 
 /// Writes a run's report in `format`. `err` takes what text output sends to stderr (file

@@ -217,6 +217,9 @@ pub fn fix_summary(
             false => write!(out, "; patch written to {}", visible::path(patch))?,
         }
     }
+    if let Some(journal) = &fix.journal {
+        write!(out, "; journal {}", visible::path(journal))?;
+    }
     if summary.fixes_dropped > 0 {
         write!(
             out,
