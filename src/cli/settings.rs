@@ -210,13 +210,15 @@ impl Settings {
         }
     }
 
-    /// The pool the walk and the scan run on: `--threads`, else one thread per core.
+    /// The pool the walk and the scan run on: `--threads`, else (and with `-j0`) one thread
+    /// per core.
     pub fn pool(&self) -> Result<rayon::ThreadPool, String> {
         // The walk recurses once per folder level (at most walk::MAX_DEPTH) and rayon may
         // stack stolen work on top: a stack ample for that, reserved but not touched until used.
         let mut pool = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES);
+        // rayon takes 0 for one per core, as `-j0` means.
         if let Some(threads) = self.threads {
-            pool = pool.num_threads(threads.max(1));
+            pool = pool.num_threads(threads);
         }
         pool.build()
             .map_err(|e| format!("cannot start threads: {e}"))
