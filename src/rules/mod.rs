@@ -253,21 +253,6 @@ impl Rule {
         }
     }
 
-    /// Words a page must hold somewhere (in any case) to have a list on the `from` side
-    /// without naming the card: Latin titles, identifier parts, the scheme field's names, and
-    /// the card's own codes. A page with none of them and no card token has nothing to report,
-    /// which lets the scanner skip parsing pages that name the card only inside other words.
-    pub fn from_side_words(&self) -> impl Iterator<Item = &str> {
-        self.from
-            .labels
-            .iter()
-            .filter(|label| label.is_ascii())
-            .chain(&self.from.identifiers)
-            .chain(&self.field_names)
-            .chain(&self.card.codes)
-            .map(String::as_str)
-    }
-
     /// Which side a visible title names (`안심클릭(MPI)` → From), if exactly one.
     pub fn side_of_label(&self, text: &str) -> Option<Side> {
         let text = charref::decode(text);
@@ -292,6 +277,32 @@ impl Rule {
             })
         };
         one_side(names(&self.from), names(&self.to))
+    }
+
+    /// Whether an identifier names either scheme (`mpi_card`, `ispCard`, even both): a part
+    /// of it is a scheme identifier, as [`Rule::side_of_identifier`] reads it.
+    pub fn identifier_names_a_scheme(&self, identifier: &str) -> bool {
+        identifier_parts(identifier).iter().any(|part| {
+            self.from
+                .identifiers
+                .iter()
+                .chain(&self.to.identifiers)
+                .any(|i| i.eq_ignore_ascii_case(part))
+        })
+    }
+
+    /// The identifier words of both schemes (`mpi`, `isp`).
+    pub fn scheme_identifiers(&self) -> impl Iterator<Item = &str> {
+        self.from
+            .identifiers
+            .iter()
+            .chain(&self.to.identifiers)
+            .map(String::as_str)
+    }
+
+    /// The names of the scheme field (`certitype`).
+    pub fn field_names(&self) -> &[String] {
+        &self.field_names
     }
 
     /// Which side a scheme-field value selects (`M` → From), if one.
@@ -446,6 +457,11 @@ impl Card {
             })
             .map(|m| m.range())
             .collect()
+    }
+
+    /// The card's usual list companions (`삼성`, `KB Kookmin`), longest first.
+    pub fn peers(&self) -> &[String] {
+        &self.peers
     }
 
     /// Whether a list item is one of the card's usual list companions: a peer name, alone or

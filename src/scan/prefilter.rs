@@ -1,14 +1,26 @@
 //! The cheap gates a file passes before it is decoded and parsed. Most files of a web root
 //! never name the card: one vectorised search over their bytes rules them out. Of those that
-//! pass, most name it only inside other words (결제주문, 제주도 배송): a look at the decoded
-//! text for a card token, a scheme title or a word that puts a list on the `from` side rules
-//! those out before the parser runs.
+//! pass, most name it where no scheme is in sight: a shipping note (`제주/도서산간 추가
+//! 배송비`), an address, a region picker, a bank list, or a payment guide that names 안심클릭
+//! but lists no card. The second gate looks at the decoded text for what every finding needs:
+//!
+//! - the card, and something that ties a list to a scheme (a title, an identifier part such as
+//!   `mpi_card`, the scheme field `certitype`): a list, a script or server code on one side;
+//! - or a scheme title and a card list without the card (a list that leaves it out);
+//! - or a suppression directive (a directive that suppresses nothing is a finding).
+//!
+//! A page with none of these has no finding when parsed in full (`tests/gate.rs` checks this
+//! property on generated trap-heavy pages and on every sample and case page).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use encoding_rs::EUC_KR;
 
-use crate::rules::{Rule, Shape};
+use crate::rules::{Rule, Shape, charref};
 use crate::source::encoding;
+
+/// What suppression comments start with: a page holding one is parsed, so that a directive
+/// that suppresses nothing is reported (see `scan::suppress`).
+const DIRECTIVE: &str = "kspay-migrate";
 
 /// The searches of a run's rules, built once.
 pub struct Prefilter {
@@ -16,15 +28,35 @@ pub struct Prefilter {
     bytes: AhoCorasick,
     /// Which patterns of `bytes` are scheme titles rather than card aliases.
     title_patterns: Vec<bool>,
-    /// Every `move` rule's [`Rule::from_side_words`].
-    from_side_words: AhoCorasick,
+    /// Which pattern of `bytes` is the suppression directive.
+    directive_pattern: usize,
+    /// For each rule, in the run's order, what ties its lists to a scheme (`None`: a `retire`
+    /// rule, which needs only its card).
+    scheme_words: Vec<Option<SchemeWords>>,
 }
+
+/// The words that tie a `move` rule's lists to a scheme, and the names of the card's peers.
+struct SchemeWords {
+    /// Both schemes' identifier words (`mpi`, `isp`), in any case. A hit counts when it is a
+    /// whole part of the identifier around it (`mpi_card`, `ispCard`; not `display`).
+    identifiers: AhoCorasick,
+    /// The scheme field's names (`certitype`), in any case.
+    fields: AhoCorasick,
+    /// The card's peers (`삼성`, `KB`), in any case; a Latin one counts as a whole word.
+    peers: AhoCorasick,
+}
+
+/// The longest identifier a gate reads around a hit: past it (a blob of letters, a hostile
+/// page) the page is taken to name a scheme, which only costs a parse.
+const MAX_IDENTIFIER: usize = 256;
 
 /// What the byte search saw in a file that passed it.
 #[derive(Debug, Clone, Copy)]
 pub struct BytesHit {
     /// A scheme title occurs (not only a card alias).
     names_title: bool,
+    /// A suppression directive occurs.
+    names_directive: bool,
 }
 
 impl Prefilter {
@@ -54,43 +86,133 @@ impl Prefilter {
                 }
             }
         }
+        let directive_pattern = patterns.len();
+        patterns.push(DIRECTIVE.as_bytes().to_vec());
+        title_patterns.push(false);
         let bytes = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostFirst)
             .build(&patterns)
             .expect("card aliases form a valid automaton");
-        let from_side_words = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .build(
-                rules
-                    .iter()
-                    .filter(|rule| rule.shape == Shape::Move)
-                    .flat_map(Rule::from_side_words),
-            )
-            .expect("scheme words form a valid automaton");
         Prefilter {
             bytes,
             title_patterns,
-            from_side_words,
+            directive_pattern,
+            scheme_words: rules
+                .iter()
+                .map(|rule| (rule.shape == Shape::Move).then(|| SchemeWords::of(rule)))
+                .collect(),
         }
     }
 
     /// The first gate, on the file's bytes: `None` when no word of any rule occurs in them.
     pub fn search_bytes(&self, bytes: &[u8]) -> Option<BytesHit> {
-        let mut hits = self.bytes.find_iter(bytes);
-        let first = hits.next()?;
-        let names_title = self.title_patterns[first.pattern().as_usize()]
-            || hits.any(|hit| self.title_patterns[hit.pattern().as_usize()]);
-        Some(BytesHit { names_title })
+        let mut hit: Option<BytesHit> = None;
+        for found in self.bytes.find_iter(bytes) {
+            let pattern = found.pattern().as_usize();
+            let seen = hit.get_or_insert(BytesHit {
+                names_title: false,
+                names_directive: false,
+            });
+            seen.names_title |= self.title_patterns[pattern];
+            seen.names_directive |= pattern == self.directive_pattern;
+            if seen.names_title && seen.names_directive {
+                break;
+            }
+        }
+        hit
     }
 
     /// The second gate, on the decoded text of a file that passed the first: whether it holds
-    /// anything to detect. Without a card token, a scheme title, or a word that can put a list
-    /// on a `move` rule's `from` side, there is nothing (not even a list that leaves the card out), and no
-    /// need to parse.
+    /// what any finding needs (see the module's documentation). Without it there is nothing to
+    /// report, and no need to parse.
     pub fn worth_parsing(&self, hit: BytesHit, rules: &[Rule], text: &str) -> bool {
-        hit.names_title
-            || rules.iter().any(|rule| !rule.card.tokens(text).is_empty())
-            || self.from_side_words.is_match(text)
+        if hit.names_directive {
+            return true;
+        }
+        // Titles, identifiers and peers may be written as character references.
+        let decoded = charref::decode(text);
+        rules.iter().zip(&self.scheme_words).any(|(rule, words)| {
+            let names_card = || !rule.card.tokens(text).is_empty();
+            match words {
+                None => names_card(),
+                Some(words) => {
+                    (names_card() && words.tie_a_list_to_a_scheme(rule, &decoded))
+                        || (hit.names_title && (names_card() || words.name_a_peer(&decoded)))
+                }
+            }
+        })
+    }
+}
+
+impl SchemeWords {
+    fn of(rule: &Rule) -> SchemeWords {
+        let any_case = |words: Vec<&str>| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(words)
+                .expect("rule words form a valid automaton")
+        };
+        SchemeWords {
+            identifiers: any_case(rule.scheme_identifiers().collect()),
+            fields: any_case(rule.field_names().iter().map(String::as_str).collect()),
+            peers: any_case(rule.card.peers().iter().map(String::as_str).collect()),
+        }
+    }
+
+    /// Whether `text` holds something that puts a list, a script or server code on one of the
+    /// rule's schemes: a title (as detection matches titles), the scheme field, or an
+    /// identifier one of whose parts is a scheme's.
+    fn tie_a_list_to_a_scheme(&self, rule: &Rule, text: &str) -> bool {
+        rule.from.names_label(text)
+            || rule.to.names_label(text)
+            || self.fields.is_match(text)
+            || self.names_an_identifier(rule, text)
+    }
+
+    /// Whether an identifier in `text` names a scheme: each hit of an identifier word is read
+    /// with the letters and digits around it, as detection reads an attribute or a script name.
+    fn names_an_identifier(&self, rule: &Rule, text: &str) -> bool {
+        let is_word = |c: char| c.is_alphanumeric();
+        let mut read_until = 0;
+        for found in self.identifiers.find_iter(text) {
+            if found.start() < read_until {
+                continue;
+            }
+            let before = text[..found.start()]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_word(c))
+                .last()
+                .map_or(found.start(), |(at, _)| at);
+            let after = text[found.end()..]
+                .char_indices()
+                .find(|&(_, c)| !is_word(c))
+                .map_or(text.len(), |(at, _)| found.end() + at);
+            if after - before > MAX_IDENTIFIER
+                || rule.identifier_names_a_scheme(&text[before..after])
+            {
+                return true;
+            }
+            read_until = after;
+        }
+        false
+    }
+
+    /// Whether `text` names one of the card's peers: a Hangul one anywhere, a Latin one as a
+    /// whole word (`KB`, not inside `KBS`).
+    fn name_a_peer(&self, text: &str) -> bool {
+        self.peers.find_overlapping_iter(text).any(|found| {
+            let name = &text[found.range()];
+            !name.is_ascii()
+                || (!text[..found.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                    && !text[found.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphanumeric()))
+        })
     }
 }
 
