@@ -34,7 +34,7 @@ impl fmt::Display for Severity {
 }
 
 /// Where on the page a finding was made; reported as the finding's `kind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// Text after a scheme radio button (the KSPAY entry page), or a card's radio button in a
@@ -79,7 +79,7 @@ impl Kind {
 }
 
 /// Whether `fix` may apply a finding's fix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Applicability {
     /// Applied by `fix`.
@@ -384,7 +384,7 @@ impl fmt::Display for FileError {
 }
 
 /// The stage at which a file was given up on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ErrorKind {
     /// The walk could not open or list it: a link not followed, a FIFO, a permission.

@@ -285,7 +285,7 @@ fn json_output_follows_the_schema() {
         .clone();
     let doc: serde_json::Value = serde_json::from_slice(&output).unwrap();
     assert_valid_report(&doc);
-    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version"], 2);
     assert_eq!(doc["tool"]["name"], "kspay-migrate");
     assert_eq!(doc["tool"]["version"], env!("CARGO_PKG_VERSION"));
     let findings = doc["findings"].as_array().unwrap();

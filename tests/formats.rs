@@ -286,7 +286,7 @@ fn the_schema_rejects_broken_json_reports() {
     assert_rejected(&bad, "/findings/0/fix", "an unknown applicability");
     let bad = edited(&|r| r["findings"][0]["fingerprint"] = "3F91".into());
     assert_rejected(&bad, "/findings/0/fingerprint", "a short fingerprint");
-    let bad = edited(&|r| r["version"] = 2.into());
+    let bad = edited(&|r| r["version"] = 3.into());
     assert_rejected(&bad, "/version", "another version");
     let bad = edited(&|r| r["config"] = false.into());
     assert_rejected(&bad, "/config", "a config that is no path");
@@ -353,7 +353,7 @@ fn the_schema_rejects_broken_json_reports() {
     assert_rejected(&bad, "/findings/0", "a finding with a directive");
 
     // The baseline comparison: optional, closed like the rest.
-    let baseline = serde_json::json!({"path": "b.json", "matched": 0, "stale": []});
+    let baseline = serde_json::json!({"path": "b.json", "matched": 0, "stale": [], "entries": 0, "names_a_scanned_file": false, "paths_from": "its folder"});
     let ok = edited(&|r| r["baseline"] = baseline.clone());
     assert_valid_report(&ok);
     let bad = edited(&|r| {

@@ -179,6 +179,9 @@ fn fix_report_time(page: &[u8]) -> Duration {
         baseline: None,
         config: None,
         show_fixes: false,
+        tenant_depth: 1,
+        shard: None,
+        remarks: &[],
     };
     (0..5)
         .map(|_| {

@@ -11,24 +11,25 @@ use rayon::prelude::*;
 
 use clap::Parser as _;
 
-use crate::cli::args::{Cli, ColorWhen, Command, ExplainArgs, RuleSource};
+use crate::cli::args::{Cli, Command, ExplainArgs, RuleSource};
 use crate::cli::config;
-use crate::cli::exit::{CLEAN, ERROR, FOUND};
+use crate::cli::exit::{CLEAN, ERROR};
 use crate::cli::generate;
 use crate::cli::interactive;
 use crate::cli::output::Outputs;
 use crate::cli::progress::Progress;
-use crate::cli::settings::{Job, Settings, Sink};
+use crate::cli::settings::{Job, Settings};
+use crate::cli::{emit, exit, merge};
 use crate::diagnostics::{
     ErrorKind, FileError, FileReport, Skip, UNUSED_SUPPRESSION_HELP, UNUSED_SUPPRESSION_ID,
     UNUSED_SUPPRESSION_TITLE,
 };
 use crate::fix::write::{self, WriteOptions};
-use crate::report::{self, FixOutcome, Format, Run, Summary, baseline, diff, visible};
+use crate::report::{self, FixOutcome, Run, Summary, baseline, diff, visible};
 use crate::rules::{self, Shape};
 use crate::scan::detect;
 use crate::source::leftover;
-use crate::source::names::{STDOUT, is_stdout};
+use crate::source::names::STDOUT;
 use crate::source::patch_base::{OnePatch, PatchBases};
 use crate::source::pinned::describe_io;
 use crate::source::read;
@@ -96,6 +97,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => Settings::for_check(&args).and_then(scan_command),
         Command::Fix(args) => Settings::for_fix(&args).and_then(scan_command),
+        Command::Merge(args) => merge::merge_command(&args),
         Command::Rules(args) => list_rules(&args.rules),
         Command::Explain(args) => explain(&args),
         Command::Completions(args) => print(&generate::completions(args.shell)),
@@ -115,18 +117,9 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn set_color(when: ColorWhen) {
-    let choice = match when {
-        ColorWhen::Auto => anstream::ColorChoice::Auto,
-        ColorWhen::Always => anstream::ColorChoice::Always,
-        ColorWhen::Never => anstream::ColorChoice::Never,
-    };
-    choice.write_global();
-}
-
 /// `check` and `fix`: walk → scan (and plan the fixes) → fix → report.
 fn scan_command(settings: Settings) -> Result<u8, String> {
-    set_color(settings.color);
+    emit::set_color(settings.color);
     let started = Instant::now();
     let outputs = settings.outputs()?;
     let pipeline = &settings.pipeline;
@@ -202,9 +195,12 @@ fn scan_command(settings: Settings) -> Result<u8, String> {
         baseline: comparison.as_ref(),
         config: settings.config.as_deref(),
         show_fixes: settings.shows_fixes(),
+        tenant_depth: settings.tenancy.depth(),
+        shard: settings.walk.shard.map(|(shard, _)| shard),
+        remarks: &[],
     };
-    emit_reports(&settings, &run, &outputs)?;
-    Ok(exit_status(&summary, outcome.as_ref()))
+    emit::emit_reports(&settings.sinks(), &run, &outputs)?;
+    Ok(exit::status(&summary, outcome.as_ref()))
 }
 
 /// Walks the PATHs and runs every file found through the pipeline, in parallel, naming each
@@ -216,7 +212,7 @@ fn scan_tree(settings: &Settings) -> (Vec<FileReport>, HashMap<String, usize>) {
     let writing = settings.writes();
     let clean_files_dropped: Mutex<HashMap<String, usize>> = Mutex::default();
     let progress = Progress::new(settings.detail == report::text::Detail::Quiet);
-    let reports = walk::filter_map_parallel(&settings.paths, &settings.walk, |found| {
+    let visit = |found: Found| {
         let (mut report, root) = match found {
             Found::File(file) => (pipeline.process_file(&file), file.root),
             Found::Error(path, message, root) => {
@@ -241,8 +237,14 @@ fn scan_tree(settings: &Settings) -> (Vec<FileReport>, HashMap<String, usize>) {
         }
         report.tenant = Some(tenant);
         keep.then_some(report)
+    };
+    // The count ahead gives the bar its length; it stops when the walk is done.
+    let reports = std::thread::scope(|scope| {
+        scope.spawn(|| progress.count_ahead(&settings.paths, &settings.walk));
+        let reports = walk::filter_map_parallel(&settings.paths, &settings.walk, visit);
+        progress.finish();
+        reports
     });
-    progress.finish();
     let clean = clean_files_dropped
         .into_inner()
         .unwrap_or_else(PoisonError::into_inner);
@@ -265,21 +267,6 @@ fn read_stdin(max_filesize: u64) -> Result<StdinPage, String> {
         true => StdinPage::TooLarge,
         false => StdinPage::Page(bytes),
     })
-}
-
-/// The exit status of a `check` or `fix` run ([`CLEAN`], [`FOUND`], [`ERROR`]).
-fn exit_status(summary: &Summary, outcome: Option<&FixOutcome>) -> u8 {
-    let fixed_findings = outcome.map_or(0, |o| o.fixed_findings);
-    let findings_left = summary.findings.saturating_sub(fixed_findings);
-    if summary.errors > 0 {
-        return ERROR;
-    }
-    match outcome {
-        None if summary.findings > 0 => FOUND,
-        Some(outcome) if outcome.wrote && findings_left > 0 => FOUND,
-        Some(outcome) if !outcome.wrote && outcome.changed_files > 0 => FOUND,
-        _ => CLEAN,
-    }
 }
 
 /// Each folder being walked holds a handle (up to [`walk::MAX_DEPTH`] per thread, a tenant
@@ -321,92 +308,6 @@ fn write_baseline(path: &Path, outputs: &Outputs, reports: &[FileReport]) -> Res
     )
     .map_err(|e| e.to_string())?;
     Ok(if errors > 0 { ERROR } else { CLEAN })
-}
-
-/// Writes the run's report where the settings send it: the main format to stdout, to stderr
-/// (the text report beside `--patch -`) or to its file, and each `--output FORMAT=FILE` to its
-/// file or stdout.
-fn emit_reports(settings: &Settings, run: &Run, outputs: &Outputs) -> Result<(), String> {
-    let (format, detail) = (settings.format, settings.detail);
-    match &settings.main_report {
-        Sink::Stdout => write_report_to_terminal(format, run, detail, false)?,
-        Sink::Stderr => write_report_to_terminal(format, run, detail, true)?,
-        Sink::File(path) => write_report_file(path, format, run, detail, outputs)?,
-    }
-    for (format, path) in &settings.more_reports {
-        match is_stdout(path) {
-            true => write_report_to_terminal(*format, run, detail, false)?,
-            false => write_report_file(path, *format, run, detail, outputs)?,
-        }
-    }
-    // Machine formats carry file errors and warnings inside; a person watching the terminal
-    // sees them too.
-    let text_on_terminal = (format == Format::Text
-        && !matches!(settings.main_report, Sink::File(_)))
-        || settings
-            .more_reports
-            .iter()
-            .any(|(format, path)| *format == Format::Text && is_stdout(path));
-    if !text_on_terminal {
-        let mut stderr = anstream::stderr().lock();
-        for report in run.reports {
-            if let Some(FileError { message, .. }) = &report.error {
-                report::text::error(&mut stderr, &report.path, message)
-                    .map_err(|e| e.to_string())?;
-            }
-        }
-        for note in report::notes(run) {
-            if note.level == report::Level::Warning {
-                report::text::note(&mut stderr, &note).map_err(|e| e.to_string())?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Writes one report to stdout (its notes to stderr), or all of it to stderr.
-fn write_report_to_terminal(
-    format: Format,
-    run: &Run,
-    detail: report::text::Detail,
-    to_stderr: bool,
-) -> Result<(), String> {
-    let mut stderr = anstream::stderr().lock();
-    let result = if to_stderr {
-        let mut out = anstream::stderr().lock();
-        report::write(format, &mut out, &mut stderr, run, detail)
-    } else {
-        let mut out = anstream::stdout().lock();
-        report::write(format, &mut out, &mut stderr, run, detail)
-    };
-    match result {
-        // A reader such as `head` closing the pipe early is not an error of ours.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        result => result.map_err(|e| format!("cannot write the report: {}", describe_io(&e))),
-    }
-}
-
-/// Writes one report to a file, text without colours and with its stderr part included.
-fn write_report_file(
-    path: &Path,
-    format: Format,
-    run: &Run,
-    detail: report::text::Detail,
-    outputs: &Outputs,
-) -> Result<(), String> {
-    let mut out = anstream::StripStream::new(Vec::new());
-    let mut err = anstream::StripStream::new(Vec::new());
-    report::write(format, &mut out, &mut err, run, detail)
-        .map_err(|e| format!("cannot write the {} report: {e}", format.name()))?;
-    let mut bytes = err.into_inner();
-    bytes.extend(out.into_inner());
-    outputs.write(path, &bytes).map_err(|e| {
-        format!(
-            "cannot write the {} report to {}: {e}",
-            format.name(),
-            path.display(),
-        )
-    })
 }
 
 /// A temporary file a killed `fix --write` left: only a writing `fix` removes it (a run that

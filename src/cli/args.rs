@@ -31,6 +31,10 @@ pub enum Command {
     /// Show the fixes as a diff (dry run), write them (--write) or save a patch (--patch).
     #[command(after_help = after_help(Page::Fix))]
     Fix(FixArgs),
+    /// Join JSON reports (the shards of a `--shard K/N` run, or many hosts' reports) into one
+    /// run, and report it in any format. Exit statuses as the joined run's command.
+    #[command(after_help = after_help(Page::Merge))]
+    Merge(MergeArgs),
     /// List the loaded rules.
     Rules(RulesArgs),
     /// Show a rule's documentation.
@@ -186,6 +190,35 @@ pub struct RuleSource {
     /// Load rules from the *.toml files in DIR instead of the built-in ones.
     #[arg(long = "rules", value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// JSON reports (`--format json`, or `--output json=FILE`) of one run's shards or hosts;
+    /// `-` reads one from stdin.
+    #[arg(required = true, value_name = "REPORT")]
+    pub reports: Vec<PathBuf>,
+    /// Output format (default: text).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write the report to FILE instead of stdout, or one format to a file with FORMAT=FILE
+    /// (repeatable); `-` is stdout.
+    #[arg(long, value_name = "[FORMAT=]FILE", value_parser = parse_output)]
+    pub output: Vec<OutputTarget>,
+    /// Where the rules the reports name are described (SARIF lists them): the *.toml files
+    /// of DIR instead of the built-in rules.
+    #[command(flatten)]
+    pub rules: RuleSource,
+    /// When to color the output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+    /// Print findings one line each, without snippets, notes or summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print how many findings of each rule, kind and fix the run found, instead of the
+    /// findings (text format).
+    #[arg(long, conflicts_with = "quiet")]
+    pub statistics: bool,
 }
 
 #[derive(Debug, Args)]

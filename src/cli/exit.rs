@@ -1,6 +1,8 @@
 //! Exit statuses: the values the commands return and what each means, in one place for the code
 //! that chooses them (`app`) and the help and man page that explain them (`help`, `generate`).
 
+use crate::report::{FixOutcome, Summary};
+
 /// Nothing found / nothing to change / everything fixed.
 pub const CLEAN: u8 = 0;
 /// Findings, pending changes, or findings left after `fix --write`.
@@ -43,3 +45,18 @@ pub const MEANINGS: [Meaning; 3] = [
 /// What "an error" covers, for every command.
 pub const ERROR_MEANS: &str = "bad arguments, a bad rule or config file, or a file that could \
                                not be read, decoded, parsed or written";
+
+/// The exit status of a `check`, `fix` or `merge` run ([`CLEAN`], [`FOUND`], [`ERROR`]).
+pub fn status(summary: &Summary, outcome: Option<&FixOutcome>) -> u8 {
+    let fixed_findings = outcome.map_or(0, |o| o.fixed_findings);
+    let findings_left = summary.findings.saturating_sub(fixed_findings);
+    if summary.errors > 0 {
+        return ERROR;
+    }
+    match outcome {
+        None if summary.findings > 0 => FOUND,
+        Some(outcome) if outcome.wrote && findings_left > 0 => FOUND,
+        Some(outcome) if !outcome.wrote && outcome.changed_files > 0 => FOUND,
+        _ => CLEAN,
+    }
+}

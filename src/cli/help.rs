@@ -9,6 +9,7 @@ pub enum Page {
     Tool,
     Check,
     Fix,
+    Merge,
 }
 
 /// A command line and what it does.
@@ -43,6 +44,16 @@ pub fn examples(page: Page) -> [Example; 2] {
             },
             patch,
         ],
+        Page::Merge => [
+            Example {
+                command: "kspay-migrate merge shard-1.json shard-2.json",
+                does: "the shards of `check --shard K/2 --format json` as one run",
+            },
+            Example {
+                command: "kspay-migrate merge --output html=fleet.html --output tenants=fleet.csv host-*.json",
+                does: "one HTML report and one tenants CSV for every host's report",
+            },
+        ],
     }
 }
 
@@ -64,6 +75,10 @@ pub fn exit_statuses(page: Page) -> Vec<(u8, String)> {
                         m.check, m.fix_dry, m.fix_write
                     ),
                     Page::Check => m.check.to_owned(),
+                    Page::Merge => format!(
+                        "{} (check reports), {} (fix), {} (fix --write)",
+                        m.check, m.fix_dry, m.fix_write
+                    ),
                     Page::Fix => format!(
                         "{}; with --write or --interactive: {}",
                         m.fix_dry, m.fix_write

@@ -8,10 +8,12 @@
 pub mod app;
 pub mod args;
 pub mod config;
+pub mod emit;
 pub mod exit;
 pub mod generate;
 pub mod help;
 pub mod interactive;
+pub mod merge;
 pub mod output;
 pub mod progress;
 pub mod settings;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::args::{CheckArgs, ColorWhen, FixArgs, OutputTarget, ScanArgs};
 use crate::cli::config::Merged;
+use crate::cli::emit::{Sink, Sinks};
 use crate::cli::output::Outputs;
 use crate::diagnostics::FileReport;
 use crate::fix::write::WriteOptions;
@@ -50,16 +51,6 @@ pub struct Settings {
     pub detail: Detail,
     pub color: ColorWhen,
     pub job: Job,
-}
-
-/// Where a report goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Sink {
-    Stdout,
-    /// The text report when stdout holds the patch (`--patch -`) or the fixed page (`fix
-    /// --write -`): people still read it on the terminal.
-    Stderr,
-    File(PathBuf),
 }
 
 /// What the run does after the scan.
@@ -246,6 +237,16 @@ impl Settings {
         display_path(&tenant)
     }
 
+    /// Where the run's reports go.
+    pub fn sinks(&self) -> Sinks<'_> {
+        Sinks {
+            format: self.format,
+            main: &self.main_report,
+            more: &self.more_reports,
+            detail: self.detail,
+        }
+    }
+
     /// Whether the run changes files: `fix --write` and `fix --interactive`. Only such a run
     /// removes a temporary file an interrupted one left.
     pub fn writes(&self) -> bool {
@@ -310,7 +311,7 @@ impl Settings {
 /// Where the `--format` report goes, checked before the run: one `--output FILE` at most, and
 /// stdout holding one thing only (a report, or the patch of `--patch -`, or one
 /// `--output FORMAT=-`), so what a pipe reads is never two documents run together.
-fn main_report(
+pub fn main_report(
     outputs: &[OutputTarget],
     format: Format,
     job: &Job,

@@ -36,7 +36,7 @@ pub struct Baseline {
 
 /// One accepted finding. Only the fingerprint is matched; the rest tells a reader (and a
 /// reviewer of the baseline's diff) what was accepted.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub fingerprint: String,
@@ -66,6 +66,41 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// A comparison as reports recorded it: `merge` joins the shards' (each names only the
+    /// files its shard scanned).
+    pub fn recorded(
+        path: PathBuf,
+        matched: usize,
+        stale: Vec<Entry>,
+        entries: usize,
+        names_a_scanned_file: bool,
+        paths_from: String,
+    ) -> Comparison {
+        Comparison {
+            path,
+            matched,
+            stale,
+            entries,
+            names_a_scanned_file,
+            paths_from,
+        }
+    }
+
+    /// How many entries the baseline holds.
+    pub fn entries(&self) -> usize {
+        self.entries
+    }
+
+    /// Whether any entry names a file the run scanned.
+    pub fn names_a_scanned_file(&self) -> bool {
+        self.names_a_scanned_file
+    }
+
+    /// Where the baseline's paths start from, in words.
+    pub fn paths_from(&self) -> &str {
+        &self.paths_from
+    }
+
     /// What the comparison tells a reader beyond the counts: entries that could go, or a
     /// baseline whose paths name none of the files scanned (the wrong file, or moved files).
     pub fn notes(&self) -> Vec<Note> {

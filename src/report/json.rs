@@ -1,114 +1,169 @@
 //! The JSON report: one document (on stdout, or where `--output json=FILE` sends it), as
-//! `schemas/report-v1.json` (version 1) defines it.
+//! `schemas/report-v2.json` (version 2) defines it. It is also what `kspay-migrate merge` reads
+//! back ([`read`]): a report carries everything the other formats show (each finding's source
+//! line, each change's diff, the counts by tenant), so shards' reports make one run again.
 //! A field added, renamed or removed here is a change to that schema too: the tests validate
 //! every report they read against it, and the schema refuses fields it does not name.
 
 use std::io::{self, Write};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::baseline::{Comparison, Entry};
+use super::tenants::TenantRow;
 use super::{Note, Run, Summary, notes, skip_reason};
-use crate::diagnostics::{Applicability, FileError, Kind, Located, LocatedEdit, Severity};
+use crate::diagnostics::{
+    Applicability, ErrorKind, FileError, Kind, Leftover, Located, LocatedEdit, Severity, Skip,
+};
 use crate::source::names::display_path;
+use crate::source::patch_base::PatchBases;
 
-/// Bump when a field is renamed or removed; adding fields keeps the version.
-const SCHEMA_VERSION: u32 = 1;
+/// Bump when a field is renamed or removed, or its meaning changes; adding fields keeps the
+/// version. Version 2 added tenants, the run's settings, source lines and changes; every
+/// field of version 1 is kept as it was.
+pub const SCHEMA_VERSION: u32 = 2;
 
-/// A file not scanned.
-#[derive(Serialize)]
-struct JsonSkipped {
-    path: String,
-    /// `binary`, `too-large` or `leftover-temp`.
-    reason: &'static str,
-    message: String,
-}
-
-#[derive(Serialize)]
-struct Document<'a> {
-    version: u32,
-    tool: Tool,
+/// The whole report.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub version: u32,
+    pub tool: Tool,
     /// The config file the settings came from (`null`: none).
-    config: Option<String>,
-    findings: Vec<JsonFinding<'a>>,
+    pub config: Option<String>,
+    /// How the run was made: what `merge` needs to render it again.
+    pub run: RunSettings,
+    pub findings: Vec<JsonFinding>,
     /// Findings that suppression comments silenced, each with the directive's reason.
-    suppressed: Vec<JsonSuppressed<'a>>,
-    errors: Vec<JsonError>,
+    pub suppressed: Vec<JsonSuppressed>,
+    pub errors: Vec<JsonError>,
     /// Files not scanned, and why.
-    skipped: Vec<JsonSkipped>,
+    pub skipped: Vec<JsonSkipped>,
+    /// What `fix` changed (or would change), file by file; empty for `check`.
+    pub changes: Vec<JsonChange>,
+    /// The run's counts by tenant, in tenant order.
+    pub tenants: Vec<TenantRow>,
     /// Remarks about the whole run: nothing scanned, a baseline that could shrink or matched
     /// nothing.
-    notes: Vec<Note>,
-    summary: &'a Summary,
+    pub notes: Vec<Note>,
+    pub summary: Summary,
+    /// What `fix` did (`null` for `check`).
+    pub fix: Option<JsonFix>,
     /// Present with `--baseline`: the file, how many findings it set aside, and its entries
     /// that match nothing any more.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    baseline: Option<JsonBaseline<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<JsonBaseline>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tool {
+    pub name: String,
+    pub version: String,
+}
+
+/// The run's settings that shape its report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunSettings {
+    /// `check` or `fix`.
+    pub command: String,
+    /// The ids of the rules that ran.
+    pub rules: Vec<String>,
+    pub unsafe_fixes: bool,
+    pub max_filesize: u64,
+    pub tenant_depth: usize,
+    /// `--shard K/N` (`null`: the whole tree).
+    pub shard: Option<String>,
 }
 
 /// How the findings compare with `check --baseline`'s file.
-#[derive(Serialize)]
-struct JsonBaseline<'a> {
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonBaseline {
     /// The file, named as reports name files: serde refuses a path that is not UTF-8, which
     /// cost the whole report.
-    path: String,
-    matched: usize,
-    stale: &'a [Entry],
+    pub path: String,
+    pub matched: usize,
+    pub stale: Vec<Entry>,
+    /// How many entries the baseline holds.
+    pub entries: usize,
+    /// Whether any entry names a file the run scanned.
+    pub names_a_scanned_file: bool,
+    /// Where the baseline's paths start from.
+    pub paths_from: String,
 }
 
-impl<'a> JsonBaseline<'a> {
-    fn of(comparison: &'a Comparison) -> JsonBaseline<'a> {
+impl JsonBaseline {
+    fn of(comparison: &Comparison) -> JsonBaseline {
         JsonBaseline {
             path: display_path(&comparison.path),
             matched: comparison.matched,
-            stale: &comparison.stale,
+            stale: comparison.stale.clone(),
+            entries: comparison.entries(),
+            names_a_scanned_file: comparison.names_a_scanned_file(),
+            paths_from: comparison.paths_from().to_string(),
         }
     }
 }
 
-#[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonFinding {
+    pub rule: String,
+    pub path: String,
+    /// The tenant the file belongs to (`null`: a page read from stdin).
+    pub tenant: Option<String>,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub kind: Kind,
+    pub severity: Severity,
+    pub message: String,
+    pub fix: Applicability,
+    /// Why `fix --unsafe-fixes` left this finding's fix out (`null`: it did not).
+    pub fix_dropped: Option<String>,
+    /// Whether the run's change of the file fixes it (always false for `check`).
+    pub fixed: bool,
+    /// Stable across runs and line shifts; what baselines and code scanning match on.
+    pub fingerprint: String,
+    /// The fix as edits of the page as it was read, in page order (empty: no fix).
+    pub edits: Vec<JsonEdit>,
+    /// The line holding the finding, decoded.
+    pub source: JsonSource,
 }
 
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    rule: &'a str,
-    path: String,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    kind: Kind,
-    severity: Severity,
-    message: &'a str,
-    fix: Applicability,
-    /// Why `fix --unsafe-fixes` left this finding's fix out (`null`: it did not).
-    fix_dropped: Option<&'a str>,
-    /// Stable across runs and line shifts; what baselines and code scanning match on.
-    fingerprint: &'a str,
-    /// The fix as edits of the page as it was read, in page order (empty: no fix).
-    edits: Vec<JsonEdit<'a>>,
+/// A finding's line as reports show it.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonSource {
+    /// The decoded line without its ending; a long line is cut to a window around the finding,
+    /// with a mark at each end that goes on.
+    pub text: String,
+    /// The finding's characters in `text`: from `start` up to `end` (0-based).
+    pub start: usize,
+    pub end: usize,
 }
 
 /// One edit of a finding's fix: replace the characters from `line`:`column` up to
 /// `end_line`:`end_column` (1-based, columns in characters of the decoded line, as the
 /// finding's own) with `replacement`. An empty range inserts; an empty replacement removes.
-#[derive(Serialize)]
-struct JsonEdit<'a> {
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    replacement: &'a str,
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonEdit {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub replacement: String,
 }
 
-impl<'a> JsonEdit<'a> {
+impl JsonEdit {
     /// A finding's edits in page order (an insertion before a removal that starts where it
     /// inserts), each placed in the page as read: applied from the last back, each leaves the
     /// places of those before it as given. None for a finding without a fix, as in SARIF.
-    fn of(located: &'a Located) -> Vec<JsonEdit<'a>> {
+    fn of(located: &Located) -> Vec<JsonEdit> {
         if located.finding.applicability == Applicability::None {
             return Vec::new();
         }
@@ -121,99 +176,240 @@ impl<'a> JsonEdit<'a> {
                 column: edit.column,
                 end_line: edit.end_line,
                 end_column: edit.end_column,
-                replacement: &edit.replacement,
+                replacement: edit.replacement.clone(),
             })
             .collect()
     }
 }
 
-#[derive(Serialize)]
-struct JsonSuppressed<'a> {
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonSuppressed {
     #[serde(flatten)]
-    finding: JsonFinding<'a>,
+    pub finding: JsonFinding,
     /// What the directive gives after `--`; `null` when it gives none.
-    reason: Option<&'a str>,
+    pub reason: Option<String>,
     /// The line of the directive that suppressed it.
-    directive_line: usize,
+    pub directive_line: usize,
 }
 
-impl<'a> JsonFinding<'a> {
-    fn of(path: &str, located: &'a Located) -> JsonFinding<'a> {
+impl JsonFinding {
+    fn of(path: &str, tenant: Option<&str>, located: &Located, fixed: bool) -> JsonFinding {
         JsonFinding {
-            rule: &located.finding.rule,
+            rule: located.finding.rule.clone(),
             path: path.to_string(),
+            tenant: tenant.map(str::to_string),
             line: located.line,
             column: located.column,
             end_line: located.end_line,
             end_column: located.end_column,
             kind: located.finding.kind,
             severity: located.finding.severity,
-            message: &located.finding.message,
+            message: located.finding.message.clone(),
             fix: located.finding.applicability,
-            fix_dropped: located.fix_dropped.as_deref(),
-            fingerprint: &located.fingerprint,
+            fix_dropped: located.fix_dropped.clone(),
+            fixed,
+            fingerprint: located.fingerprint.clone(),
             edits: JsonEdit::of(located),
+            source: JsonSource {
+                text: located.source_line.clone(),
+                start: located.line_span.start,
+                end: located.line_span.end,
+            },
         }
     }
 }
 
-#[derive(Serialize)]
-struct JsonError {
-    path: String,
-    message: String,
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonError {
+    pub path: String,
+    pub tenant: Option<String>,
+    /// Which stage gave up on the file.
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+/// A file not scanned.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonSkipped {
+    pub path: String,
+    pub tenant: Option<String>,
+    /// `binary`, `too-large` or `leftover-temp`.
+    pub reason: String,
+    pub message: String,
+    /// For `too-large`: the file's size in bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
+    /// For `leftover-temp`: `removed`, `kept` or `unmarked`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leftover: Option<String>,
+}
+
+impl JsonSkipped {
+    fn of(path: &str, tenant: Option<&str>, skip: &Skip, max_filesize: u64) -> JsonSkipped {
+        let (reason, message) = skip_reason(skip, max_filesize);
+        JsonSkipped {
+            path: path.to_string(),
+            tenant: tenant.map(str::to_string),
+            reason: reason.to_string(),
+            message,
+            size: match skip {
+                Skip::TooLarge(size) => Some(*size),
+                _ => None,
+            },
+            leftover: match skip {
+                Skip::LeftoverTemp(leftover) => Some(leftover_name(*leftover).to_string()),
+                _ => None,
+            },
+        }
+    }
+
+    /// The skip as the run knew it; `None` for a reason this version does not know.
+    pub fn skip(&self) -> Option<Skip> {
+        match (self.reason.as_str(), self.size, self.leftover.as_deref()) {
+            ("binary", _, _) => Some(Skip::Binary),
+            ("too-large", Some(size), _) => Some(Skip::TooLarge(size)),
+            ("leftover-temp", _, Some(name)) => {
+                [Leftover::Removed, Leftover::Kept, Leftover::Unmarked]
+                    .into_iter()
+                    .find(|leftover| leftover_name(*leftover) == name)
+                    .map(Skip::LeftoverTemp)
+            }
+            _ => None,
+        }
+    }
+}
+
+fn leftover_name(leftover: Leftover) -> &'static str {
+    match leftover {
+        Leftover::Removed => "removed",
+        Leftover::Kept => "kept",
+        Leftover::Unmarked => "unmarked",
+    }
+}
+
+/// A file's change: its diff, decoded, as the text report shows it.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonChange {
+    pub path: String,
+    pub tenant: Option<String>,
+    pub diff: String,
+}
+
+/// What `fix` did, or would do in a dry run.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonFix {
+    /// The files were written (`--write`, or accepted in `--interactive`).
+    pub wrote: bool,
+    /// A dry run: the diffs are the report.
+    pub dry_run: bool,
+    pub changed_files: usize,
+    pub fixed_findings: usize,
+    /// Where `--patch` wrote the patch (`-`: stdout).
+    pub patch: Option<String>,
 }
 
 /// Writes the whole run as one JSON document.
 pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
-    let (reports, summary) = (run.reports, run.summary);
+    serde_json::to_writer_pretty(&mut *out, &document(run))?;
+    writeln!(out)
+}
+
+/// The run as the JSON report gives it.
+pub fn document(run: &Run) -> Document {
     let mut findings = Vec::new();
     let mut suppressed = Vec::new();
     let mut errors = Vec::new();
     let mut skipped = Vec::new();
-    for report in reports {
+    let mut changes = Vec::new();
+    // Diffs name files as `--patch` would, as the text report's do.
+    let mut names = PatchBases::new();
+    for report in run.reports {
         let path = display_path(&report.path);
+        let tenant = report.tenant.as_deref();
+        let fixes = |located: &Located| report.change.as_ref().is_some_and(|c| c.fixes(located));
         for located in &report.findings {
-            findings.push(JsonFinding::of(&path, located));
+            findings.push(JsonFinding::of(&path, tenant, located, fixes(located)));
         }
         for silenced in &report.suppressed {
             suppressed.push(JsonSuppressed {
-                finding: JsonFinding::of(&path, &silenced.located),
-                reason: silenced.suppression.reason.as_deref(),
+                finding: JsonFinding::of(&path, tenant, &silenced.located, false),
+                reason: silenced.suppression.reason.clone(),
                 directive_line: silenced.suppression.line,
             });
         }
-        if let Some(FileError { message, .. }) = &report.error {
+        if let Some(FileError { kind, message }) = &report.error {
             errors.push(JsonError {
                 path: path.clone(),
+                tenant: tenant.map(str::to_string),
+                kind: *kind,
                 message: message.clone(),
             });
         }
         if let Some(skip) = &report.skipped {
-            let (reason, message) = skip_reason(skip, run.max_filesize);
-            skipped.push(JsonSkipped {
+            skipped.push(JsonSkipped::of(&path, tenant, skip, run.max_filesize));
+        }
+        if let Some(change) = &report.change {
+            changes.push(JsonChange {
                 path: path.clone(),
-                reason,
-                message,
+                tenant: tenant.map(str::to_string),
+                diff: super::diff::plain_text(&names.shown_name(&report.path), change),
             });
         }
     }
-    let document = Document {
+    Document {
         version: SCHEMA_VERSION,
         tool: Tool {
-            name: env!("CARGO_PKG_NAME"),
-            version: env!("CARGO_PKG_VERSION"),
+            name: env!("CARGO_PKG_NAME").into(),
+            version: env!("CARGO_PKG_VERSION").into(),
         },
         config: run.config.map(display_path),
+        run: RunSettings {
+            command: if run.fix.is_some() { "fix" } else { "check" }.into(),
+            rules: run.rules.iter().map(|rule| rule.id.clone()).collect(),
+            unsafe_fixes: run.unsafe_fixes,
+            max_filesize: run.max_filesize,
+            tenant_depth: run.tenant_depth,
+            shard: run.shard.map(|shard| shard.to_string()),
+        },
         findings,
         suppressed,
         errors,
         skipped,
+        changes,
+        tenants: run.tenants.to_vec(),
         notes: notes(run),
-        summary,
+        summary: run.summary.clone(),
+        fix: run.fix.map(|fix| JsonFix {
+            wrote: fix.wrote,
+            dry_run: fix.dry_run,
+            changed_files: fix.changed_files,
+            fixed_findings: fix.fixed_findings,
+            patch: fix.patch.as_deref().map(display_path),
+        }),
         baseline: run.baseline.map(JsonBaseline::of),
-    };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+    }
+}
+
+/// Reads a JSON report back; the error says what is wrong, without the file's name.
+pub fn read(text: &str) -> Result<Document, String> {
+    #[derive(Deserialize)]
+    struct Versioned {
+        version: u32,
+    }
+    let versioned: Versioned =
+        serde_json::from_str(text).map_err(|e| format!("not a kspay-migrate JSON report: {e}"))?;
+    if versioned.version != SCHEMA_VERSION {
+        return Err(format!(
+            "a version {} report; this kspay-migrate reads version {SCHEMA_VERSION} (run the shards with the same release)",
+            versioned.version
+        ));
+    }
+    serde_json::from_str(text).map_err(|e| format!("not a kspay-migrate JSON report: {e}"))
 }
 
 #[cfg(test)]
@@ -226,7 +422,7 @@ mod tests {
 
     /// The schema the report follows, as the project ships it.
     fn schema() -> Value {
-        serde_json::from_str(include_str!("../../schemas/report-v1.json")).unwrap()
+        serde_json::from_str(include_str!("../../schemas/report-v2.json")).unwrap()
     }
 
     /// The values the schema allows for a field given as an `enum`.
@@ -297,6 +493,52 @@ mod tests {
             ],
         };
         assert_eq!(allowed(&fields["fix"]), written(&fixes));
+    }
+
+    #[test]
+    fn the_schema_allows_exactly_the_error_kinds_and_leftovers_written() {
+        use ErrorKind::*;
+        // Fails to compile when a kind is added, until it is listed here (and in the schema).
+        let kinds = match Walk {
+            Walk | Read | Decode | Parse | TooManyFindings | LeftoverTemp | OutsideRoots
+            | Write => [
+                Walk,
+                Read,
+                Decode,
+                Parse,
+                TooManyFindings,
+                LeftoverTemp,
+                OutsideRoots,
+                Write,
+            ],
+        };
+        let defs = &schema()["$defs"];
+        assert_eq!(
+            allowed(&defs["error"]["properties"]["kind"]),
+            written(&kinds)
+        );
+        let leftovers: BTreeSet<String> = [Leftover::Removed, Leftover::Kept, Leftover::Unmarked]
+            .map(|leftover| leftover_name(leftover).to_string())
+            .into();
+        assert_eq!(
+            allowed(&defs["skipped"]["properties"]["leftover"]),
+            leftovers
+        );
+    }
+
+    #[test]
+    fn a_skip_reads_back_as_it_was_written() {
+        let skips = [
+            Skip::Binary,
+            Skip::TooLarge(9 << 20),
+            Skip::LeftoverTemp(Leftover::Removed),
+            Skip::LeftoverTemp(Leftover::Kept),
+            Skip::LeftoverTemp(Leftover::Unmarked),
+        ];
+        for skip in skips {
+            let written = JsonSkipped::of("a.php", Some("t"), &skip, 8 << 20);
+            assert_eq!(written.skip(), Some(skip));
+        }
     }
 
     #[test]

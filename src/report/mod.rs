@@ -7,6 +7,7 @@ pub mod diff;
 pub mod github;
 pub mod json;
 pub mod junit;
+pub mod merge;
 pub mod sarif;
 pub mod tenants;
 pub mod text;
@@ -15,7 +16,7 @@ pub mod visible;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Applicability, FileReport, Leftover, Located, Skip};
 use crate::rules::Rule;
@@ -26,7 +27,7 @@ use baseline::Comparison;
 pub enum Format {
     /// For people: findings with source lines (diffs for `fix`).
     Text,
-    /// One JSON document, as `schemas/report-v1.json` in the project defines it.
+    /// One JSON document, as `schemas/report-v2.json` in the project defines it.
     Json,
     /// SARIF 2.1.0, for code scanning (GitHub, reviewdog).
     Sarif,
@@ -76,6 +77,12 @@ pub struct Run<'a> {
     pub config: Option<&'a std::path::Path>,
     /// `fix --show-fixes`: the text report lists every finding the fixes fix.
     pub show_fixes: bool,
+    /// How the run named tenants (`--tenant-depth`).
+    pub tenant_depth: usize,
+    /// `--shard K/N`: the part of the tenants the run scanned (`None`: all of them).
+    pub shard: Option<crate::source::tenant::Shard>,
+    /// Notes the command adds about the run (`merge`: shards missing).
+    pub remarks: &'a [Note],
 }
 
 /// What `fix` did, or would do in a dry run.
@@ -110,7 +117,7 @@ pub fn write(
 }
 
 /// Counts over a whole run.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub files_scanned: usize,
     pub files_with_findings: usize,
@@ -183,7 +190,7 @@ pub fn fix_status(located: &Located) -> String {
 }
 
 /// How much a [`Note`] asks of the reader.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// The run may not have checked what was meant (nothing scanned).
@@ -204,7 +211,7 @@ impl Level {
 
 /// A remark about the run as a whole, carried by every format (text on stderr, JSON `notes`,
 /// SARIF notifications, GitHub `::warning`/`::notice`, JUnit `<system-out>`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Note {
     pub level: Level,
     pub message: String,
@@ -232,6 +239,7 @@ pub fn notes(run: &Run) -> Vec<Note> {
     if let Some(baseline) = run.baseline {
         notes.extend(baseline.notes());
     }
+    notes.extend(run.remarks.iter().cloned());
     notes
 }
 

@@ -41,9 +41,13 @@ impl TenantRow {
         self.skipped += other.skipped;
     }
 
-    /// Whether the tenant has pages that still list the card under the scheme it left.
-    pub fn is_stale(&self) -> bool {
-        self.findings > 0
+    /// Whether the tenant had pages that list the card under the scheme it left, or (after
+    /// `fix --write`, `written`) still has.
+    pub fn is_stale(&self, written: bool) -> bool {
+        match written {
+            true => self.findings > self.fixed,
+            false => self.findings > 0,
+        }
     }
 }
 
@@ -108,10 +112,16 @@ pub fn combine<'r>(rows: impl IntoIterator<Item = &'r TenantRow>) -> Vec<TenantR
     combined.into_values().collect()
 }
 
-/// The closing line's tenant count: `37 of 4,812 tenants have stale pages`.
-pub fn stale_line(rows: &[TenantRow]) -> String {
-    let stale = rows.iter().filter(|row| row.is_stale()).count();
-    let verb = if stale == 1 { "has" } else { "have" };
+/// The closing line's tenant count: `37 of 4,812 tenants have stale pages` (after `fix
+/// --write`, `written`: `still have`).
+pub fn stale_line(rows: &[TenantRow], written: bool) -> String {
+    let stale = rows.iter().filter(|row| row.is_stale(written)).count();
+    let verb = match (stale == 1, written) {
+        (true, false) => "has",
+        (false, false) => "have",
+        (true, true) => "still has",
+        (false, true) => "still have",
+    };
     let noun = if rows.len() == 1 { "tenant" } else { "tenants" };
     format!(
         "{} of {} {noun} {verb} stale pages",
@@ -125,7 +135,7 @@ fn thousands(count: usize) -> String {
     let digits = count.to_string();
     let mut shown = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             shown.push(',');
         }
         shown.push(digit);
@@ -196,8 +206,19 @@ mod tests {
         for row in rows.iter_mut().take(37) {
             row.findings = 2;
         }
-        assert_eq!(stale_line(&rows), "37 of 4,812 tenants have stale pages");
-        assert_eq!(stale_line(&rows[..1]), "1 of 1 tenant has stale pages");
+        assert_eq!(
+            stale_line(&rows, false),
+            "37 of 4,812 tenants have stale pages"
+        );
+        assert_eq!(
+            stale_line(&rows[..1], false),
+            "1 of 1 tenant has stale pages"
+        );
+        rows[0].fixed = 2;
+        assert_eq!(
+            stale_line(&rows, true),
+            "36 of 4,812 tenants still have stale pages"
+        );
         assert_eq!(thousands(1_000_000), "1,000,000");
         assert_eq!(thousands(999), "999");
     }

@@ -89,10 +89,7 @@ pub fn write_run(
     if let (Some(fix), true) = (run.fix, run.show_fixes) {
         fixed_findings(err, run, fix)?;
     }
-    match run.fix {
-        None => check_summary(out, run.summary),
-        Some(fix) => fix_summary(err, fix, run.summary),
-    }
+    closing_lines(out, err, run)
 }
 
 /// `fix --show-fixes`: every finding the run's fixes fix (or would fix), one line each.
@@ -160,10 +157,7 @@ fn write_statistics(out: &mut dyn Write, err: &mut dyn Write, run: &Run) -> io::
     for remark in super::notes(run) {
         note(err, &remark)?;
     }
-    match run.fix {
-        None => check_summary(out, run.summary),
-        Some(fix) => fix_summary(err, fix, run.summary),
-    }
+    closing_lines(out, err, run)
 }
 
 /// Lists the baseline entries that match nothing any more (the note before says how many),
@@ -181,6 +175,26 @@ fn stale_entries(
             visible::text(&entry.kind),
             entry.line
         )?;
+    }
+    Ok(())
+}
+
+/// Writes the closing line (on `out` for `check`, on `err` for `fix`), and, over more than one
+/// tenant, how many have stale pages: the line a hosting company reads first.
+fn closing_lines<'w>(out: &'w mut dyn Write, err: &'w mut dyn Write, run: &Run) -> io::Result<()> {
+    let out = match run.fix {
+        None => {
+            check_summary(out, run.summary)?;
+            out
+        }
+        Some(fix) => {
+            fix_summary(err, fix, run.summary)?;
+            err
+        }
+    };
+    if run.tenants.len() > 1 {
+        let wrote = run.fix.is_some_and(|fix| fix.wrote);
+        writeln!(out, "{}.", super::tenants::stale_line(run.tenants, wrote))?;
     }
     Ok(())
 }

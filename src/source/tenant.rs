@@ -44,7 +44,7 @@ impl Tenancy {
 
     /// The tenant's key of a file at `relative` below a folder PATH: its first `depth` folders
     /// (the file's own name is never part of it).
-    pub fn key_below<'p>(self, relative: &'p Path) -> &'p Path {
+    pub fn key_below(self, relative: &Path) -> &Path {
         let folders = relative.components().count().saturating_sub(1);
         prefix(relative, self.depth.min(folders))
     }

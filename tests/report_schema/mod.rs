@@ -1,4 +1,4 @@
-//! The JSON report's schema (`schemas/report-v1.json`, shipped with the project) as a
+//! The JSON report's schema (`schemas/report-v2.json`, shipped with the project) as a
 //! validator: every test that reads a JSON report checks it against the schema first, so a
 //! field renamed, retyped or added without the schema fails the test that meets it.
 #![allow(dead_code)] // each test binary uses its own subset
@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::common::root;
 
 /// The schema's place in the project, as `--help` and the README name it.
-pub const REPORT_SCHEMA: &str = "schemas/report-v1.json";
+pub const REPORT_SCHEMA: &str = "schemas/report-v2.json";
 
 /// The schema file, parsed.
 pub fn report_schema() -> Value {
