@@ -129,10 +129,13 @@ struct Reports {
     tenants: String,
 }
 
-fn single_run(paths: &[&Path], out: &Path) -> Reports {
+/// `check` from `cwd`, the folder the engine ran its shards from: a fingerprint names its file
+/// relative to the current folder when the file is below it, so only a run from the same
+/// folder gives the same fingerprints.
+fn single_run(paths: &[&Path], cwd: &Path, out: &Path) -> Reports {
     let json = out.join("single.json");
     let tenants = out.join("single.csv");
-    let output = command(env!("CARGO_BIN_EXE_kspay-migrate"), out)
+    let output = command(env!("CARGO_BIN_EXE_kspay-migrate"), cwd)
         .args(["check", "--isolated", "--no-ignore", "--output"])
         .arg(format!("json={}", json.display()))
         .arg("--output")
@@ -169,6 +172,47 @@ fn json_report(path: &Path) -> Value {
     report
 }
 
+/// Where two JSON values differ, one line per difference (at most 20), for a readable failure.
+fn json_differences(left: &Value, right: &Value) -> Vec<String> {
+    fn walk(left: &Value, right: &Value, at: &str, out: &mut Vec<String>) {
+        match (left, right) {
+            (Value::Object(l), Value::Object(r)) => {
+                for key in l.keys().chain(r.keys().filter(|k| !l.contains_key(*k))) {
+                    let here = format!("{at}/{key}");
+                    match (l.get(key), r.get(key)) {
+                        (Some(a), Some(b)) => walk(a, b, &here, out),
+                        (a, b) => out.push(format!("{here}: {a:?} | {b:?}")),
+                    }
+                }
+            }
+            (Value::Array(l), Value::Array(r)) if l.len() == r.len() => {
+                for (i, (a, b)) in l.iter().zip(r).enumerate() {
+                    walk(a, b, &format!("{at}/{i}"), out);
+                }
+            }
+            (a, b) if a != b => {
+                let show = |v: &Value| v.to_string().chars().take(300).collect::<String>();
+                out.push(format!("{at}: {} | {}", show(a), show(b)));
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(left, right, "", &mut out);
+    out.truncate(20);
+    out
+}
+
+/// Fails unless two reports are the same but for their timing, naming where they differ.
+fn assert_same_report(what: &str, merged: Value, single: Value) {
+    let differences = json_differences(&without_timing(merged), &without_timing(single));
+    assert!(
+        differences.is_empty(),
+        "{what}: the merged JSON report (left) differs from one run (right):\n{}",
+        differences.join("\n")
+    );
+}
+
 /// The report without what differs from run to run: how long it took.
 fn without_timing(mut report: Value) -> Value {
     let summary = report["summary"].as_object_mut().expect("a summary");
@@ -190,11 +234,7 @@ fn assert_same_run(engine: &str, merged_json: Value, merged_text: &str, single: 
         single.json["summary"]["findings"].as_u64() > Some(0),
         "the tree has findings to merge"
     );
-    assert_eq!(
-        without_timing(merged_json),
-        without_timing(single.json.clone()),
-        "{engine}: the merged JSON report differs from one run over the same tree"
-    );
+    assert_same_report(engine, merged_json, single.json.clone());
     assert_eq!(
         text_without_timing(merged_text),
         text_without_timing(&single.text),
@@ -285,7 +325,7 @@ fn gnu_parallel_on_one_host_as_the_readme_shows() {
     let shards = shard_reports(&run);
     assert_eq!(shards.len(), 8, "one report per shard: {shards:?}");
 
-    let single = single_run(&[&home], dir.path());
+    let single = single_run(&[&home], &run, dir.path());
     assert_same_run(
         "GNU parallel",
         merged_json(&shards, &run),
@@ -336,7 +376,7 @@ fn gnu_parallel_across_hosts_as_the_readme_shows() {
     let shards = shard_reports(&run);
     assert_eq!(shards.len(), 8, "every report came back: {shards:?}");
 
-    let single = single_run(&[&home], dir.path());
+    let single = single_run(&[&home], &run, dir.path());
     assert_same_run(
         "GNU parallel across hosts",
         merged_json(&shards, &run),
@@ -403,7 +443,7 @@ fn ansible_playbook_over_two_hosts_as_the_readme_shows() {
     for host in ["host-a", "host-b"] {
         assert!(reports.join(format!("{host}.json")).is_file(), "{host}");
     }
-    let single = single_run(&[&home_a, &home_b], dir.path());
+    let single = single_run(&[&home_a, &home_b], &controller, dir.path());
     let merged_text = fs::read_to_string(reports.join("merged.txt")).unwrap();
     assert_same_run(
         "Ansible",
@@ -444,10 +484,11 @@ fn ansible_playbook_fails_naming_a_host_it_could_not_check() {
     // The hosts that were checked are still merged, for whoever reads the reports.
     let reports = controller.join("kspay-reports");
     assert!(!reports.join("host-b.json").exists());
-    let single = single_run(&[&home_a], dir.path());
-    assert_eq!(
-        without_timing(json_report(&reports.join("merged.json"))),
-        without_timing(single.json)
+    let single = single_run(&[&home_a], &controller, dir.path());
+    assert_same_report(
+        "Ansible, one host down",
+        json_report(&reports.join("merged.json")),
+        single.json,
     );
 }
 
@@ -596,7 +637,7 @@ fn kubernetes_indexed_job_shards_and_merge_run_as_the_pods_would() {
 
     let output = pod(&merge_script, None).output().unwrap();
     assert_exit("the merge pod", &output, 0);
-    let single = single_run(&[&home], dir.path());
+    let single = single_run(&[&home], dir.path(), dir.path());
     assert_same_run(
         "Kubernetes",
         json_report(&reports.join("merged.json")),

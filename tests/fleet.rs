@@ -1,10 +1,12 @@
 //! Issue 15's "Done when": on a generated tree of 20,000 tenants (`gen_corpus --profile fleet`,
 //! `home/userNNNNN/public_html/`), `--shard 1/2` and `--shard 2/2` run at the same time and
 //! `merge`d give the run over the whole tree: the same JSON report but for its timing, the same
-//! text report, the same tenants CSV. And every tenant is scanned by exactly one shard, the one
+//! text report, SARIF and tenants CSV. And every tenant is scanned by exactly one shard, the one
 //! its SHA-256 names, so shards run on different machines split a fleet the same way.
 //!
-//! The tree and the three runs are made once per test binary (about 30,000 small files; the
+//! The shards and the merges are the README's own lines (`### Tenants, shards and merge`), run
+//! with sh from the reports' folder, the built binary first on PATH and the tree where they say
+//! `/home`. The tree and the runs are made once per test binary (about 27,000 small files; the
 //! runs take seconds each in a debug build) and shared by the tests below. The timings are
 //! printed (`cargo test --test fleet -- --nocapture`), not asserted: the machine is shared.
 
@@ -23,6 +25,8 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+use common::root;
+
 const TENANTS: usize = 20_000;
 const SEED: u64 = 15;
 
@@ -31,19 +35,67 @@ const SEED: u64 = 15;
 struct Fleet {
     /// `TREE/home`: the PATH every run was given, so all name files the same way.
     home: PathBuf,
-    /// `whole.json`, `shard-1.csv`, ...: every report the runs wrote.
+    /// `whole.json`, `shard-1.json`, `merged.txt` (the README's merge line's output) ...: every
+    /// report the runs wrote.
     reports: BTreeMap<String, String>,
     whole: Duration,
     shards: Duration,
+    merge: Duration,
 }
 
 impl Fleet {
     fn report(&self, name: &str) -> &str {
-        &self.reports[name]
+        self.reports
+            .get(name)
+            .unwrap_or_else(|| panic!("no report {name} among {:?}", self.reports.keys()))
     }
 }
 
 static FLEET: OnceLock<Fleet> = OnceLock::new();
+
+/// The lines of the README's example of shards and merge, `/home` replaced by `home`.
+fn readme_lines(home: &Path) -> Vec<String> {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let section = readme
+        .split_once("\n### Tenants, shards and merge\n")
+        .expect("README.md has `### Tenants, shards and merge`")
+        .1;
+    let section = &section[..section.find("\n### ").unwrap_or(section.len())];
+    let block = section
+        .split_once("```sh\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .expect("the section shows its commands in a ```sh block")
+        .0;
+    block
+        .lines()
+        .map(|line| {
+            assert!(
+                line.contains(" /home") || line.contains(" merge "),
+                "{line}"
+            );
+            line.replace(" /home", &format!(" {}", home.display()))
+        })
+        .collect()
+}
+
+/// A README line, run with sh from `cwd` with the built binary first on PATH.
+fn readme_line(line: &str, cwd: &Path) -> Command {
+    let bin = Path::new(env!("CARGO_BIN_EXE_kspay-migrate"))
+        .parent()
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(line)
+        .current_dir(cwd)
+        .env("PATH", path)
+        .env("NO_COLOR", "1");
+    cmd
+}
 
 fn tool() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kspay-migrate"));
@@ -51,33 +103,8 @@ fn tool() -> Command {
     cmd
 }
 
-/// `check`: a scan of the tree, and its reports written to files under `out`.
-fn check(fleet_home: &Path, out: &Path, shard: Option<&str>) -> Command {
-    let name = shard.map_or("whole".to_string(), |k| format!("shard-{}", &k[..1]));
-    let mut cmd = tool();
-    // --isolated: no config file from above the temporary folder.
-    cmd.args(["check", "--isolated"])
-        .args(["--format", "json", "--output"])
-        .arg(out.join(format!("{name}.json")))
-        .arg("--output")
-        .arg(format!(
-            "text={}",
-            out.join(format!("{name}.txt")).display()
-        ))
-        .arg("--output")
-        .arg(format!(
-            "tenants={}",
-            out.join(format!("{name}.csv")).display()
-        ));
-    if let Some(shard) = shard {
-        cmd.args(["--shard", shard]);
-    }
-    cmd.arg(fleet_home);
-    cmd
-}
-
-/// A scan exits 1: the tree has stale pages, and nothing in it is an error.
-fn assert_found(what: &str, output: Output) {
+/// A scan or merge exits 1: the tree has stale pages, and nothing in it is an error.
+fn assert_found(what: &str, output: &Output) {
     assert_eq!(
         output.status.code(),
         Some(1),
@@ -86,42 +113,93 @@ fn assert_found(what: &str, output: Output) {
     );
 }
 
+/// A folder for the tree: in memory (a tmpfs) where the machine has one. On a disk mounted with
+/// `discard` (as this project's machines are), creating and removing the tree's 75,000 files and
+/// folders took longer than all the runs over it (a minute to remove it).
+fn scratch() -> tempfile::TempDir {
+    let shm = Path::new("/dev/shm");
+    shm.is_dir()
+        .then(|| tempfile::tempdir_in(shm).ok())
+        .flatten()
+        .unwrap_or_else(|| tempfile::tempdir().unwrap())
+}
+
 fn fleet() -> &'static Fleet {
     FLEET.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = scratch();
         let started = Instant::now();
         let counts = corpus::write_fleet(dir.path(), TENANTS, SEED);
         let generated = started.elapsed();
         let home = dir.path().join("home");
         let out = dir.path().join("reports");
         fs::create_dir(&out).unwrap();
+        let lines = readme_lines(&home);
+        let [shard_1, shard_2, merge, merge_any] = &lines[..] else {
+            panic!("the README's example has two shards and two merges: {lines:#?}")
+        };
+        assert!(shard_1.contains("--shard 1/2") && shard_2.contains("--shard 2/2"));
 
+        // The run over the whole tree, in every form the merges are compared in.
         let started = Instant::now();
-        assert_found("check", check(&home, &out, None).output().unwrap());
+        let output = tool()
+            .args(["check", "--format", "json", "--output", "whole.json"])
+            .args([
+                "--output",
+                "text=whole.txt",
+                "--output",
+                "tenants=whole.csv",
+            ])
+            .args(["--output", "sarif=whole.sarif"])
+            .arg(&home)
+            .current_dir(&out)
+            .output()
+            .unwrap();
+        assert_found("check over the whole tree", &output);
         let whole = started.elapsed();
 
         // Both shards at once, as two machines (or two `parallel` jobs) would run them.
         let started = Instant::now();
-        let shards: Vec<Child> = ["1/2", "2/2"]
+        let shards: Vec<Child> = [shard_1, shard_2]
             .into_iter()
-            .map(|shard| check(&home, &out, Some(shard)).spawn().unwrap())
+            .map(|line| readme_line(line, &out).spawn().unwrap())
             .collect();
-        for (k, child) in shards.into_iter().enumerate() {
-            assert_found(
-                &format!("check --shard {}/2", k + 1),
-                child.wait_with_output().unwrap(),
-            );
+        for (line, child) in [shard_1, shard_2].into_iter().zip(shards) {
+            assert_found(line, &child.wait_with_output().unwrap());
         }
         let shards = started.elapsed();
+
+        let started = Instant::now();
+        let output = readme_line(merge, &out).output().unwrap();
+        let merge_time = started.elapsed();
+        assert_found(merge, &output);
+        fs::write(out.join("merged.txt"), &output.stdout).unwrap();
+        let output = readme_line(merge_any, &out).output().unwrap();
+        assert_found(merge_any, &output);
+        fs::write(out.join("merged.sarif"), &output.stdout).unwrap();
+        // And the JSON report of the merge, to compare field by field.
+        let output = tool()
+            .args([
+                "merge",
+                "--output",
+                "json=merged.json",
+                "shard-1.json",
+                "shard-2.json",
+            ])
+            .current_dir(&out)
+            .output()
+            .unwrap();
+        assert_found("merge --output json=merged.json", &output);
+
         eprintln!(
             "fleet: {} files ({:.1} MiB, {} stale) in {TENANTS} tenants generated in {:.1} s; \
-             one run {:.1} s; shards 1/2 and 2/2 at once {:.1} s",
+             one run {:.1} s; shards 1/2 and 2/2 at once {:.1} s; merge {:.1} s",
             counts.files,
             counts.bytes as f64 / f64::from(1 << 20),
             counts.stale,
             generated.as_secs_f64(),
             whole.as_secs_f64(),
-            shards.as_secs_f64()
+            shards.as_secs_f64(),
+            merge_time.as_secs_f64(),
         );
         let reports = fs::read_dir(&out)
             .unwrap()
@@ -137,6 +215,7 @@ fn fleet() -> &'static Fleet {
             reports,
             whole,
             shards,
+            merge: merge_time,
         }
     })
 }
@@ -151,6 +230,47 @@ fn json_report(name: &str, text: &str) -> Value {
         serde_json::from_str(text).unwrap_or_else(|e| panic!("{name} is not JSON: {e}"));
     report_schema::assert_valid_report(&report);
     report
+}
+
+/// Where two JSON values differ, one line per difference (at most 20), for a readable failure.
+fn json_differences(left: &Value, right: &Value) -> Vec<String> {
+    fn walk(left: &Value, right: &Value, at: &str, out: &mut Vec<String>) {
+        match (left, right) {
+            (Value::Object(l), Value::Object(r)) => {
+                for key in l.keys().chain(r.keys().filter(|k| !l.contains_key(*k))) {
+                    let here = format!("{at}/{key}");
+                    match (l.get(key), r.get(key)) {
+                        (Some(a), Some(b)) => walk(a, b, &here, out),
+                        (a, b) => out.push(format!("{here}: {a:?} | {b:?}")),
+                    }
+                }
+            }
+            (Value::Array(l), Value::Array(r)) if l.len() == r.len() => {
+                for (i, (a, b)) in l.iter().zip(r).enumerate() {
+                    walk(a, b, &format!("{at}/{i}"), out);
+                }
+            }
+            (a, b) if a != b => {
+                let show = |v: &Value| v.to_string().chars().take(300).collect::<String>();
+                out.push(format!("{at}: {} | {}", show(a), show(b)));
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(left, right, "", &mut out);
+    out.truncate(20);
+    out
+}
+
+/// Fails unless two reports are the same but for their timing, naming where they differ.
+fn assert_same_report(what: &str, merged: Value, single: Value) {
+    let differences = json_differences(&without_timing(merged), &without_timing(single));
+    assert!(
+        differences.is_empty(),
+        "{what}: the merged JSON report (left) differs from one run (right):\n{}",
+        differences.join("\n")
+    );
 }
 
 /// The report without what differs from run to run: how long it took.
@@ -168,19 +288,13 @@ fn text_without_timing(text: &str) -> String {
         .collect()
 }
 
-/// The tenants CSV's rows by tenant (the header left out).
-fn tenant_rows(name: &str, csv: &str) -> BTreeMap<String, String> {
-    let mut lines = csv.lines();
-    assert_eq!(
-        lines.next(),
-        Some("tenant,files_scanned,files_with_findings,findings,fixable,fixed,errors,skipped"),
-        "{name}"
-    );
-    lines
-        .map(|line| {
-            let (tenant, counts) = line.split_once(',').unwrap();
-            (tenant.to_string(), counts.to_string())
-        })
+/// A JSON report's `tenants` counts, by tenant.
+fn tenant_rows(report: &Value) -> BTreeMap<String, Value> {
+    report["tenants"]
+        .as_array()
+        .expect("a version 2 report counts by tenant")
+        .iter()
+        .map(|row| (row["tenant"].as_str().unwrap().to_string(), row.clone()))
         .collect()
 }
 
@@ -193,18 +307,27 @@ fn expected_shard(user: &str) -> usize {
     (first % 2) as usize + 1
 }
 
+/// The user folder a reported path is in: `user00042` for `HOME/user00042/public_html/...`.
+fn user_of<'p>(fleet: &Fleet, path: &'p str) -> &'p str {
+    let below = path
+        .strip_prefix(&format!("{}/", fleet.home.display()))
+        .unwrap_or_else(|| panic!("{path} is not under the tree"));
+    below.split('/').next().unwrap()
+}
+
 #[test]
 fn every_tenant_lands_in_exactly_one_shard() {
     let fleet = fleet();
-    let whole = tenant_rows("whole.csv", fleet.report("whole.csv"));
-    let shards = [1, 2].map(|k| {
-        let name = format!("shard-{k}.csv");
-        tenant_rows(&name, fleet.report(&name))
+    let whole_json = json_report("whole.json", fleet.report("whole.json"));
+    let shards_json = [1, 2].map(|k| {
+        let name = format!("shard-{k}.json");
+        json_report(&name, fleet.report(&name))
     });
+    let whole = tenant_rows(&whole_json);
+    let shards = [0, 1].map(|k| tenant_rows(&shards_json[k]));
 
     let all: BTreeSet<String> = (1..=TENANTS)
-        .map(|n| fleet.home.join(corpus::fleet_user(n)))
-        .map(|tenant| tenant.display().to_string())
+        .map(|n| fleet.home.join(corpus::fleet_user(n)).display().to_string())
         .collect();
     assert_eq!(
         whole.keys().cloned().collect::<BTreeSet<_>>(),
@@ -236,73 +359,48 @@ fn every_tenant_lands_in_exactly_one_shard() {
         );
     }
 
-    // The JSON reports agree: every finding of the whole run is in the shard of its tenant.
-    let whole_json = json_report("whole.json", fleet.report("whole.json"));
-    let shard_paths: Vec<BTreeSet<String>> = [1, 2]
-        .map(|k| {
-            let name = format!("shard-{k}.json");
-            json_report(&name, fleet.report(&name))["findings"]
+    // Every finding of the whole run is in the shard of its tenant, and only there.
+    let shard_paths: Vec<BTreeSet<&str>> = shards_json
+        .iter()
+        .map(|report| {
+            report["findings"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|f| f["path"].as_str().unwrap().to_string())
+                .map(|f| f["path"].as_str().unwrap())
                 .collect()
         })
-        .into();
+        .collect();
     let findings = whole_json["findings"].as_array().unwrap();
     assert!(findings.len() > 100, "the fleet has stale pages");
     for finding in findings {
         let path = finding["path"].as_str().unwrap();
-        let user = Path::new(path)
-            .strip_prefix(&fleet.home)
-            .unwrap()
-            .iter()
-            .next()
-            .unwrap()
-            .to_str()
-            .unwrap();
-        let k = expected_shard(user);
+        let k = expected_shard(user_of(fleet, path));
         assert!(shard_paths[k - 1].contains(path), "{path} not in shard {k}");
         assert!(
             !shard_paths[2 - k].contains(path),
             "{path} also in the other shard"
         );
     }
+    assert_eq!(
+        shard_paths.iter().map(BTreeSet::len).sum::<usize>(),
+        findings.len()
+    );
 }
 
 #[test]
 fn two_shards_at_once_merged_equal_one_run() {
     let fleet = fleet();
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path();
-    for name in ["shard-1.json", "shard-2.json"] {
-        fs::write(out.join(name), fleet.report(name)).unwrap();
-    }
-    let started = Instant::now();
-    let merged = tool()
-        .arg("merge")
-        .arg(out.join("shard-1.json"))
-        .arg(out.join("shard-2.json"))
-        .args(["--format", "json", "--output"])
-        .arg(out.join("merged.json"))
-        .arg("--output")
-        .arg(format!("text={}", out.join("merged.txt").display()))
-        .arg("--output")
-        .arg(format!("tenants={}", out.join("merged.csv").display()))
-        .output()
-        .unwrap();
     eprintln!(
-        "fleet: merge of the two shards' reports {:.1} s (one run {:.1} s, shards {:.1} s)",
-        started.elapsed().as_secs_f64(),
+        "fleet: one run {:.1} s; shards at once {:.1} s; merge {:.1} s",
         fleet.whole.as_secs_f64(),
-        fleet.shards.as_secs_f64()
+        fleet.shards.as_secs_f64(),
+        fleet.merge.as_secs_f64()
     );
-    assert_found("merge", merged);
-
-    assert_eq!(
-        without_timing(json_report("merged.json", &read(&out.join("merged.json")))),
-        without_timing(json_report("whole.json", fleet.report("whole.json"))),
-        "the merged JSON report differs from the run over the whole tree"
+    assert_same_report(
+        "two shards",
+        json_report("merged.json", fleet.report("merged.json")),
+        json_report("whole.json", fleet.report("whole.json")),
     );
     let whole_text = fleet.report("whole.txt");
     assert!(
@@ -310,12 +408,17 @@ fn two_shards_at_once_merged_equal_one_run() {
         "{whole_text}"
     );
     assert_eq!(
-        text_without_timing(&read(&out.join("merged.txt"))),
+        text_without_timing(fleet.report("merged.txt")),
         text_without_timing(whole_text),
         "the merged text report differs from the run over the whole tree"
     );
     assert_eq!(
-        read(&out.join("merged.csv")),
+        fleet.report("merged.sarif"),
+        fleet.report("whole.sarif"),
+        "the merged SARIF report differs from the run over the whole tree"
+    );
+    assert_eq!(
+        fleet.report("fleet.csv"),
         fleet.report("whole.csv"),
         "the merged tenants CSV differs from the run over the whole tree"
     );
