@@ -261,9 +261,9 @@ pub fn server_echo(style: Style, variable: &str) -> String {
     }
 }
 
-/// The folder of fleet tenant `n` (1-based) under the tree's top: `home/user00042`.
-pub fn fleet_tenant(n: usize) -> String {
-    format!("home/user{n:05}")
+/// The user name of fleet tenant `n` (1-based): `user00042`, whose folder is `home/user00042`.
+pub fn fleet_user(n: usize) -> String {
+    format!("user{n:05}")
 }
 
 /// Writes the `fleet` profile under `out`: a shared web host's `home/userNNNNN/public_html/`,
@@ -279,7 +279,7 @@ pub fn write_fleet(out: &Path, tenants: usize, seed: u64) -> Counts {
     for n in 1..=tenants {
         let style = pick_style(&mut rng);
         let ext = style.stack.extension();
-        let root = out.join(fleet_tenant(n)).join("public_html");
+        let root = out.join("home").join(fleet_user(n)).join("public_html");
         let mut planned = vec![(format!("index.{ext}"), fleet_content(&mut rng, false))];
         let roll: f64 = rng.random();
         if roll < 0.03 {
