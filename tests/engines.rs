@@ -25,7 +25,7 @@ mod report_schema;
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -625,7 +625,14 @@ fn kubernetes_indexed_job_shards_and_merge_run_as_the_pods_would() {
     // A report of an earlier run is not taken for this one's.
     fs::write(reports.join("shard-1.json"), "{}").unwrap();
     let pods: Vec<_> = (0..count)
-        .map(|index| pod(&shard_script, Some(index)).spawn().unwrap())
+        .map(|index| {
+            pod(&shard_script, Some(index))
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
         .collect();
     for (index, pod) in pods.into_iter().enumerate() {
         let output = pod.wait_with_output().unwrap();

@@ -18,7 +18,7 @@ mod report_schema;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -97,6 +97,15 @@ fn readme_line(line: &str, cwd: &Path) -> Command {
     cmd
 }
 
+/// Starts `cmd` as `output()` would run it: no stdin, stdout and stderr kept for the checks.
+fn spawn(mut cmd: Command) -> Child {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 fn tool() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kspay-migrate"));
     cmd.env("NO_COLOR", "1");
@@ -161,7 +170,7 @@ fn fleet() -> &'static Fleet {
         let started = Instant::now();
         let shards: Vec<Child> = [shard_1, shard_2]
             .into_iter()
-            .map(|line| readme_line(line, &out).spawn().unwrap())
+            .map(|line| spawn(readme_line(line, &out)))
             .collect();
         for (line, child) in [shard_1, shard_2].into_iter().zip(shards) {
             assert_found(line, &child.wait_with_output().unwrap());
