@@ -1,10 +1,11 @@
 //! A pause point for the tests of races against a tenant who swaps files while a run goes on.
 //!
 //! Only debug builds (what `cargo test` runs) have it: with `KSPAY_MIGRATE_TEST_PAUSE` set to
-//! `STAGE:NAME` (stages: `read`, `write`, `rename`), the run stops when it reaches that stage
-//! for the file named NAME, creates `$KSPAY_MIGRATE_TEST_PAUSE_DIR/paused`, and goes on once
-//! the test has created `go` there. The test swaps things in between: the race's window,
-//! made wide and certain instead of hit by chance.
+//! `STAGE:NAME` (stages: `read`, `write`, `rename`; with a journal, `journal` once the intent
+//! line is synced and before the rename, `written` after the rename and before its outcome
+//! line), the run stops when it reaches that stage for the file named NAME, creates
+//! `$KSPAY_MIGRATE_TEST_PAUSE_DIR/paused`, and goes on once the test has created `go` there. The test swaps things in between: the race's window,
+//! made wide and certain instead of hit by chance (or kills the run there: the journal's tests).
 
 use std::ffi::OsStr;
 

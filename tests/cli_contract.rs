@@ -635,3 +635,27 @@ fn input_lists_name_what_to_scan_once() {
     assert_eq!(output.status.code(), Some(0));
     assert!(stderr(&output).contains("no file was scanned"));
 }
+
+/// `-j0` is one thread per core, as in ripgrep (it used to mean one thread), and a thread
+/// count past any machine's use is refused before a thread starts (100,000 threads once ran
+/// for 12 minutes).
+#[test]
+fn thread_counts_zero_means_every_core_and_absurd_is_refused() {
+    let dir = shops();
+    let default = run(dir.path(), &["check", "--format", "json", "samples"]);
+    let zero = run(dir.path(), &["check", "-j0", "--format", "json", "samples"]);
+    assert_eq!(zero.status.code(), Some(1), "{}", stderr(&zero));
+    assert_eq!(json(&zero)["findings"], json(&default)["findings"]);
+
+    let started = std::time::Instant::now();
+    let absurd = run(dir.path(), &["check", "-j", "100000", "samples"]);
+    assert_eq!(absurd.status.code(), Some(2));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    let message = stderr(&absurd);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(
+        message.starts_with("kspay-migrate: error: invalid value '100000' for '--threads <N>': 100000 threads is more than 256"),
+        "{message}"
+    );
+    assert!(absurd.stdout.is_empty());
+}

@@ -253,9 +253,25 @@ fn baseline_comparisons_join_across_shards() {
         ],
     ));
     assert!(!whole["baseline"]["stale"].as_array().unwrap().is_empty());
+    assert!(!whole["baselined"].as_array().unwrap().is_empty());
     let reports = shard_reports(dir.path(), &["check", "--baseline", "base.json"]);
     let merged = json(&merge(dir.path(), &reports, &["--format", "json"]));
     assert_eq!(timeless(merged), timeless(whole));
+    // SARIF lists the findings the baseline accepts, as `unchanged`.
+    let whole = run(
+        dir.path(),
+        &[
+            "check",
+            "--baseline",
+            "base.json",
+            "--format",
+            "sarif",
+            "home",
+        ],
+    );
+    let merged = merge(dir.path(), &reports, &["--format", "sarif"]);
+    assert!(String::from_utf8_lossy(&whole.stdout).contains("\"unchanged\""));
+    assert_eq!(merged.stdout, whole.stdout);
 }
 
 #[test]

@@ -18,12 +18,13 @@ use crate::cli::generate;
 use crate::cli::interactive;
 use crate::cli::output::Outputs;
 use crate::cli::progress::Progress;
-use crate::cli::settings::{Job, Settings};
-use crate::cli::{emit, exit, merge};
+use crate::cli::settings::{self, Job, Settings};
+use crate::cli::{emit, exit, merge, revert};
 use crate::diagnostics::{
     ErrorKind, FileError, FileReport, Skip, UNUSED_SUPPRESSION_HELP, UNUSED_SUPPRESSION_ID,
     UNUSED_SUPPRESSION_TITLE,
 };
+use crate::fix::journal::Journal;
 use crate::fix::write::{self, WriteOptions};
 use crate::report::{self, FixOutcome, Run, Summary, baseline, diff, visible};
 use crate::rules::{self, Shape};
@@ -34,10 +35,6 @@ use crate::source::patch_base::{OnePatch, PatchBases};
 use crate::source::pinned::describe_io;
 use crate::source::read;
 use crate::source::walk::{self, FileAt, Found};
-
-/// Writer threads per worker thread for `fix --write`: measured on the 100k-file bench tree,
-/// 4 per worker cut the writing time by about a third against 1 (BENCHMARKS.md).
-const WRITERS_PER_WORKER: usize = 4;
 
 /// Parses the command line and runs it. A bad argument is one line in the style of every other
 /// error (`kspay-migrate: error: ...`), with clap's tips kept, and exit status 2; `--help` and
@@ -100,6 +97,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Merge(args) => merge::merge_command(&args),
         Command::Rules(args) => list_rules(&args.rules),
         Command::Explain(args) => explain(&args),
+        Command::Revert(args) => revert::revert_command(&args),
         Command::Completions(args) => print(&generate::completions(args.shell)),
         Command::Man => print(generate::man().as_bytes()),
     };
@@ -122,6 +120,8 @@ fn scan_command(settings: Settings) -> Result<u8, String> {
     emit::set_color(settings.color);
     let started = Instant::now();
     let outputs = settings.outputs()?;
+    // Opened before the scan: a journal that cannot be written should not cost a whole scan.
+    let journal = settings.journal().map(open_journal).transpose()?;
     let pipeline = &settings.pipeline;
     raise_open_files_limit();
     let pool = settings.pool()?;
@@ -156,7 +156,8 @@ fn scan_command(settings: Settings) -> Result<u8, String> {
                 interactive::review(pipeline, &mut reports, &mut io::stdin().lock(), &mut out)
                     .map_err(|e| format!("interactive review failed: {}", describe_io(&e)))?;
             }
-            let outcome = pool.install(|| apply_fixes(&settings, &outputs, &mut reports))?;
+            let outcome =
+                pool.install(|| apply_fixes(&settings, &outputs, journal.as_ref(), &mut reports))?;
             // `fix --write -` writes the page back where it came from: the pipe.
             if let (Some(StdinPage::Page(original)), true) = (&stdin_page, outcome.wrote) {
                 let page = reports[0].change.as_ref().map_or(original, |c| &c.fixed);
@@ -324,11 +325,27 @@ fn leftover_temp(file: &FileAt, writing: bool) -> FileReport {
     }
 }
 
+/// Opens `fix --journal FILE` for appending, and says so when a power loss had cut its last
+/// line off.
+fn open_journal(path: &Path) -> Result<Journal, String> {
+    let opened = Journal::open(path)?;
+    if opened.cut_line_removed {
+        let _ = writeln!(
+            anstream::stderr(),
+            "note: {}: its last line was cut off (a run stopped while appending it) and is removed (a cut intent's write never happened; a cut outcome's intent line stands)",
+            visible::path(path)
+        );
+    }
+    Ok(opened.journal)
+}
+
 /// The fix stage's last step: drops the fixes of files outside the PATHs, writes the patch,
-/// and writes the fixed files (`--write`, or the accepted fixes of `--interactive`).
+/// and writes the fixed files (`--write`, or the accepted fixes of `--interactive`), recording
+/// them in the journal when there is one.
 fn apply_fixes(
     settings: &Settings,
     outputs: &Outputs,
+    journal: Option<&Journal>,
     reports: &mut [FileReport],
 ) -> Result<FixOutcome, String> {
     let mut outcome = settings.fix_outcome();
@@ -371,7 +388,8 @@ fn apply_fixes(
         outcome.patch = Some(patch_path.clone());
     }
     if outcome.wrote {
-        write_files(&settings.paths, &settings.write_options(), reports)?;
+        write_files(&settings.paths, &settings.write_options(), journal, reports)?;
+        outcome.journal = journal.map(|journal| journal.path().to_path_buf());
     }
     for change in reports.iter().filter_map(|report| report.change.as_ref()) {
         outcome.changed_files += 1;
@@ -381,20 +399,27 @@ fn apply_fixes(
 }
 
 /// Writes each report's change over its file; a file that cannot be written keeps its
-/// content, loses its change and gets the error.
+/// content, loses its change and gets the error. With a journal, every original is kept in
+/// it before the first file is written (a journal that cannot keep them stops the run with
+/// nothing written), and each write is recorded as it happens.
 fn write_files(
     roots: &[PathBuf],
     options: &WriteOptions,
+    journal: Option<&Journal>,
     reports: &mut [FileReport],
 ) -> Result<(), String> {
-    // Each write mostly waits on the disk (fsync of the file and its folder), not the CPU:
-    // more writers than workers keep the device busy. Each file is written atomically as before.
-    let writers = rayon::current_num_threads() * WRITERS_PER_WORKER;
-    let writers = rayon::ThreadPoolBuilder::new()
-        .num_threads(writers)
-        .build()
-        .map_err(|e| format!("cannot start threads: {e}"))?;
+    let writers = settings::writer_pool(rayon::current_num_threads())?;
     writers.install(|| {
+        if let Some(journal) = journal {
+            let originals: Vec<&[u8]> = reports
+                .iter()
+                .filter(|report| report.origin.is_some())
+                .filter_map(|report| Some(report.change.as_ref()?.original.as_slice()))
+                .collect();
+            journal
+                .keep_originals(&originals)
+                .map_err(|e| format!("{e}; nothing written"))?;
+        }
         reports.par_iter_mut().for_each(|report| {
             let (Some(change), Some(origin)) = (&report.change, report.origin) else {
                 return;
@@ -405,13 +430,23 @@ fn write_files(
                 relative: report.path.strip_prefix(root).unwrap_or(Path::new("")),
                 id: origin.id,
             };
-            if let Err(e) = write::replace(&target, &change.original, &change.fixed, options) {
+            let written = match journal {
+                Some(journal) => journal.replace(
+                    &target,
+                    report.tenant.as_deref(),
+                    &change.original,
+                    &change.fixed,
+                    options,
+                ),
+                None => write::replace(&target, &change.original, &change.fixed, options),
+            };
+            if let Err(e) = written {
                 report.error = Some(FileError::new(ErrorKind::Write, e.to_string()));
                 report.change = None;
             }
-        })
-    });
-    Ok(())
+        });
+        Ok(())
+    })
 }
 
 /// `completions` and `man`: what they generate, on stdout.

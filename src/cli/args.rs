@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::cli::help::{Page, after_help};
 use crate::report::Format;
@@ -39,6 +39,10 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show a rule's documentation.
     Explain(ExplainArgs),
+    /// Undo the writes a `fix --write --journal FILE` recorded, file by file, leaving alone
+    /// files changed since.
+    #[command(after_help = after_help(Page::Revert))]
+    Revert(RevertArgs),
     /// Print a completion script for SHELL on stdout.
     Completions(CompletionsArgs),
     /// Print the man page (roff, every command's options) on stdout.
@@ -114,8 +118,8 @@ pub struct ScanArgs {
     /// same on every machine; `kspay-migrate merge` joins the shards' JSON reports.
     #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
     pub shard: Option<Shard>,
-    /// Worker threads (default: one per core).
-    #[arg(short = 'j', long, value_name = "N")]
+    /// Worker threads (default, and 0: one per core; at most 256).
+    #[arg(short = 'j', long, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<usize>,
     /// When to color the output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
@@ -145,6 +149,7 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(ArgGroup::new("writes").args(["write", "interactive"])))]
 pub struct FixArgs {
     #[command(flatten)]
     pub scan: ScanArgs,
@@ -173,6 +178,20 @@ pub struct FixArgs {
         value_parser = backup_suffix
     )]
     pub backup: Option<std::ffi::OsString>,
+    /// With --write, record each written file in FILE (JSON lines) and keep its original in
+    /// FILE.d/, so that `kspay-migrate revert FILE` can undo the run. Appends to FILE.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, requires = "writes")]
+    pub journal: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RevertArgs {
+    /// The journal a `fix --write --journal FILE` run wrote.
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub journal: PathBuf,
+    /// Say what would be restored and what refused; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// A backup suffix names a file beside the page: with a `/` it would name one in another
@@ -282,6 +301,26 @@ pub enum ColorWhen {
     Never,
 }
 
+/// The most worker threads a run starts. A scan is bound by the cores and the disk: past a
+/// few threads per core more only cost memory and switching (100,000 once ran for 12 minutes
+/// before scanning anything).
+pub const MAX_THREADS: usize = 256;
+
+/// Parses `--threads`: 0 means one per core, as ripgrep takes it; more than [`MAX_THREADS`]
+/// is an error.
+fn parse_threads(text: &str) -> Result<usize, String> {
+    let threads: usize = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of threads"))?;
+    match threads {
+        n if n > MAX_THREADS => Err(format!(
+            "{n} threads is more than {MAX_THREADS}; a scan is bound by the cores and the disk (0 or no -j: one per core)"
+        )),
+        n => Ok(n),
+    }
+}
+
 /// Parses `8388608`, `512K`, `8M`, `8MiB`, `1G`.
 fn parse_size(text: &str) -> Result<u64, String> {
     let text = text.trim();
@@ -320,6 +359,16 @@ mod tests {
         assert!(parse_size("M").is_err());
         assert!(parse_size("0").is_err(), "0 would skip every file");
         assert!(parse_size("0K").is_err());
+    }
+
+    #[test]
+    fn threads() {
+        assert_eq!(parse_threads("0"), Ok(0), "one per core");
+        assert_eq!(parse_threads("4"), Ok(4));
+        assert_eq!(parse_threads("256"), Ok(256));
+        assert!(parse_threads("257").unwrap_err().contains("more than 256"));
+        assert!(parse_threads("100000").is_err());
+        assert!(parse_threads("-1").is_err());
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct Meaning {
     pub fix_dry: &'static str,
     /// `fix --write`, and `fix --interactive` once it writes the accepted fixes.
     pub fix_write: &'static str,
+    /// `revert`.
+    pub revert: &'static str,
 }
 
 pub const MEANINGS: [Meaning; 3] = [
@@ -27,24 +29,27 @@ pub const MEANINGS: [Meaning; 3] = [
         check: "nothing found",
         fix_dry: "nothing to change",
         fix_write: "all fixed",
+        revert: "nothing left to revert",
     },
     Meaning {
         code: FOUND,
         check: "findings",
         fix_dry: "changes pending",
         fix_write: "findings left",
+        revert: "files changed since the fix left as they are",
     },
     Meaning {
         code: ERROR,
         check: "an error",
         fix_dry: "an error",
         fix_write: "an error",
+        revert: "an error",
     },
 ];
 
 /// What "an error" covers, for every command.
-pub const ERROR_MEANS: &str = "bad arguments, a bad rule or config file, or a file that could \
-                               not be read, decoded, parsed or written";
+pub const ERROR_MEANS: &str = "bad arguments, a bad rule, config file or journal, or a file that \
+                               could not be read, decoded, parsed or written";
 
 /// The exit status of a `check`, `fix` or `merge` run ([`CLEAN`], [`FOUND`], [`ERROR`]).
 pub fn status(summary: &Summary, outcome: Option<&FixOutcome>) -> u8 {

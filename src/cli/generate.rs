@@ -67,7 +67,7 @@ pub fn man() -> String {
     status.text([roman(help::BASELINE_NOTE)]);
     status.control("SH", ["EXAMPLES"]);
     let mut shown = Vec::new();
-    for page in [Page::Tool, Page::Check, Page::Fix] {
+    for page in [Page::Tool, Page::Check, Page::Fix, Page::Revert] {
         for example in help::examples(page) {
             if shown.contains(&example.command) {
                 continue;

@@ -1,5 +1,5 @@
 //! What `--help` says after the options: the exit statuses and two examples, for the tool and for
-//! `check` and `fix`. The man page (`generate`) reads the same tables.
+//! `check`, `fix` and `revert`. The man page (`generate`) reads the same tables.
 
 use crate::cli::exit::{ERROR_MEANS, MEANINGS};
 
@@ -10,6 +10,7 @@ pub enum Page {
     Check,
     Fix,
     Merge,
+    Revert,
 }
 
 /// A command line and what it does.
@@ -54,6 +55,16 @@ pub fn examples(page: Page) -> [Example; 2] {
                 does: "one HTML report and one tenants CSV for every host's report",
             },
         ],
+        Page::Revert => [
+            Example {
+                command: "kspay-migrate revert --dry-run jeju.jsonl",
+                does: "say which files the journal's run wrote would be restored, and which refused",
+            },
+            Example {
+                command: "kspay-migrate revert jeju.jsonl",
+                does: "undo `fix --write --journal jeju.jsonl`, leaving files changed since alone",
+            },
+        ],
     }
 }
 
@@ -66,13 +77,13 @@ pub fn exit_statuses(page: Page) -> Vec<(u8, String)> {
     MEANINGS
         .iter()
         .map(|m| {
-            let text = if m.check == m.fix_dry && m.check == m.fix_write {
+            let text = if m.check == m.fix_dry && m.check == m.fix_write && m.check == m.revert {
                 format!("{}: {ERROR_MEANS}", m.check)
             } else {
                 match page {
                     Page::Tool => format!(
-                        "{} (check), {} (fix), {} (fix --write)",
-                        m.check, m.fix_dry, m.fix_write
+                        "{} (check), {} (fix), {} (fix --write), {} (revert)",
+                        m.check, m.fix_dry, m.fix_write, m.revert
                     ),
                     Page::Check => m.check.to_owned(),
                     Page::Merge => format!(
@@ -83,6 +94,7 @@ pub fn exit_statuses(page: Page) -> Vec<(u8, String)> {
                         "{}; with --write or --interactive: {}",
                         m.fix_dry, m.fix_write
                     ),
+                    Page::Revert => m.revert.to_owned(),
                 }
             };
             (m.code, text)

@@ -16,6 +16,7 @@ pub mod interactive;
 pub mod merge;
 pub mod output;
 pub mod progress;
+pub mod revert;
 pub mod settings;
 
 pub use args::Cli;

@@ -59,6 +59,18 @@ impl Outputs {
         }
     }
 
+    /// Refuses, before the run, an output anywhere inside a scanned folder, whatever its name:
+    /// for what must not lie in a web root at all (a journal's copies of page sources).
+    pub fn check_outside(&self, what: &str, path: &Path) -> Result<(), String> {
+        match self.inside(path) {
+            Some(_) => Err(format!(
+                "{what} {}: lies inside a folder the run scans; keep it outside the scanned folders (a web server could serve what it holds)",
+                path.display()
+            )),
+            None => Ok(()),
+        }
+    }
+
     /// Writes an output file whole; the error says what went wrong, without the path. The
     /// system's own device paths (`/dev/stdout`, `/dev/null`) are written as they are; any
     /// other output is reached only through links root or the running user made, and an

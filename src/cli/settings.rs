@@ -23,6 +23,10 @@ use crate::source::names::{STDOUT, display_path, is_stdout};
 use crate::source::tenant::Tenancy;
 use crate::source::walk::{self, WalkOptions};
 
+/// Writer threads per worker thread for `fix --write`: measured on the 100k-file bench tree,
+/// 4 per worker cut the writing time by about a third against 1 (BENCHMARKS.md).
+const WRITERS_PER_WORKER: usize = 4;
+
 /// Stack of each scanning thread (see [`Settings::pool`]).
 const WORKER_STACK_BYTES: usize = 16 << 20;
 
@@ -70,6 +74,8 @@ pub enum Job {
         backup: Option<OsString>,
         /// `--show-fixes`: the text report lists the fixed findings.
         show_fixes: bool,
+        /// `--journal FILE`: record each write there, originals in `FILE.d/`.
+        journal: Option<PathBuf>,
     },
 }
 
@@ -100,6 +106,7 @@ impl Settings {
             patch: args.patch.clone(),
             backup: args.backup.clone(),
             show_fixes: args.show_fixes,
+            journal: args.journal.clone(),
         };
         if args.show_fixes && merged.format != Format::Text {
             return Err(format!(
@@ -184,16 +191,34 @@ impl Settings {
             } => outputs.check("--write-baseline", path, &self.walk)?,
             _ => {}
         }
+        if let Some(journal) = self.journal() {
+            // The originals are the tenants' page sources: a web server must not serve them.
+            outputs.check_outside("--journal", journal)?;
+            outputs.check_outside("--journal", &crate::fix::journal::originals_folder(journal))?;
+        }
         Ok(outputs)
     }
 
-    /// The pool the walk and the scan run on: `--threads`, else one thread per core.
+    /// `fix --journal FILE`.
+    pub fn journal(&self) -> Option<&Path> {
+        match &self.job {
+            Job::Fix {
+                journal: Some(journal),
+                ..
+            } => Some(journal),
+            _ => None,
+        }
+    }
+
+    /// The pool the walk and the scan run on: `--threads`, else (and with `-j0`) one thread
+    /// per core.
     pub fn pool(&self) -> Result<rayon::ThreadPool, String> {
         // The walk recurses once per folder level (at most walk::MAX_DEPTH) and rayon may
         // stack stolen work on top: a stack ample for that, reserved but not touched until used.
         let mut pool = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES);
+        // rayon takes 0 for one per core, as `-j0` means.
         if let Some(threads) = self.threads {
-            pool = pool.num_threads(threads.max(1));
+            pool = pool.num_threads(threads);
         }
         pool.build()
             .map_err(|e| format!("cannot start threads: {e}"))
@@ -441,6 +466,12 @@ fn stdin_page(args: &ScanArgs, job: &Job) -> Result<Option<PathBuf>, String> {
     {
         return Err("--backup keeps the original beside a file; a page from stdin has none (the original is what you piped in)".into());
     }
+    if let Job::Fix {
+        journal: Some(_), ..
+    } = job
+    {
+        return Err("--journal records the files --write replaces; a page from stdin is printed, not written back (the original is what you piped in)".into());
+    }
     Ok(Some(
         args.stdin_filename
             .clone()
@@ -484,4 +515,14 @@ fn distinct_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
         .filter(|(_, covered)| !covered)
         .map(|(path, _)| path.clone())
         .collect()
+}
+
+/// Threads for writing files: each write mostly waits on the disk (fsync of the file and its
+/// folder), not the CPU, so more writers than workers keep the device busy. Each file is
+/// written atomically as before.
+pub fn writer_pool(workers: usize) -> Result<rayon::ThreadPool, String> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(workers * WRITERS_PER_WORKER)
+        .build()
+        .map_err(|e| format!("cannot start threads: {e}"))
 }

@@ -12,6 +12,10 @@
 //! through a followed link) is not written: each is reported instead. With a backup suffix
 //! the original is kept beside the file under that suffix: it is hard-linked there just before
 //! the rename, so the backup is the very file that was read, with its mode, owner and times.
+//!
+//! [`replace_with`] lets a caller act at the last moment before the rename (a journal records
+//! the write there, see [`crate::fix::journal`]) and give the new file another owner and mode
+//! than the replaced one's (a revert restores those the original had).
 
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
@@ -51,6 +55,8 @@ pub enum WriteError {
     Attribute { name: String, why: String },
     #[error("mode {0:o} could not be kept on the new file; not written")]
     ModeNotKept(u32),
+    #[error("cannot record the write in the journal: {0}; not written")]
+    NotRecorded(String),
     #[error("{error}; its temporary file {temp} could not be removed ({why}): remove it by hand")]
     TempLeft {
         error: Box<WriteError>,
@@ -111,13 +117,58 @@ impl Target<'_> {
     }
 }
 
+/// Who owns a file and its permission bits (`mode & 0o7777`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Owner {
+    pub uid: u32,
+    pub gid: u32,
+    pub mode: u32,
+}
+
+impl Owner {
+    /// The owner and mode of a file, from its metadata.
+    pub fn of(meta: &std::fs::Metadata) -> Owner {
+        Owner {
+            uid: meta.uid(),
+            gid: meta.gid(),
+            mode: meta.mode() & 0o7777,
+        }
+    }
+}
+
+/// A replacement about to happen, as [`replace_with`]'s caller sees it just before the rename:
+/// every check has passed and the new content is synced under a temporary name.
+pub struct Replacing<'a> {
+    /// The pinned folder the rename happens in.
+    pub folder: BorrowedFd<'a>,
+    /// The file's name in it.
+    pub name: &'a OsStr,
+    /// The file being replaced: the very file that was read.
+    pub replaced: &'a std::fs::Metadata,
+}
+
 /// Replaces the target's content with `new`, provided it is still the file that was read
-/// and still holds `expected`.
+/// and still holds `expected`. The new file keeps the replaced file's owner and mode.
 pub fn replace(
     target: &Target,
     expected: &[u8],
     new: &[u8],
     options: &WriteOptions,
+) -> Result<(), WriteError> {
+    replace_with(target, expected, new, options, None, |_| Ok(()))
+}
+
+/// [`replace`], giving the new file `owner` instead of the replaced file's owner and mode
+/// when it is given, and calling `before_rename` once the new file is ready, at the last
+/// moment before it takes the name. An error from `before_rename` stops the write: nothing
+/// is renamed, and the error is [`WriteError::NotRecorded`].
+pub fn replace_with(
+    target: &Target,
+    expected: &[u8],
+    new: &[u8],
+    options: &WriteOptions,
+    owner: Option<Owner>,
+    before_rename: impl FnOnce(&Replacing) -> Result<(), String>,
 ) -> Result<(), WriteError> {
     let file_name = target.relative.file_name().or(target.root.file_name());
     crate::race_hook::pause("write", file_name.unwrap_or_default());
@@ -165,7 +216,8 @@ pub fn replace(
     }
 
     let mut temp = create_temp(folder)?;
-    let result = fill_temp(&temp.file, &file, &meta, new).and_then(|()| {
+    let owner = owner.unwrap_or(Owner::of(&meta));
+    let result = fill_temp(&temp.file, &file, owner, new).and_then(|()| {
         crate::race_hook::pause("rename", &name);
         // Last look before the rename: the name must still hold the file that was read, and
         // the file still the bytes.
@@ -175,6 +227,12 @@ pub fn replace(
         if !same || !holds(&mut file, expected)? {
             return Err(WriteError::Changed);
         }
+        before_rename(&Replacing {
+            folder,
+            name: &name,
+            replaced: &meta,
+        })
+        .map_err(WriteError::NotRecorded)?;
         let temp_name = temp.named(folder)?;
         rename_keeping_backup(folder, &temp_name, &name, backup.as_deref(), target)
     });
@@ -206,11 +264,33 @@ pub fn replace(
 /// rather than writing into it (a tenant's hard link or own file under that name is left
 /// alone): how the run's own outputs are written.
 pub fn create_or_replace(folder: BorrowedFd, name: &OsStr, bytes: &[u8]) -> Result<(), WriteError> {
+    // Reports and patches are for reading, as a plain new file would be.
+    put(folder, name, bytes, 0o644, false)
+}
+
+/// Writes `bytes` as the file `name` in `folder` as [`create_or_replace`] does, but readable by
+/// the running user only and synced before it takes the name, so that the name never holds
+/// less than all of `bytes`, even after a power loss: how a journal keeps the originals it
+/// promises to restore (a tenant's page source may hold passwords).
+pub fn keep(folder: BorrowedFd, name: &OsStr, bytes: &[u8]) -> Result<(), WriteError> {
+    put(folder, name, bytes, 0o600, true)
+}
+
+/// A new file of the tool's own, renamed over `name` once written (and synced, with `sync`).
+fn put(
+    folder: BorrowedFd,
+    name: &OsStr,
+    bytes: &[u8],
+    mode: u32,
+    sync: bool,
+) -> Result<(), WriteError> {
     let mut temp = create_temp(folder)?;
     let result = (|| {
         (&temp.file).write_all(bytes).map_err(io)?;
-        // Reports and patches are for reading, as a plain new file would be.
-        rustix::fs::fchmod(&temp.file, Mode::from_raw_mode(0o644)).map_err(errno)?;
+        rustix::fs::fchmod(&temp.file, Mode::from_raw_mode(mode)).map_err(errno)?;
+        if sync {
+            temp.file.sync_all().map_err(io)?;
+        }
         let temp_name = temp.named(folder)?;
         rustix::fs::renameat(folder, temp_name.as_os_str(), folder, name).map_err(errno)
     })();
@@ -344,23 +424,19 @@ fn temp_name() -> Result<OsString, WriteError> {
 }
 
 /// Writes the new content and gives the temporary file everything of the original's that
-/// a web server or the tenant relies on: owner, extended attributes, then mode.
-fn fill_temp(
-    temp: &File,
-    original: &File,
-    meta: &std::fs::Metadata,
-    new: &[u8],
-) -> Result<(), WriteError> {
+/// a web server or the tenant relies on: `owner` (the original's, unless a revert restores
+/// recorded ones), the original's extended attributes, then `owner`'s mode.
+fn fill_temp(temp: &File, original: &File, owner: Owner, new: &[u8]) -> Result<(), WriteError> {
     (&*temp).write_all(new).map_err(io)?;
     let temp_meta = temp.metadata().map_err(io)?;
-    if (temp_meta.uid(), temp_meta.gid()) != (meta.uid(), meta.gid()) {
+    if (temp_meta.uid(), temp_meta.gid()) != (owner.uid, owner.gid) {
         // Running as root over a tenant's files: the file stays the tenant's.
-        std::os::unix::fs::fchown(temp, Some(meta.uid()), Some(meta.gid())).map_err(io)?;
+        std::os::unix::fs::fchown(temp, Some(owner.uid), Some(owner.gid)).map_err(io)?;
     }
     copy_attributes(original, temp)?;
     // After the owner: changing the owner clears setuid and setgid. An ACL's mask follows the
     // group bits, which are the original's.
-    let mode = meta.mode() & 0o7777;
+    let mode = owner.mode;
     rustix::fs::fchmod(temp, Mode::from_raw_mode(mode)).map_err(errno)?;
     if temp.metadata().map_err(io)?.mode() & 0o7777 != mode {
         return Err(WriteError::ModeNotKept(mode));
@@ -468,6 +544,109 @@ mod tests {
         .unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
         assert_eq!(fs::metadata(&path).unwrap().mode() & 0o777, 0o640);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_hook_runs_last_before_the_rename_and_its_error_stops_the_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pay.php");
+        fs::write(&path, b"old").unwrap();
+        fn target(dir: &Path) -> Target<'_> {
+            Target {
+                root: dir,
+                relative: Path::new("pay.php"),
+                id: FileId::of(&fs::metadata(dir.join("pay.php")).unwrap()),
+            }
+        }
+        let options = WriteOptions::default();
+        let refused = replace_with(&target(dir.path()), b"old", b"new", &options, None, |_| {
+            Err("disk full".into())
+        });
+        assert!(
+            matches!(&refused, Err(WriteError::NotRecorded(why)) if why == "disk full"),
+            "{refused:?}"
+        );
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp file left"
+        );
+
+        let mut seen = None;
+        replace_with(
+            &target(dir.path()),
+            b"old",
+            b"new",
+            &options,
+            None,
+            |replacing| {
+                // Still the original under the name: the rename comes after.
+                seen = Some((
+                    replacing.name.to_owned(),
+                    FileId::of(replacing.replaced),
+                    fs::read(&path).unwrap(),
+                ));
+                Ok(())
+            },
+        )
+        .unwrap();
+        let (name, id, bytes) = seen.unwrap();
+        assert_eq!(
+            (name.as_os_str(), bytes.as_slice()),
+            (OsStr::new("pay.php"), &b"old"[..])
+        );
+        assert_ne!(id, FileId::of(&fs::metadata(&path).unwrap()));
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_given_owner_and_mode_replace_the_files_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pay.php");
+        fs::write(&path, b"new").unwrap();
+        fs::set_permissions(&path, Permissions::from_mode(0o666)).unwrap();
+        let me = fs::metadata(&path).unwrap();
+        let owner = Owner {
+            // Another owner needs root; the mode is tested for anyone.
+            uid: if is_root() { 65534 } else { me.uid() },
+            gid: if is_root() { 65534 } else { me.gid() },
+            mode: 0o640,
+        };
+        let target = Target {
+            root: dir.path(),
+            relative: Path::new("pay.php"),
+            id: FileId::of(&me),
+        };
+        replace_with(
+            &target,
+            b"new",
+            b"old",
+            &WriteOptions::default(),
+            Some(owner),
+            |_| Ok(()),
+        )
+        .unwrap();
+        let after = fs::metadata(&path).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(Owner::of(&after), owner);
+    }
+
+    #[test]
+    fn kept_files_are_the_running_users_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = File::open(dir.path()).unwrap();
+        fs::write(dir.path().join("kept"), b"a tenant's link target").unwrap();
+        keep(
+            folder.as_fd(),
+            OsStr::new("kept"),
+            b"<?php $db_pass = 'x'; ?>",
+        )
+        .unwrap();
+        let kept = dir.path().join("kept");
+        assert_eq!(fs::read(&kept).unwrap(), b"<?php $db_pass = 'x'; ?>");
+        assert_eq!(fs::metadata(&kept).unwrap().mode() & 0o777, 0o600);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 

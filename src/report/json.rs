@@ -36,6 +36,8 @@ pub struct Document {
     pub findings: Vec<JsonFinding>,
     /// Findings that suppression comments silenced, each with the directive's reason.
     pub suppressed: Vec<JsonSuppressed>,
+    /// Findings `check --baseline`'s file records: set aside, not counted in `findings`.
+    pub baselined: Vec<JsonFinding>,
     pub errors: Vec<JsonError>,
     /// Files not scanned, and why.
     pub skipped: Vec<JsonSkipped>,
@@ -323,6 +325,7 @@ pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
 pub fn document(run: &Run) -> Document {
     let mut findings = Vec::new();
     let mut suppressed = Vec::new();
+    let mut baselined = Vec::new();
     let mut errors = Vec::new();
     let mut skipped = Vec::new();
     let mut changes = Vec::new();
@@ -341,6 +344,9 @@ pub fn document(run: &Run) -> Document {
                 reason: silenced.suppression.reason.clone(),
                 directive_line: silenced.suppression.line,
             });
+        }
+        for accepted in &report.baselined {
+            baselined.push(JsonFinding::of(&path, tenant, accepted, false));
         }
         if let Some(FileError { kind, message }) = &report.error {
             errors.push(JsonError {
@@ -378,6 +384,7 @@ pub fn document(run: &Run) -> Document {
         },
         findings,
         suppressed,
+        baselined,
         errors,
         skipped,
         changes,

@@ -295,6 +295,11 @@ impl Files {
                     },
                 });
         }
+        for accepted in &document.baselined {
+            self.report(source, &accepted.path, accepted.tenant.as_ref())?
+                .baselined
+                .push(located(accepted));
+        }
         for error in &document.errors {
             self.report(source, &error.path, error.tenant.as_ref())?
                 .error = Some(FileError::new(error.kind, error.message.clone()));

@@ -1,10 +1,12 @@
-//! Presenting a run's results: text for people; JSON, SARIF, GitHub annotations and JUnit XML
-//! for machines; diffs and patches of the fixes ([`diff`]); baselines that set known findings
-//! aside ([`baseline`]). Everything from a page is escaped for the terminal by [`visible`].
+//! Presenting a run's results: text and an HTML page ([`html`]) for people; JSON, SARIF,
+//! GitHub annotations and JUnit XML for machines; diffs and patches of the fixes ([`diff`]);
+//! baselines that set known findings aside ([`baseline`]). Everything from a page is escaped
+//! for the terminal by [`visible`], and for the browser by [`html`] too.
 
 pub mod baseline;
 pub mod diff;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod merge;
@@ -38,6 +40,9 @@ pub enum Format {
     /// CSV, one row per tenant (`--tenant-depth`): files scanned, files with findings,
     /// findings, fixable, fixed, errors, skipped.
     Tenants,
+    /// One self-contained HTML page for a support person: the counts, tenants and findings
+    /// tables (paged, sortable, filtered), each file's findings and fixes.
+    Html,
 }
 
 impl Format {
@@ -95,6 +100,8 @@ pub struct FixOutcome {
     pub changed_files: usize,
     pub fixed_findings: usize,
     pub patch: Option<PathBuf>,
+    /// `fix --journal FILE`: where the writes were recorded.
+    pub journal: Option<PathBuf>,
 }
 
 /// Writes a run's report in `format`. `err` takes what text output sends to stderr (file
@@ -113,6 +120,7 @@ pub fn write(
         Format::Github => github::write(out, run),
         Format::Junit => junit::write(out, run),
         Format::Tenants => tenants::write_csv(out, run.tenants),
+        Format::Html => html::write(out, run),
     }
 }
 

@@ -45,8 +45,9 @@ fn log(run: &Run) -> Value {
     let mut notifications = Vec::new();
     for report in run.reports {
         let uri = artifact_uri(&report.path);
+        let tenant = report.tenant.as_deref();
         for located in &report.findings {
-            let mut result = result(run.rules, &uri, located);
+            let mut result = result(run.rules, &uri, tenant, located);
             if run.baseline.is_some() {
                 result["baselineState"] = json!("new");
             }
@@ -55,7 +56,7 @@ fn log(run: &Run) -> Value {
         // Findings silenced in the page stay in the log as suppressed in source, with the
         // reason written in the comment, as code-scanning services expect.
         for suppressed in &report.suppressed {
-            let mut result = result(run.rules, &uri, &suppressed.located);
+            let mut result = result(run.rules, &uri, tenant, &suppressed.located);
             let mut suppression = json!({ "kind": "inSource" });
             if let Some(reason) = &suppressed.suppression.reason {
                 suppression["justification"] = json!(reason);
@@ -66,7 +67,7 @@ fn log(run: &Run) -> Value {
         // Findings the baseline accepts stay in the log, marked, as code-scanning services
         // expect: they show as known rather than disappearing.
         for located in &report.baselined {
-            let mut result = result(run.rules, &uri, located);
+            let mut result = result(run.rules, &uri, tenant, located);
             result["baselineState"] = json!("unchanged");
             results.push(result);
         }
@@ -181,7 +182,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// One finding.
-fn result(rules: &[Rule], uri: &str, located: &Located) -> Value {
+fn result(rules: &[Rule], uri: &str, tenant: Option<&str>, located: &Located) -> Value {
     let finding = &located.finding;
     let mut result = json!({
         "ruleId": finding.rule,
@@ -208,6 +209,9 @@ fn result(rules: &[Rule], uri: &str, located: &Located) -> Value {
         .or((finding.rule == UNUSED_SUPPRESSION_ID).then_some(rules.len()));
     if let Some(index) = index {
         result["ruleIndex"] = json!(index);
+    }
+    if let Some(tenant) = tenant {
+        result["properties"]["tenant"] = json!(tenant);
     }
     // A fix `fix` left out would not hold on this page: it is not offered to apply either.
     if let Some(reason) = &located.fix_dropped {

@@ -200,7 +200,11 @@ fn closing_lines<'w>(out: &'w mut dyn Write, err: &'w mut dyn Write, run: &Run) 
 }
 
 /// Writes the closing line of `fix`.
-fn fix_summary(out: &mut dyn Write, fix: &super::FixOutcome, summary: &Summary) -> io::Result<()> {
+pub fn fix_summary(
+    out: &mut dyn Write,
+    fix: &super::FixOutcome,
+    summary: &Summary,
+) -> io::Result<()> {
     let verb = if fix.wrote { "Fixed" } else { "Would fix" };
     write!(
         out,
@@ -212,6 +216,9 @@ fn fix_summary(out: &mut dyn Write, fix: &super::FixOutcome, summary: &Summary) 
             true => write!(out, "; patch written to stdout")?,
             false => write!(out, "; patch written to {}", visible::path(patch))?,
         }
+    }
+    if let Some(journal) = &fix.journal {
+        write!(out, "; journal {}", visible::path(journal))?;
     }
     if summary.fixes_dropped > 0 {
         write!(
