@@ -127,6 +127,7 @@ struct Reports {
     json: Value,
     text: String,
     tenants: String,
+    html: String,
 }
 
 /// `check` from `cwd`, the folder the engine ran its shards from: a fingerprint names its file
@@ -135,11 +136,14 @@ struct Reports {
 fn single_run(paths: &[&Path], cwd: &Path, out: &Path) -> Reports {
     let json = out.join("single.json");
     let tenants = out.join("single.csv");
+    let html = out.join("single.html");
     let output = command(env!("CARGO_BIN_EXE_kspay-migrate"), cwd)
         .args(["check", "--isolated", "--no-ignore", "--output"])
         .arg(format!("json={}", json.display()))
         .arg("--output")
         .arg(format!("tenants={}", tenants.display()))
+        .arg("--output")
+        .arg(format!("html={}", html.display()))
         .args(paths)
         .output()
         .unwrap();
@@ -148,6 +152,7 @@ fn single_run(paths: &[&Path], cwd: &Path, out: &Path) -> Reports {
         json: json_report(&json),
         text: stdout(&output),
         tenants: fs::read_to_string(tenants).unwrap(),
+        html: fs::read_to_string(html).unwrap(),
     }
 }
 
@@ -227,6 +232,22 @@ fn text_without_timing(text: &str) -> String {
     text.lines()
         .map(|line| timing.replace(line, " (N ms).").into_owned() + "\n")
         .collect()
+}
+
+/// The HTML report without its timing (the summary's `elapsed_ms` and the closing line's).
+fn html_without_timing(html: &str) -> String {
+    let timing = regex::Regex::new(r#"data-count="elapsed_ms">\d+<|\(\d+ ms\)\."#).unwrap();
+    assert_eq!(timing.find_iter(html).count(), 2, "{html}");
+    timing.replace_all(html, "N").into_owned()
+}
+
+/// Fails unless a merged HTML report is the one run's, timing aside.
+fn assert_same_html(engine: &str, merged: &Path, single: &Reports) {
+    let merged = fs::read_to_string(merged).unwrap();
+    assert!(
+        html_without_timing(&merged) == html_without_timing(&single.html),
+        "{engine}: the merged HTML report differs from one run over the same tree"
+    );
 }
 
 fn assert_same_run(engine: &str, merged_json: Value, merged_text: &str, single: &Reports) {
@@ -456,6 +477,7 @@ fn ansible_playbook_over_two_hosts_as_the_readme_shows() {
         single.tenants,
         "Ansible: the merged tenants CSV differs from one run"
     );
+    assert_same_html("Ansible", &reports.join("merged.html"), &single);
     // The play shows the merged run's summary line.
     let summary = merged_text.lines().last().unwrap();
     assert!(stdout(&output).contains(summary), "{}", stdout(&output));
@@ -656,4 +678,5 @@ fn kubernetes_indexed_job_shards_and_merge_run_as_the_pods_would() {
         single.tenants,
         "Kubernetes: the merged tenants CSV differs from one run"
     );
+    assert_same_html("Kubernetes", &reports.join("merged.html"), &single);
 }
