@@ -12,6 +12,10 @@
 //! address) or are already migrated. Some files are large (up to a few MiB). A summary of what
 //! was written goes to stdout; nothing here is committed.
 //!
+//! `--profile fleet --tenants N` writes a shared web host instead (issue 15):
+//! `home/userNNNNN/public_html/` for N users, one or two small pages each, about 1% of them
+//! stale (see `tests/common/corpus.rs`); `tests/fleet.rs` scans the same tree in shards.
+//!
 //! `--hostile KIND --size BYTES OUT_FILE` writes one hostile page instead (issue 12: long-line,
 //! nested-tables, radio-lists, options, open-divs), the same page the scaling tests scan.
 
@@ -19,73 +23,41 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use encoding_rs::EUC_KR;
 use rand::{RngExt, SeedableRng};
 use rand_xorshift::XorShiftRng;
 
 #[path = "../tests/common/hostile.rs"]
 mod hostile;
 
-/// The server language of a tenant's shop.
+#[path = "../tests/common/corpus.rs"]
+mod corpus;
+use corpus::{Content, Counts, Stack, Style, encode, page, server_echo};
+
+/// Which tree to write.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Stack {
-    Php,
-    Asp,
-    Jsp,
-    Html,
-}
-
-impl Stack {
-    fn extension(self) -> &'static str {
-        match self {
-            Stack::Php => "php",
-            Stack::Asp => "asp",
-            Stack::Jsp => "jsp",
-            Stack::Html => "html",
-        }
-    }
-}
-
-/// How a tenant writes its files.
-#[derive(Clone, Copy)]
-struct Style {
-    stack: Stack,
-    euc_kr: bool,
-    crlf: bool,
-}
-
-/// What kind of page to write.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Content {
-    Plain,
-    Stale,
-    Migrated,
-    Trap,
-}
-
-#[derive(Default)]
-struct Counts {
-    files: usize,
-    bytes: u64,
-    stale: usize,
-    migrated: usize,
-    traps: usize,
-    binaries: usize,
-    large: usize,
+enum Profile {
+    /// `tenantNNNNN/www/` shops of many files each, `--files` in all (the benchmark's tree).
+    Default,
+    /// `home/userNNNNN/public_html/`, `--tenants` users of one or two pages each.
+    Fleet,
 }
 
 struct Options {
+    profile: Profile,
     files: usize,
+    tenants: usize,
     seed: u64,
     out: PathBuf,
     /// `--hostile KIND --size BYTES`: one hostile page of that size instead of a tree.
     hostile: Option<(hostile::Kind, usize)>,
 }
 
-const USAGE: &str = "usage: gen_corpus [--files N] [--seed S] OUT_DIR | gen_corpus --hostile KIND --size BYTES OUT_FILE";
+const USAGE: &str = "usage: gen_corpus [--files N] [--seed S] OUT_DIR | gen_corpus --profile fleet [--tenants N] [--seed S] OUT_DIR | gen_corpus --hostile KIND --size BYTES OUT_FILE";
 
 fn parse_args() -> Result<Options, String> {
-    let mut files = 10_000;
+    let mut profile = Profile::Default;
+    let mut files = None;
+    let mut tenants = None;
     let mut seed = 1;
     let mut out = None;
     let mut kind = None;
@@ -94,11 +66,28 @@ fn parse_args() -> Result<Options, String> {
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
+            "--profile" => {
+                profile = match value("--profile")?.as_str() {
+                    "default" => Profile::Default,
+                    "fleet" => Profile::Fleet,
+                    other => return Err(format!("--profile {other}: choose default or fleet")),
+                }
+            }
             "--files" => {
-                files = value("--files")?
-                    .replace('_', "")
-                    .parse()
-                    .map_err(|e| format!("--files: {e}"))?
+                files = Some(
+                    value("--files")?
+                        .replace('_', "")
+                        .parse()
+                        .map_err(|e| format!("--files: {e}"))?,
+                )
+            }
+            "--tenants" => {
+                tenants = Some(
+                    value("--tenants")?
+                        .replace('_', "")
+                        .parse()
+                        .map_err(|e| format!("--tenants: {e}"))?,
+                )
             }
             "--seed" => {
                 seed = value("--seed")?
@@ -131,11 +120,26 @@ fn parse_args() -> Result<Options, String> {
         (None, None) => None,
         _ => return Err("--hostile and --size go together".into()),
     };
-    if hostile.is_none() && !(1_000..=1_000_000).contains(&files) {
+    // Each profile counts its size in its own unit; the other's is a mistake, not ignored.
+    match (profile, files, tenants) {
+        (Profile::Default, _, Some(_)) => return Err("--tenants goes with --profile fleet".into()),
+        (Profile::Fleet, Some(_), _) => {
+            return Err("--profile fleet counts --tenants, not --files".into());
+        }
+        _ => {}
+    }
+    let files = files.unwrap_or(10_000);
+    let tenants = tenants.unwrap_or(20_000);
+    if hostile.is_none() && profile == Profile::Default && !(1_000..=1_000_000).contains(&files) {
         return Err(format!("--files {files}: choose between 1000 and 1000000"));
     }
+    if hostile.is_none() && profile == Profile::Fleet && !(1..=1_000_000).contains(&tenants) {
+        return Err(format!("--tenants {tenants}: choose between 1 and 1000000"));
+    }
     Ok(Options {
+        profile,
         files,
+        tenants,
         seed,
         out,
         hostile,
@@ -171,6 +175,21 @@ fn main() {
         );
         return;
     }
+    if options.profile == Profile::Fleet {
+        let counts = corpus::write_fleet(&options.out, options.tenants, options.seed);
+        println!(
+            "{} files ({:.1} MiB) in {} tenants under {}: {} stale pages, {} migrated, {} traps (fleet, seed {})",
+            counts.files,
+            counts.bytes as f64 / (1 << 20) as f64,
+            options.tenants,
+            options.out.join("home").display(),
+            counts.stale,
+            counts.migrated,
+            counts.traps,
+            options.seed
+        );
+        return;
+    }
     let mut rng = XorShiftRng::seed_from_u64(options.seed);
     let mut counts = Counts::default();
     let mut tenant = 0;
@@ -197,23 +216,8 @@ fn main() {
 
 /// Writes one tenant's site, at most `budget` files.
 fn write_tenant(rng: &mut XorShiftRng, root: &Path, budget: usize, counts: &mut Counts) {
-    let stack = match rng.random_range(0..10) {
-        0..=4 => Stack::Php,
-        5..=6 => Stack::Asp,
-        7 => Stack::Jsp,
-        _ => Stack::Html,
-    };
-    // Shops of the time were EUC-KR and CRLF (edited on Windows); a third moved to UTF-8.
-    let euc_kr = rng.random_bool(0.65);
-    let style = Style {
-        stack,
-        euc_kr,
-        crlf: if euc_kr {
-            rng.random_bool(0.85)
-        } else {
-            rng.random_bool(0.3)
-        },
-    };
+    let style = corpus::pick_style(rng);
+    let stack = style.stack;
     let ext = stack.extension();
     let mut planned: Vec<(String, FileKind)> = vec![
         (format!("index.{ext}"), FileKind::Page),
@@ -314,173 +318,6 @@ fn pick_content(rng: &mut XorShiftRng, kind: FileKind) -> Content {
         _ if roll < 0.005 => Content::Stale,
         _ if roll < 0.045 => Content::Trap,
         _ => Content::Plain,
-    }
-}
-
-/// Text in the tenant's encoding and line endings.
-fn encode(style: Style, text: &str) -> Vec<u8> {
-    let text = if style.crlf {
-        text.replace('\n', "\r\n")
-    } else {
-        text.to_string()
-    };
-    if style.euc_kr {
-        let (bytes, _, unmappable) = EUC_KR.encode(&text);
-        assert!(!unmappable, "generated text fits EUC-KR");
-        bytes.into_owned()
-    } else {
-        text.into_bytes()
-    }
-}
-
-const GOODS: &[&str] = &[
-    "유기농 감귤 5kg",
-    "한라봉 선물세트",
-    "수제 쿠키 20입",
-    "무선 마우스",
-    "면 티셔츠 (남여공용)",
-    "등산화 경량형",
-    "녹차 티백 100입",
-    "국산 참기름 350ml",
-    "아동 운동화",
-    "스테인리스 텀블러",
-];
-
-const NOTICES: &[&str] = &[
-    "주문하신 상품은 결제 확인 후 2~3일 이내에 발송됩니다.",
-    "교환 및 반품은 상품 수령 후 7일 이내에 가능합니다.",
-    "무통장 입금은 주문 후 3일 이내에 입금하셔야 합니다.",
-    "회원 가입 시 적립금 2,000원을 드립니다.",
-    "고객센터 운영시간: 평일 09:00 ~ 18:00 (점심 12:00 ~ 13:00)",
-];
-
-/// What a trap page says about Jeju: nothing wrong with any of it.
-const TRAPS: &[&str] = &[
-    "<p class=\"notice\">제주/도서산간 지역은 추가 배송비 3,000원이 부과됩니다.</p>",
-    "<td>결제주문번호</td><td><input type=\"text\" name=\"ordno\"></td>",
-    "<p>제주도 배송은 2~3일이 더 걸릴 수 있습니다.</p>",
-    "<select name=\"bank\"><option value=\"04\">국민은행</option><option value=\"35\">제주은행</option><option value=\"20\">우리은행</option></select>",
-    "<div class=\"footer\">(주)한라상사 | 제주특별자치도 제주시 중앙로 123 | 사업자등록번호 616-81-00000</div>",
-    "<p>제주항공 마일리지 적립 이벤트 진행 중</p>",
-    "<!-- 안심클릭: 외환,삼성,현대,신한,롯데,하나,씨티,제주 (2012 이전 목록) -->",
-];
-
-fn page(rng: &mut XorShiftRng, style: Style, content: Content) -> String {
-    let mut out = String::with_capacity(8 * 1024);
-    out.push_str(&head(style));
-    out.push_str("<body>\n");
-    out.push_str(&server_include(style, "top"));
-    out.push_str("<div id=\"container\">\n<table width=\"900\" border=\"0\" cellspacing=\"0\" cellpadding=\"0\">\n");
-    for _ in 0..rng.random_range(4..30) {
-        let goods = GOODS[rng.random_range(0..GOODS.len())];
-        let price = rng.random_range(5..200) * 1000;
-        let _ = writeln!(
-            out,
-            "<tr>\n\t<td class=\"goods\"><a href=\"goods_view.{ext}?no={no}\">{goods}</a></td>\n\t<td class=\"price\">{price}원</td>\n\t<td>{code}</td>\n</tr>",
-            ext = style.stack.extension(),
-            no = rng.random_range(1000..99999),
-            code = server_echo(style, "goods_cnt"),
-        );
-    }
-    out.push_str("</table>\n");
-    for _ in 0..rng.random_range(1..4) {
-        let _ = writeln!(
-            out,
-            "<p>{}</p>",
-            NOTICES[rng.random_range(0..NOTICES.len())]
-        );
-    }
-    match content {
-        Content::Plain => {}
-        Content::Trap => {
-            out.push_str(TRAPS[rng.random_range(0..TRAPS.len())]);
-            out.push('\n');
-        }
-        Content::Stale | Content::Migrated => {
-            out.push_str(&card_selection(rng, style, content == Content::Stale))
-        }
-    }
-    out.push_str("</div>\n");
-    out.push_str(&server_include(style, "bottom"));
-    out.push_str("</body>\n</html>\n");
-    out
-}
-
-/// The MPI/ISP card selection in one of the forms shops used.
-fn card_selection(rng: &mut XorShiftRng, style: Style, stale: bool) -> String {
-    let (mpi, isp) = if stale {
-        (
-            "외환,삼성,현대,신한,롯데,하나,씨티,제주",
-            "비씨,국민,수협,전북,광주,우리",
-        )
-    } else {
-        (
-            "외환,삼성,현대,신한,롯데,하나,씨티",
-            "비씨,국민,수협,전북,광주,우리,제주",
-        )
-    };
-    match rng.random_range(0..3) {
-        0 => {
-            let checked = server_echo(style, "checked_m");
-            format!(
-                "<form name=\"KSPayForm\" method=\"post\">\n<table>\n<tr>\n\t<td>거래종류(certitype)</td>\n\t<td>\n\t<input type=\"radio\" name=\"certitype\" value=\"M\" {checked}>안심클릭 (M-Visa3D인증승인)<br>\n\t&nbsp;&nbsp;{mpi}<br>\n\t<input type=\"radio\" name=\"certitype\" value=\"I\">안전결제 (ISP인증승인)<br>\n\t&nbsp;&nbsp;{isp}<br>\n\t</td>\n</tr>\n</table>\n</form>\n"
-            )
-        }
-        1 => {
-            let options = |list: &str| {
-                list.split(',')
-                    .map(|card| format!("\t\t<option value=\"{card}\">{card}카드</option>\n"))
-                    .collect::<String>()
-            };
-            format!(
-                "<select name=\"selectcard\">\n\t<optgroup label=\"안심클릭(MPI)\">\n{}\t</optgroup>\n\t<optgroup label=\"안전결제(ISP)\">\n{}\t</optgroup>\n</select>\n",
-                options(mpi),
-                options(isp)
-            )
-        }
-        _ => format!(
-            "<table class=\"card_guide\">\n<tr><th>안심클릭</th><td>{}</td></tr>\n<tr><th>안전결제(ISP)</th><td>{}</td></tr>\n</table>\n",
-            mpi.replace(',', ", "),
-            isp.replace(',', ", ")
-        ),
-    }
-}
-
-fn head(style: Style) -> String {
-    let charset = if style.euc_kr { "euc-kr" } else { "utf-8" };
-    let directive = match style.stack {
-        Stack::Php => format!(
-            "<?php\nheader('Content-Type: text/html; charset={charset}');\ninclude_once \"../lib/config.inc\";\nsession_start();\n$goods_cnt = isset($_GET['cnt']) ? (int)$_GET['cnt'] : 1;\n?>\n"
-        ),
-        Stack::Asp => format!(
-            "<%@ Language=\"VBScript\" CodePage=\"{}\" %>\n<!-- #include virtual=\"/include/config.inc\" -->\n<%\nDim goods_cnt\ngoods_cnt = Request(\"cnt\")\nIf goods_cnt = \"\" Then goods_cnt = 1\n%>\n",
-            if style.euc_kr { 949 } else { 65001 }
-        ),
-        Stack::Jsp => format!(
-            "<%@ page contentType=\"text/html;charset={charset}\" pageEncoding=\"{charset}\" %>\n<%@ include file=\"/include/top.jspf\" %>\n<%\nString goods_cnt = request.getParameter(\"cnt\");\nif (goods_cnt == null) goods_cnt = \"1\";\n%>\n"
-        ),
-        Stack::Html => String::new(),
-    };
-    format!(
-        "{directive}<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">\n<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">\n<title>한라상사 쇼핑몰</title>\n<link rel=\"stylesheet\" href=\"/css/style.css\">\n<script type=\"text/javascript\" src=\"/js/common.js\"></script>\n</head>\n"
-    )
-}
-
-fn server_include(style: Style, name: &str) -> String {
-    match style.stack {
-        Stack::Php => format!("<?php include \"../include/{name}.inc\"; ?>\n"),
-        Stack::Asp => format!("<!-- #include virtual=\"/include/{name}.inc\" -->\n"),
-        Stack::Jsp => format!("<jsp:include page=\"/include/{name}.jspf\" />\n"),
-        Stack::Html => String::new(),
-    }
-}
-
-fn server_echo(style: Style, variable: &str) -> String {
-    match style.stack {
-        Stack::Php => format!("<?php echo ${variable}; ?>"),
-        Stack::Asp => format!("<%={variable}%>"),
-        Stack::Jsp => format!("<%={variable}%>"),
-        Stack::Html => String::new(),
     }
 }
 
