@@ -16,6 +16,13 @@
 //! `home/userNNNNN/public_html/` for N users, one or two small pages each, about 1% of them
 //! stale (see `tests/common/corpus.rs`); `tests/fleet.rs` scans the same tree in shards.
 //!
+//! `--profile traps --files N` writes the default tree as real Korean shops write it (issue 16):
+//! nearly half the pages carry a shipping note (`제주/도서산간 지역 추가 배송비`), a quarter of the
+//! tenants put a Jeju address in every footer, payment guides say 안심클릭 without listing a
+//! card, and region pickers and bank lists name 제주. About 35% of the files then contain 제주
+//! and 17% 안심클릭 (the rates measured on a real 20,000-file tree); still about 1% are stale. The
+//! summary gives the rates written.
+//!
 //! `--hostile KIND --size BYTES OUT_FILE` writes one hostile page instead (issue 12: long-line,
 //! nested-tables, radio-lists, options, open-divs), the same page the scaling tests scan.
 
@@ -40,6 +47,8 @@ enum Profile {
     Default,
     /// `home/userNNNNN/public_html/`, `--tenants` users of one or two pages each.
     Fleet,
+    /// The default tree with the traps of real Korean shops as common as there.
+    Traps,
 }
 
 struct Options {
@@ -52,7 +61,7 @@ struct Options {
     hostile: Option<(hostile::Kind, usize)>,
 }
 
-const USAGE: &str = "usage: gen_corpus [--files N] [--seed S] OUT_DIR | gen_corpus --profile fleet [--tenants N] [--seed S] OUT_DIR | gen_corpus --hostile KIND --size BYTES OUT_FILE";
+const USAGE: &str = "usage: gen_corpus [--profile traps] [--files N] [--seed S] OUT_DIR | gen_corpus --profile fleet [--tenants N] [--seed S] OUT_DIR | gen_corpus --hostile KIND --size BYTES OUT_FILE";
 
 fn parse_args() -> Result<Options, String> {
     let mut profile = Profile::Default;
@@ -70,7 +79,10 @@ fn parse_args() -> Result<Options, String> {
                 profile = match value("--profile")?.as_str() {
                     "default" => Profile::Default,
                     "fleet" => Profile::Fleet,
-                    other => return Err(format!("--profile {other}: choose default or fleet")),
+                    "traps" => Profile::Traps,
+                    other => {
+                        return Err(format!("--profile {other}: choose default, fleet or traps"));
+                    }
                 }
             }
             "--files" => {
@@ -122,7 +134,9 @@ fn parse_args() -> Result<Options, String> {
     };
     // Each profile counts its size in its own unit; the other's is a mistake, not ignored.
     match (profile, files, tenants) {
-        (Profile::Default, _, Some(_)) => return Err("--tenants goes with --profile fleet".into()),
+        (Profile::Default | Profile::Traps, _, Some(_)) => {
+            return Err("--tenants goes with --profile fleet".into());
+        }
         (Profile::Fleet, Some(_), _) => {
             return Err("--profile fleet counts --tenants, not --files".into());
         }
@@ -130,7 +144,7 @@ fn parse_args() -> Result<Options, String> {
     }
     let files = files.unwrap_or(10_000);
     let tenants = tenants.unwrap_or(20_000);
-    if hostile.is_none() && profile == Profile::Default && !(1_000..=1_000_000).contains(&files) {
+    if hostile.is_none() && profile != Profile::Fleet && !(1_000..=1_000_000).contains(&files) {
         return Err(format!("--files {files}: choose between 1000 and 1000000"));
     }
     if hostile.is_none() && profile == Profile::Fleet && !(1..=1_000_000).contains(&tenants) {
@@ -192,12 +206,32 @@ fn main() {
     }
     let mut rng = XorShiftRng::seed_from_u64(options.seed);
     let mut counts = Counts::default();
+    let mut mentions = Mentions::default();
+    let traps = options.profile == Profile::Traps;
     let mut tenant = 0;
     while counts.files < options.files {
         let left = options.files - counts.files;
         let root = options.out.join(format!("tenant{tenant:05}/www"));
-        write_tenant(&mut rng, &root, left, &mut counts);
+        let tenant_traps = traps.then(|| TenantTraps::pick(&mut rng));
+        write_tenant(
+            &mut rng,
+            &root,
+            left,
+            &mut counts,
+            tenant_traps,
+            &mut mentions,
+        );
         tenant += 1;
+    }
+    if traps {
+        println!(
+            "{} of {} files ({:.0}%) contain 제주, {} ({:.0}%) contain 안심클릭",
+            mentions.card,
+            counts.files,
+            100.0 * mentions.card as f64 / counts.files as f64,
+            mentions.title,
+            100.0 * mentions.title as f64 / counts.files as f64,
+        );
     }
     println!(
         "{} files ({:.1} MiB) in {} tenants under {}: {} stale pages, {} migrated, {} traps, {} binaries, {} large files (seed {})",
@@ -214,8 +248,82 @@ fn main() {
     );
 }
 
-/// Writes one tenant's site, at most `budget` files.
-fn write_tenant(rng: &mut XorShiftRng, root: &Path, budget: usize, counts: &mut Counts) {
+/// How many files name the card and the `from` scheme's title (`--profile traps` reports it).
+#[derive(Default)]
+struct Mentions {
+    card: usize,
+    title: usize,
+}
+
+/// How one tenant of the traps profile writes about Jeju where nothing is wrong.
+#[derive(Clone, Copy)]
+struct TenantTraps {
+    /// The shop's address, in every page's footer, is on Jeju.
+    jeju_address: bool,
+}
+
+impl TenantTraps {
+    fn pick(rng: &mut XorShiftRng) -> TenantTraps {
+        TenantTraps {
+            jeju_address: rng.random_bool(0.25),
+        }
+    }
+}
+
+/// Shipping notes, as nearly every product and order page of a Korean shop carries one.
+const SHIPPING_NOTES: &[&str] = &[
+    "<p class=\"delivery\">제주/도서산간 지역 추가 배송비 3,000원</p>",
+    "<li>※ 제주 및 도서산간 지역은 배송이 2~3일 더 걸립니다.</li>",
+    "<td class=\"ship\">기본 2,500원 (제주/도서산간 5,000원)</td>",
+    "<p>제주도 및 산간지역은 추가 운임이 부과됩니다.</p>",
+];
+
+/// Payment guides that name 안심클릭 without listing a card.
+const GUIDES: &[&str] = &[
+    "<p class=\"guide\">30만원 이상 카드 결제 시 안심클릭 또는 공인인증서 인증이 필요합니다.</p>",
+    "<li>안심클릭 결제창이 뜨지 않으면 팝업 차단을 해제해 주세요.</li>",
+    "<p>신용카드 결제는 안심클릭, 안전결제(ISP) 중 카드사가 정한 방식으로 진행됩니다.</p>",
+];
+
+const REGION_PICKER: &str = "<select name=\"sido\"><option>서울특별시</option><option>경기도</option><option>부산광역시</option><option>제주특별자치도</option></select>";
+
+const BANK_LIST: &str = "<p>무통장 입금: 국민은행 123-45-6789, 농협 301-0000-0000-00, 제주은행 12-34-567890 (예금주 (주)한라상사)</p>";
+
+/// The traps a page of the traps profile gets, at the rates of real shops.
+fn page_traps(rng: &mut XorShiftRng, tenant: TenantTraps) -> String {
+    let mut out = String::new();
+    if rng.random_bool(0.45) {
+        out.push_str(SHIPPING_NOTES[rng.random_range(0..SHIPPING_NOTES.len())]);
+        out.push('\n');
+    }
+    if rng.random_bool(0.28) {
+        out.push_str(GUIDES[rng.random_range(0..GUIDES.len())]);
+        out.push('\n');
+    }
+    if rng.random_bool(0.05) {
+        out.push_str(REGION_PICKER);
+        out.push('\n');
+    }
+    if rng.random_bool(0.05) {
+        out.push_str(BANK_LIST);
+        out.push('\n');
+    }
+    if tenant.jeju_address {
+        out.push_str("<div class=\"footer\">(주)한라상사 | 제주특별자치도 제주시 중앙로 123 | Tel 064-000-0000</div>\n");
+    }
+    out
+}
+
+/// Writes one tenant's site, at most `budget` files; `traps` (the traps profile) adds what
+/// real shops write about Jeju to its pages.
+fn write_tenant(
+    rng: &mut XorShiftRng,
+    root: &Path,
+    budget: usize,
+    counts: &mut Counts,
+    traps: Option<TenantTraps>,
+    mentions: &mut Mentions,
+) {
     let style = corpus::pick_style(rng);
     let stack = style.stack;
     let ext = stack.extension();
@@ -274,7 +382,14 @@ fn write_tenant(rng: &mut XorShiftRng, root: &Path, budget: usize, counts: &mut 
                     Content::Trap => counts.traps += 1,
                     Content::Plain => {}
                 }
-                encode(style, &page(rng, style, content))
+                let mut text = page(rng, style, content);
+                if let Some(tenant) = traps {
+                    let at = text.rfind("</div>").unwrap_or(text.len());
+                    text.insert_str(at, &page_traps(rng, tenant));
+                }
+                mentions.card += usize::from(text.contains("제주"));
+                mentions.title += usize::from(text.contains("안심클릭"));
+                encode(style, &text)
             }
         };
         match kind {

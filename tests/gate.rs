@@ -98,6 +98,7 @@ const SCHEME_PIECES: &[&str] = &[
     "<select name=\"mpi_card\"><option value=\"03\">외환카드</option><option value=\"13\">제주카드</option></select>",
     "<select name=\"isp_card\"><option value=\"01\">비씨카드</option><option value=\"02\">국민카드</option></select>",
     "<ul class=\"mpiCards\"><li>외환</li><li>삼성</li><li>제주</li></ul>",
+    "<select name=\"mpi_card\"><option>농협카드</option></select><select name=\"isp_card\"><option>광주카드</option></select>",
     "<ul class=\"ispCards\"><li>비씨</li><li>국민</li></ul>",
     "<ul class=\"ispCards\"><li>비씨</li><li>국민</li><li>제주</li></ul>",
     "<script>var MPI_CARDS = [\"0300\", \"0400\", \"13\"]; // 13: 제주카드\nvar ISP_CARDS = [\"0100\", \"0204\"];\n</script>",

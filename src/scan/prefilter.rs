@@ -4,9 +4,9 @@
 //! 배송비`), an address, a region picker, a bank list, or a payment guide that names 안심클릭
 //! but lists no card. The second gate looks at the decoded text for what every finding needs:
 //!
-//! - the card, and something that ties a list to a scheme (a title, an identifier part such as
-//!   `mpi_card`, the scheme field `certitype`): a list, a script or server code on one side;
-//! - or a scheme title and a card list without the card (a list that leaves it out);
+//! - something that ties a list to a scheme (a title, an identifier part such as `mpi_card`,
+//!   the scheme field `certitype`), and the card or one of its peers (a list on one side, a
+//!   script or server code choosing a side for the card, or lists that leave the card out);
 //! - or a suppression directive (a directive that suppresses nothing is a finding).
 //!
 //! A page with none of these has no finding when parsed in full (`tests/gate.rs` checks this
@@ -136,8 +136,8 @@ impl Prefilter {
             match words {
                 None => names_card(),
                 Some(words) => {
-                    (names_card() && words.tie_a_list_to_a_scheme(rule, &decoded))
-                        || (hit.names_title && (names_card() || words.name_a_peer(&decoded)))
+                    let ties = || hit.names_title || words.tie_a_list_to_a_scheme(rule, &decoded);
+                    (names_card() || words.name_a_peer(&decoded)) && ties()
                 }
             }
         })
