@@ -147,9 +147,12 @@ pub struct Card {
 pub struct Scheme {
     pub name: String,
     pub labels: Vec<String>,
-    /// Finds every label in one pass (Latin ones in any case); detection asks of every
-    /// sentence and heading whether it names the scheme.
-    label_finder: AhoCorasick,
+    /// Finds every Latin label in one pass, in any case; detection asks of every sentence and
+    /// heading whether it names the scheme.
+    latin_finder: AhoCorasick,
+    /// The other labels, each as people type it (spaces between two Hangul syllables allowed);
+    /// `None` when every label is Latin.
+    typed_finder: Option<Regex>,
     identifiers: Vec<String>,
     codes: Vec<String>,
 }
@@ -359,13 +362,23 @@ impl Rule {
 
 impl Scheme {
     fn new(file: SchemeFile) -> Scheme {
-        let label_finder = AhoCorasickBuilder::new()
+        let latin_finder = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .build(&file.labels)
+            .build(file.labels.iter().filter(|label| label.is_ascii()))
             .expect("scheme labels form a valid automaton");
+        let typed: Vec<String> = file
+            .labels
+            .iter()
+            .filter(|label| !label.is_ascii())
+            .map(|label| typed_pattern(label))
+            .collect();
+        let typed_finder = (!typed.is_empty()).then(|| {
+            Regex::new(&format!("(?i){}", typed.join("|"))).expect("escaped labels form a regex")
+        });
         Scheme {
             name: file.name,
-            label_finder,
+            latin_finder,
+            typed_finder,
             labels: file.labels,
             identifiers: file.identifiers,
             codes: file.codes,
@@ -382,59 +395,38 @@ impl Scheme {
     /// 결제`, `안전 결제`); Latin ones as whole words in any case (`ISP인증`, `ISP 인증`), so `ISP`
     /// does not match inside `display`.
     pub fn names_label(&self, text: &str) -> bool {
-        // Joining only takes out spaces between two Hangul syllables, so a Latin label and the
-        // characters around it read the same in the joined text: one search serves both.
-        let text = join_hangul_words(text);
-        self.label_finder
-            .find_overlapping_iter(text.as_ref())
-            .any(|found| {
-                !self.labels[found.pattern().as_usize()].is_ascii()
-                    || is_latin_word(&text, found.start(), found.end())
-            })
+        // The typed forms are searched in the text as it is: joining the words of every
+        // Korean sentence first copied it whole, and cost more than the search.
+        self.typed_finder
+            .as_ref()
+            .is_some_and(|finder| finder.is_match(text))
+            || self
+                .latin_finder
+                .find_overlapping_iter(text)
+                .any(|found| is_latin_word(text, found.start(), found.end()))
     }
 }
 
-/// `text` with the spaces between two Hangul syllables taken out, so that a title typed with
-/// spaces matches the title as the rule writes it; one pass, for every label at once. Borrows
-/// `text` when there is nothing to join (most text), allocating only when a join is made.
-fn join_hangul_words(text: &str) -> Cow<'_, str> {
-    let is_hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
-    let is_space = |c: char| c.is_whitespace() || c == '\u{a0}';
-    let mut out: Option<String> = None;
-    let mut kept_until = 0;
-    let mut last_hangul = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if !is_space(c) {
-            last_hangul = is_hangul(c);
-            continue;
+/// A label as a pattern matching it as people type it: with any run of spaces between two of
+/// its Hangul syllables (`안심 클릭`, `안전` and `결제` with a no-break space between), which is
+/// what matching it in the text with those spaces taken out would find.
+fn typed_pattern(label: &str) -> String {
+    let mut pattern = String::new();
+    let mut after_syllable = false;
+    for c in label.chars() {
+        let syllable = is_hangul_syllable(c);
+        if syllable && after_syllable {
+            // Whitespace and no-break spaces, as people put them between syllables.
+            pattern.push_str(r"[\s\u{a0}]*");
         }
-        if !last_hangul {
-            continue;
-        }
-        // A run of spaces after a Hangul syllable: dropped when another one follows it.
-        let mut end = at + c.len_utf8();
-        while let Some(&(next_at, next)) = chars.peek() {
-            if !is_space(next) {
-                break;
-            }
-            end = next_at + next.len_utf8();
-            chars.next();
-        }
-        if chars.peek().is_some_and(|&(_, next)| is_hangul(next)) {
-            let joined = out.get_or_insert_with(|| String::with_capacity(text.len()));
-            joined.push_str(&text[kept_until..at]);
-            kept_until = end;
-        }
-        last_hangul = false;
+        pattern.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
+        after_syllable = syllable;
     }
-    match out {
-        Some(mut joined) => {
-            joined.push_str(&text[kept_until..]);
-            Cow::Owned(joined)
-        }
-        None => Cow::Borrowed(text),
-    }
+    pattern
+}
+
+fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
 impl Card {
@@ -861,6 +853,21 @@ mod tests {
         assert_eq!(rule.side_of_label("안전결제(ISP)"), Some(Side::To));
         assert_eq!(rule.side_of_label("display"), None);
         assert_eq!(rule.side_of_label("안심클릭/안전결제"), None);
+        // Titles as people type them: spaces (no-break ones too) and line breaks between the
+        // syllables, but not other syllables.
+        for typed in [
+            "안심 클릭",
+            "안심  클릭 결제",
+            "안전\u{a0}결제",
+            "안심\r\n클릭",
+            "인터넷 안전 결제",
+        ] {
+            assert!(rule.side_of_label(typed).is_some(), "{typed:?}");
+        }
+        assert_eq!(rule.side_of_label("안심하고 클릭하세요"), None);
+        assert_eq!(rule.side_of_label("안심 x 클릭"), None);
+        assert_eq!(rule.side_of_label("ISP 인증"), Some(Side::To));
+        assert_eq!(rule.side_of_label("M-Visa3D인증"), Some(Side::From));
         assert_eq!(rule.side_of_identifier("mpi_card"), Some(Side::From));
         assert_eq!(rule.side_of_identifier("ISPCard"), Some(Side::To));
         assert_eq!(rule.side_of_identifier("selV3D"), Some(Side::From));

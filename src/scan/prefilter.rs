@@ -136,8 +136,9 @@ impl Prefilter {
             match words {
                 None => names_card(),
                 Some(words) => {
-                    let ties = || hit.names_title || words.tie_a_list_to_a_scheme(rule, &decoded);
-                    (names_card() || words.name_a_peer(&decoded)) && ties()
+                    // Cheapest first: most pages that pass the bytes name no scheme at all.
+                    (hit.names_title || words.tie_a_list_to_a_scheme(rule, &decoded))
+                        && (names_card() || words.name_a_peer(&decoded))
                 }
             }
         })
@@ -163,10 +164,10 @@ impl SchemeWords {
     /// rule's schemes: a title (as detection matches titles), the scheme field, or an
     /// identifier one of whose parts is a scheme's.
     fn tie_a_list_to_a_scheme(&self, rule: &Rule, text: &str) -> bool {
-        rule.from.names_label(text)
-            || rule.to.names_label(text)
-            || self.fields.is_match(text)
+        self.fields.is_match(text)
             || self.names_an_identifier(rule, text)
+            || rule.from.names_label(text)
+            || rule.to.names_label(text)
     }
 
     /// Whether an identifier in `text` names a scheme: each hit of an identifier word is read
