@@ -111,6 +111,11 @@ const SCHEME_PIECES: &[&str] = &[
     "<p>제주카드 회원님은 안심클릭으로 결제하시게 됩니다.</p>",
     "<p>MPI: Samsung, Hyundai, Jeju</p><p>ISP: BC, KB Kookmin</p>",
     "<input type=\"radio\" name=\"certitype\" value=\"M\">&#50504;&#49900;&#53364;&#47533; 외환, 삼성, 제주",
+    // Titles broken by markup or server code, which detection reads as one.
+    "<table><tr><th>안심<br>클릭</th><td>외환, 삼성, 제주</td></tr><tr><th>안전<br>결제</th><td>비씨, 국민</td></tr></table>",
+    "<dl><dt>안심<?= $sep ?>클릭</dt><dd>외환, 삼성, 제주</dd></dl>",
+    // Peers with the suffix glued on, in a list that leaves the card out.
+    "<b>안심클릭</b>: Samsungcard, Hyundaicard<br><b>안전결제</b>: BCcard, KBcard",
 ];
 
 fn style(stack: u8, euc_kr: bool, crlf: bool) -> Style {
@@ -182,6 +187,32 @@ fn the_gate_skips_trap_pages_and_parses_scheme_pages() {
             .any(|word| piece.contains(word));
         assert_eq!(parsed(&bytes), names, "{piece}");
     }
+}
+
+/// A rule with card codes: a script may route the card by its code alone, with no name of it
+/// (or of any other card) on the page.
+#[test]
+fn a_rules_card_codes_pass_the_gate() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rules = rules::load_dir(&root.join("tests/rules")).unwrap();
+    let options = || ScanOptions {
+        encoding: EncodingChoice::Auto,
+        max_findings: MAX_FINDINGS_PER_FILE,
+    };
+    let gated = Scanner::new(
+        rules::load_dir(&root.join("tests/rules")).unwrap(),
+        options(),
+    );
+    let full = Scanner::new(rules, options()).without_text_gate();
+    let page =
+        "// 안전결제 카드\nvar ISP_CARDS = [\"0100\", \"1800\"];\nvar MPI_CARDS = [\"0300\"];\n";
+    let path = Path::new("js/route.js");
+    let found = said(&full.scan(path, page.as_bytes().to_vec()).report);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        said(&gated.scan(path, page.as_bytes().to_vec()).report),
+        found
+    );
 }
 
 #[test]

@@ -288,9 +288,16 @@ fn a_missing_shard_is_named_and_reports_of_other_runs_are_refused() {
         "{stderr}"
     );
 
-    let twice = merge(dir.path(), &[reports[0].clone(), reports[0].clone()], &[]);
+    // Two copies of one shard's report (the same file twice is refused before this).
+    fs::copy(dir.path().join(&reports[0]), dir.path().join("copy.json")).unwrap();
+    let twice = merge(dir.path(), &["copy.json".into(), reports[0].clone()], &[]);
     assert_eq!(twice.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&twice.stderr).contains("shard 1/3 is also shard-1.json"));
+    assert!(
+        String::from_utf8_lossy(&twice.stderr)
+            .contains("shard-1.json: shard 1/3 is also copy.json"),
+        "{}",
+        String::from_utf8_lossy(&twice.stderr)
+    );
 
     let out = run(
         dir.path(),
@@ -414,4 +421,85 @@ fn a_shard_of_a_file_list_keeps_each_named_file_with_its_tenant() {
         }
     }
     assert_eq!(seen, list.len() as u64, "each listed file in one shard");
+}
+
+#[test]
+fn a_report_given_twice_or_holding_impossible_places_is_refused() {
+    let dir = hosting_tree();
+    let out = run(
+        dir.path(),
+        &["check", "--format", "json", "--output", "all.json", "home"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // The same report twice would count every finding twice.
+    let twice = merge(dir.path(), &["all.json".into(), "./all.json".into()], &[]);
+    assert_eq!(twice.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&twice.stderr);
+    assert!(
+        stderr.starts_with("kspay-migrate: error: ./all.json: is also given as all.json"),
+        "{stderr}"
+    );
+
+    // A report edited by hand (or by an attacker) must not make merge panic on a span
+    // outside its line or a column 0.
+    let report: Value =
+        serde_json::from_slice(&fs::read(dir.path().join("all.json")).unwrap()).unwrap();
+    for (field, value) in [("start", 9999), ("column", 0)] {
+        let mut bad = report.clone();
+        match field {
+            "start" => bad["findings"][0]["source"]["start"] = Value::from(value),
+            _ => bad["findings"][0]["column"] = Value::from(value),
+        }
+        fs::write(dir.path().join("bad.json"), bad.to_string()).unwrap();
+        let out = merge(
+            dir.path(),
+            &["bad.json".into()],
+            &["--format", "html", "--output", "-"],
+        );
+        assert_eq!(out.status.code(), Some(2), "{field}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("a finding whose place is not one a report can hold"),
+            "{stderr}"
+        );
+    }
+
+    // A split into very many shards: the warning names a few of the missing ones.
+    let mut one = report.clone();
+    one["run"]["shard"] = Value::from("1/1000000000");
+    fs::write(dir.path().join("one.json"), one.to_string()).unwrap();
+    let out = merge(dir.path(), &["one.json".into()], &["--format", "json"]);
+    let notes = json(&out)["notes"].to_string();
+    assert!(notes.contains("2/1000000000, 3/1000000000"), "{notes}");
+    assert!(notes.contains("and 999999989 more"), "{notes}");
+}
+
+#[test]
+fn a_path_that_cannot_be_walked_is_one_shards_error() {
+    let dir = hosting_tree();
+    // A link given as the PATH is not followed without --follow-symlinks: an error, which
+    // every shard used to report, so that merge refused them as overlapping.
+    std::os::unix::fs::symlink("home", dir.path().join("homelink")).unwrap();
+    let reports: Vec<String> = (1..=3)
+        .map(|k| {
+            let name = format!("link-{k}.json");
+            let shard = format!("{k}/3");
+            run(
+                dir.path(),
+                &[
+                    "check", "--shard", &shard, "--format", "json", "--output", &name, "homelink",
+                ],
+            );
+            name
+        })
+        .collect();
+    let merged = merge(dir.path(), &reports, &["--format", "json"]);
+    assert_eq!(
+        merged.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let errors = json(&merged)["errors"].as_array().unwrap().len();
+    assert_eq!(errors, 1);
 }

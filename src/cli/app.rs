@@ -214,15 +214,18 @@ fn scan_tree(settings: &Settings) -> (Vec<FileReport>, HashMap<String, usize>) {
     let clean_files_dropped: Mutex<HashMap<String, usize>> = Mutex::default();
     let progress = Progress::new(settings.detail == report::text::Detail::Quiet);
     let visit = |found: Found| {
-        let (mut report, root) = match found {
-            Found::File(file) => (pipeline.process_file(&file), file.root),
-            Found::Error(path, message, root) => {
-                (FileReport::error(&path, ErrorKind::Walk, message), root)
-            }
-            Found::LeftoverTemp(file) => (leftover_temp(&file, writing), file.root),
+        // The walk's errors name folders (or a PATH); everything else, files.
+        let (mut report, root, folder) = match found {
+            Found::File(file) => (pipeline.process_file(&file), file.root, false),
+            Found::Error(path, message, root) => (
+                FileReport::error(&path, ErrorKind::Walk, message),
+                root,
+                true,
+            ),
+            Found::LeftoverTemp(file) => (leftover_temp(&file, writing), file.root, false),
         };
         progress.tick();
-        let tenant = settings.tenant_of(root, &report.path);
+        let tenant = settings.tenant_of(root, &report.path, folder);
         let keep = keeps(&report);
         if !keep && report.skipped.is_none() {
             let mut counts = clean_files_dropped

@@ -252,12 +252,15 @@ impl Settings {
     }
 
     /// The tenant of a file the walk found at `path` under the PATH of index `root`, as reports
-    /// name it.
-    pub fn tenant_of(&self, root: usize, path: &Path) -> String {
+    /// name it; `folder`: the path is a folder the walk could not go through.
+    pub fn tenant_of(&self, root: usize, path: &Path, folder: bool) -> String {
         let root = &self.paths[root];
-        let tenant = match path == root.as_path() && !root.is_dir() {
-            true => self.tenancy.of_named(path),
-            false => self.tenancy.of_found(root, path),
+        let tenant = if path == root.as_path() && !root.is_dir() {
+            self.tenancy.of_named(path)
+        } else if folder {
+            self.tenancy.of_folder(root, path)
+        } else {
+            self.tenancy.of_found(root, path)
         };
         display_path(&tenant)
     }

@@ -13,6 +13,7 @@ use super::{FixOutcome, Level, Note, Summary};
 use crate::diagnostics::{
     Change, FileError, FileReport, Finding, Located, LocatedEdit, Suppressed, Suppression,
 };
+use crate::source::tenant::Shard;
 
 /// One run made of several reports.
 #[derive(Debug)]
@@ -43,6 +44,7 @@ pub fn merge(documents: Vec<(PathBuf, Document)>) -> Result<Merged, String> {
     for (name, document) in &documents[1..] {
         same_run(first_name, &first.run, name, &document.run)?;
     }
+    given_once(&documents)?;
     let remarks = check_shards(&documents)?;
 
     let mut files = Files::default();
@@ -105,6 +107,25 @@ pub fn merge(documents: Vec<(PathBuf, Document)>) -> Result<Merged, String> {
     })
 }
 
+/// Refuses a report given twice (its findings would count twice): the same file, however
+/// it is named.
+fn given_once(documents: &[(PathBuf, Document)]) -> Result<(), String> {
+    let mut seen: HashMap<PathBuf, &Path> = HashMap::new();
+    for (name, _) in documents {
+        let Ok(real) = std::fs::canonicalize(name) else {
+            continue; // stdin, or a report read and then removed: nothing to compare
+        };
+        if let Some(earlier) = seen.insert(real, name) {
+            return Err(format!(
+                "{}: is also given as {}; give each report once",
+                name.display(),
+                earlier.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Refuses a report whose run was made with other settings than the first's.
 fn same_run(
     first_name: &Path,
@@ -164,6 +185,9 @@ fn same_run(
     Ok(())
 }
 
+/// How many missing shards the warning names.
+const MISSING_NAMED: usize = 10;
+
 /// Checks the shards: one split (the same N), each part once. A part missing is not an error
 /// (a host may be down), but the joined run says which tenants it lacks.
 fn check_shards(documents: &[(PathBuf, Document)]) -> Result<Vec<Note>, String> {
@@ -173,10 +197,8 @@ fn check_shards(documents: &[(PathBuf, Document)]) -> Result<Vec<Note>, String> 
         let Some(shard) = &document.run.shard else {
             continue;
         };
-        let (index, of) = shard
-            .split_once('/')
-            .and_then(|(k, n)| Some((k.parse::<u64>().ok()?, n.parse::<u64>().ok()?)))
-            .ok_or_else(|| format!("{}: {shard:?} is not a shard K/N", name.display()))?;
+        let parsed = Shard::parse(shard).map_err(|e| format!("{}: {e}", name.display()))?;
+        let (index, of) = (parsed.index(), parsed.count());
         match count {
             Some(n) if n != of => {
                 return Err(format!(
@@ -197,19 +219,25 @@ fn check_shards(documents: &[(PathBuf, Document)]) -> Result<Vec<Note>, String> 
     let Some(count) = count else {
         return Ok(Vec::new());
     };
-    let missing: Vec<String> = (1..=count)
+    let absent = count - seen.len() as u64;
+    // A split into very many shards would make a very long list: the first few say enough.
+    let mut missing: Vec<String> = (1..=count)
         .filter(|k| !seen.contains_key(k))
+        .take(MISSING_NAMED)
         .map(|k| format!("{k}/{count}"))
         .collect();
+    if absent > MISSING_NAMED as u64 {
+        missing.push(format!("and {} more", absent - MISSING_NAMED as u64));
+    }
     Ok(match missing.is_empty() {
         true => Vec::new(),
         false => vec![Note {
             level: Level::Warning,
             message: format!(
                 "the merged reports lack shard{} {}: the tenants of {} were not scanned",
-                if missing.len() == 1 { "" } else { "s" },
+                if absent == 1 { "" } else { "s" },
                 missing.join(", "),
-                if missing.len() == 1 { "it" } else { "them" }
+                if absent == 1 { "it" } else { "them" }
             ),
         }],
     })
@@ -281,14 +309,14 @@ impl Files {
             }
             self.report(source, &finding.path, finding.tenant.as_ref())?
                 .findings
-                .push(located(finding));
+                .push(located(source, finding)?);
         }
         for silenced in &document.suppressed {
             let finding = &silenced.finding;
             self.report(source, &finding.path, finding.tenant.as_ref())?
                 .suppressed
                 .push(Suppressed {
-                    located: located(finding),
+                    located: located(source, finding)?,
                     suppression: Suppression {
                         reason: silenced.reason.clone(),
                         line: silenced.directive_line,
@@ -298,7 +326,7 @@ impl Files {
         for accepted in &document.baselined {
             self.report(source, &accepted.path, accepted.tenant.as_ref())?
                 .baselined
-                .push(located(accepted));
+                .push(located(source, accepted)?);
         }
         for error in &document.errors {
             self.report(source, &error.path, error.tenant.as_ref())?
@@ -333,9 +361,36 @@ impl Files {
 }
 
 /// A finding as a report gave it. The byte spans and edits of the decoded page are not in the
-/// report; nothing that renders a run reads them.
-fn located(finding: &JsonFinding) -> Located {
-    Located {
+/// report; nothing that renders a run reads them. Places are checked, since every format
+/// counts on them (1-based lines and columns, the span inside its line).
+fn located(source: &Path, finding: &JsonFinding) -> Result<Located, String> {
+    let places = std::iter::once((
+        finding.line,
+        finding.column,
+        finding.end_line,
+        finding.end_column,
+    ))
+    .chain(
+        finding
+            .edits
+            .iter()
+            .map(|e| (e.line, e.column, e.end_line, e.end_column)),
+    );
+    let span = &finding.source;
+    let in_line = span.start <= span.end && span.end <= span.text.chars().count();
+    if !in_line
+        || places
+            .clone()
+            .any(|(l, c, el, ec)| l == 0 || c == 0 || el == 0 || ec == 0)
+    {
+        return Err(format!(
+            "{}: {}:{}: a finding whose place is not one a report can hold (lines and columns start at 1, the span lies in its line)",
+            source.display(),
+            finding.path,
+            finding.line
+        ));
+    }
+    Ok(Located {
         finding: Finding {
             rule: finding.rule.clone(),
             span: 0..0,
@@ -364,5 +419,5 @@ fn located(finding: &JsonFinding) -> Located {
             .collect(),
         fingerprint: finding.fingerprint.clone(),
         fix_dropped: finding.fix_dropped.clone(),
-    }
+    })
 }

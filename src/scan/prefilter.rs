@@ -14,6 +14,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use encoding_rs::EUC_KR;
+use regex::Regex;
 
 use crate::rules::{Rule, Shape, charref};
 use crate::source::encoding;
@@ -42,8 +43,17 @@ struct SchemeWords {
     identifiers: AhoCorasick,
     /// The scheme field's names (`certitype`), in any case.
     fields: AhoCorasick,
-    /// The card's peers (`삼성`, `KB`), in any case; a Latin one counts as a whole word.
+    /// The card's peers (`삼성`, `KB`), in any case; a Latin one counts as a word of its own or
+    /// with a card suffix glued on (`KB`, `KBcard`; not inside `SKB` or `script`).
     peers: AhoCorasick,
+    /// The card's suffixes, trimmed and in lower case (`card`, `카드`).
+    suffixes: Vec<String>,
+    /// The card's own codes (`1800`), which scripts may use without naming it.
+    codes: Option<AhoCorasick>,
+    /// The Hangul titles of both schemes with markup, server code or spaces between their
+    /// syllables (`안심<br>클릭`): detection reads an element's text pieces together, and
+    /// server code as blanks.
+    split_titles: Option<Regex>,
 }
 
 /// The longest identifier a gate reads around a hit: past it (a blob of letters, a hostile
@@ -132,7 +142,13 @@ impl Prefilter {
         // Titles, identifiers and peers may be written as character references.
         let decoded = charref::decode(text);
         rules.iter().zip(&self.scheme_words).any(|(rule, words)| {
-            let names_card = || !rule.card.tokens(text).is_empty();
+            let names_card = || {
+                !rule.card.tokens(text).is_empty()
+                    || words
+                        .as_ref()
+                        .and_then(|words| words.codes.as_ref())
+                        .is_some_and(|codes| codes.is_match(text))
+            };
             match words {
                 None => names_card(),
                 Some(words) => {
@@ -157,6 +173,15 @@ impl SchemeWords {
             identifiers: any_case(rule.scheme_identifiers().collect()),
             fields: any_case(rule.field_names().iter().map(String::as_str).collect()),
             peers: any_case(rule.card.peers().iter().map(String::as_str).collect()),
+            suffixes: rule
+                .card
+                .suffixes
+                .iter()
+                .map(|suffix| suffix.trim().to_lowercase())
+                .collect(),
+            codes: (!rule.card.codes.is_empty())
+                .then(|| any_case(rule.card.codes.iter().map(String::as_str).collect())),
+            split_titles: split_titles(rule),
         }
     }
 
@@ -168,6 +193,10 @@ impl SchemeWords {
             || self.names_an_identifier(rule, text)
             || rule.from.names_label(text)
             || rule.to.names_label(text)
+            || self
+                .split_titles
+                .as_ref()
+                .is_some_and(|titles| titles.is_match(text))
     }
 
     /// Whether an identifier in `text` names a scheme: each hit of an identifier word is read
@@ -200,21 +229,55 @@ impl SchemeWords {
     }
 
     /// Whether `text` names one of the card's peers: a Hangul one anywhere, a Latin one as a
-    /// whole word (`KB`, not inside `KBS`).
+    /// word of its own or with a card suffix glued on (`Samsungcard`).
     fn name_a_peer(&self, text: &str) -> bool {
+        let word_ends = |at: usize| {
+            let rest = &text[at..];
+            !rest
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+                || self.suffixes.iter().any(|suffix| {
+                    rest.get(..suffix.len())
+                        .is_some_and(|glued| glued.eq_ignore_ascii_case(suffix))
+                })
+        };
         self.peers.find_overlapping_iter(text).any(|found| {
-            let name = &text[found.range()];
-            !name.is_ascii()
+            !text[found.range()].is_ascii()
                 || (!text[..found.start()]
                     .chars()
                     .next_back()
                     .is_some_and(|c| c.is_ascii_alphanumeric())
-                    && !text[found.end()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_ascii_alphanumeric()))
+                    && word_ends(found.end()))
         })
     }
+}
+
+/// What may stand between two syllables of a title that detection still reads as one
+/// (`안심<br>클릭`, `안심&nbsp;클릭`, `안심<?= $sep ?>클릭`): anything but another Hangul syllable,
+/// and tags, comments and server code whatever they hold. A wider net than detection's (it
+/// only costs a parse), and a pattern without counted repetition, so it stays small and
+/// linear on any page.
+const TITLE_GAP: &str = r"(?:[^\u{AC00}-\u{D7A3}]|<[^>]*>)*";
+
+/// The Hangul titles of both schemes, each syllable apart from the next by a [`TITLE_GAP`].
+fn split_titles(rule: &Rule) -> Option<Regex> {
+    let titles: Vec<String> = rule
+        .from
+        .labels
+        .iter()
+        .chain(&rule.to.labels)
+        .filter(|label| !label.is_ascii())
+        .map(|label| {
+            label
+                .chars()
+                .map(|c| regex::escape(c.encode_utf8(&mut [0; 4])))
+                .collect::<Vec<_>>()
+                .join(TITLE_GAP)
+        })
+        .collect();
+    (!titles.is_empty())
+        .then(|| Regex::new(&titles.join("|")).expect("escaped titles form a regex"))
 }
 
 /// The byte forms a word takes in pages: UTF-8, EUC-KR and numeric character references.

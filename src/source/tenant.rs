@@ -74,6 +74,15 @@ impl Tenancy {
         }
     }
 
+    /// The tenant of a folder found at `path` under the folder PATH `root` (a walk error names
+    /// a folder): the folder itself when it is a tenant's or above, else its tenant.
+    pub fn of_folder(self, root: &Path, path: &Path) -> PathBuf {
+        match path.strip_prefix(root) {
+            Ok(relative) => root.join(prefix(relative, self.depth)),
+            Err(_) => root.to_path_buf(),
+        }
+    }
+
     /// The tenant of a file named on its own, as reports name it: the folders of
     /// [`Tenancy::key_of_named`], from `/` when the path starts there.
     pub fn of_named(self, path: &Path) -> PathBuf {
@@ -118,6 +127,16 @@ impl Shard {
             return Err(bad());
         }
         Ok(Shard { index, count })
+    }
+
+    /// K, from 1.
+    pub fn index(self) -> u64 {
+        self.index
+    }
+
+    /// N, how many shards.
+    pub fn count(self) -> u64 {
+        self.count
     }
 
     /// Whether this shard scans the tenant of this key.
@@ -165,6 +184,19 @@ mod tests {
             Path::new("shop.kr")
         );
         assert_eq!(one.key_below(Path::new("x.php")), Path::new(""));
+        // A folder that could not be walked is its own tenant's, or the tenant it is in.
+        assert_eq!(
+            one.of_folder(root, Path::new("/var/www/vhosts/shop.kr")),
+            Path::new("/var/www/vhosts/shop.kr")
+        );
+        assert_eq!(
+            one.of_folder(root, Path::new("/var/www/vhosts/shop.kr/httpdocs/old")),
+            Path::new("/var/www/vhosts/shop.kr")
+        );
+        assert_eq!(
+            two.of_folder(root, Path::new("/var/www/vhosts/a")),
+            Path::new("/var/www/vhosts/a")
+        );
     }
 
     #[test]

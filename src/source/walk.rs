@@ -118,7 +118,8 @@ impl FileAt<'_> {
 #[derive(Debug)]
 pub enum Found<'a> {
     File(FileAt<'a>),
-    /// A path that could not be walked, with why, and the index of the PATH it was under.
+    /// A folder (or a PATH) that could not be walked, with why, and the index of the PATH it
+    /// was under.
     Error(PathBuf, String, usize),
     LeftoverTemp(FileAt<'a>),
 }
@@ -377,15 +378,14 @@ where
     F: Fn(Found) -> Option<T> + Sync + Send,
 {
     fn root(&self, index: usize, root: &Path) -> Vec<T> {
-        // A PATH that is not a folder is a tenant of its own (see `tenant`); a folder PATH's
-        // own errors go to the shard of the tenant key "", as its files do.
-        if let Some((shard, tenancy)) = self.options.shard
-            && !shard.holds(&tenancy.key_of_named(root))
-            && !root.is_dir()
-        {
-            return Vec::new();
-        }
+        // A file named as a PATH is a tenant of its own, and a PATH that cannot be opened is
+        // reported once: both go to the shard of the PATH's own key (see `tenant`).
+        let another_shards = self
+            .options
+            .shard
+            .is_some_and(|(shard, tenancy)| !shard.holds(&tenancy.key_of_named(root)));
         match pinned::open_root(root, self.options.follow_symlinks) {
+            Err(_) | Ok(Root::File { .. }) if another_shards => Vec::new(),
             Err(e) => self.error(root.to_path_buf(), e.to_string(), index),
             // A file named on the command line is scanned whatever its extension.
             Ok(Root::File { folder, name }) => (self.visit)(Found::File(FileAt {
@@ -463,6 +463,9 @@ where
                     Ok(sub) => {
                         self.subfolder(&sub, place, ignores, path, relative, place.outside_roots)
                     }
+                    Err(_) if self.above_tenants_of_another_shard(&relative, place.depth + 1) => {
+                        Vec::new()
+                    }
                     Err(e) => self.error(path, e.to_string(), place.root),
                 }
             }
@@ -484,6 +487,10 @@ where
         relative: PathBuf,
         outside_roots: bool,
     ) -> Vec<T> {
+        // A folder above the tenants that cannot be walked is one shard's error, not each's.
+        if self.above_tenants_of_another_shard(&relative, place.depth + 1) {
+            return Vec::new();
+        }
         if place.depth + 1 > MAX_DEPTH {
             return self.error(
                 path,
@@ -612,9 +619,16 @@ where
     /// Whether `--shard` leaves out what lies right in `place`, a folder above the tenants'
     /// (its files are the tenant of the folder itself), when it is another shard's.
     fn outside_shard_above_tenants(&self, place: &Place) -> bool {
-        self.options.shard.is_some_and(|(shard, tenancy)| {
-            place.depth < tenancy.depth() && !shard.holds(&place.relative)
-        })
+        self.above_tenants_of_another_shard(&place.relative, place.depth)
+    }
+
+    /// Whether the folder at `relative`, `depth` folders under its PATH and above the tenants'
+    /// folders, is another shard's to report on (each such folder goes to the shard of its
+    /// own key, so its errors are reported once over all shards).
+    fn above_tenants_of_another_shard(&self, relative: &Path, depth: usize) -> bool {
+        self.options
+            .shard
+            .is_some_and(|(shard, tenancy)| depth < tenancy.depth() && !shard.holds(relative))
     }
 
     /// Whether this entry is a file named as a PATH of its own. Costs a name comparison per
@@ -665,8 +679,14 @@ pub fn count_ahead(
     use std::sync::atomic::Ordering;
     let mut count: usize = 0;
     for root in roots {
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
         if !root.is_dir() {
-            count += 1;
+            let another_shards = options
+                .shard
+                .is_some_and(|(shard, tenancy)| !shard.holds(&tenancy.key_of_named(root)));
+            count += usize::from(!another_shards);
             continue;
         }
         let mut entries = walkdir::WalkDir::new(root).follow_links(false).into_iter();
