@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests that drive the binary.
 #![allow(dead_code)] // each test binary uses its own subset
 
+pub mod same_run;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
