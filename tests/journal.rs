@@ -212,9 +212,17 @@ fn assert_journal_true(journal: &Path, tree: &Path, originals: &BTreeMap<PathBuf
         }
         let original = fs::read(kept.join(before)).unwrap();
         assert_eq!(sha256(&original), before);
-        assert_eq!(&original, &originals[path], "{}", path.display());
+        let page = originals.get(path).unwrap_or_else(|| {
+            panic!("{}: a journal line for no page of the tree", path.display())
+        });
+        assert_eq!(&original, page, "{}", path.display());
     }
-    for file in files(tree) {
+    // A run killed between writing a page's temporary file and renaming it leaves that file
+    // (the next writing run removes it); it is no page.
+    let pages = files(tree).into_iter().filter(|file| {
+        !kspay_migrate::source::leftover::is_temp_name(&file.file_name().unwrap().to_string_lossy())
+    });
+    for file in pages {
         if fs::read(&file).unwrap() != originals[&file] {
             assert!(
                 outcome.contains_key(&file),
