@@ -194,6 +194,18 @@ fn shards_merged_are_the_whole_run_in_every_format() {
             "--format {format}"
         );
     }
+    // JUnit lists the files the reports name (clean files are counted, not listed in JSON):
+    // its failures and skips are the whole run's.
+    let counts = |xml: &[u8]| {
+        let xml = String::from_utf8(xml.to_vec()).unwrap();
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let suite = doc.root_element();
+        ["failures", "errors", "skipped"].map(|name| suite.attribute(name).unwrap().to_string())
+    };
+    let whole_junit = run(dir.path(), &["check", "--format", "junit", "home"]);
+    let merged_junit = merge(dir.path(), &reports, &["--format", "junit"]);
+    assert_eq!(merged_junit.status.code(), Some(1));
+    assert_eq!(counts(&merged_junit.stdout), counts(&whole_junit.stdout));
     let text = String::from_utf8(merged_text(dir.path(), &reports)).unwrap();
     assert!(text.contains("8 of 12 tenants have stale pages."), "{text}");
 }

@@ -6,6 +6,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::cli::help::{Page, after_help};
 use crate::report::Format;
+use crate::report::text::Detail;
 use crate::source::encoding::EncodingChoice;
 use crate::source::tenant::Shard;
 
@@ -82,10 +83,8 @@ pub struct ScanArgs {
     /// Output format (default: the config's `format`, else text).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Write the report to FILE instead of stdout, or one format to a file with FORMAT=FILE
-    /// (repeatable: `--output sarif=results.sarif --output json=report.json`); `-` is stdout.
-    #[arg(long, value_name = "[FORMAT=]FILE", value_parser = parse_output)]
-    pub output: Vec<OutputTarget>,
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Read this config file instead of looking for `kspay-migrate.toml`.
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
@@ -121,16 +120,6 @@ pub struct ScanArgs {
     /// Worker threads (default, and 0: one per core; at most 256).
     #[arg(short = 'j', long, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<usize>,
-    /// When to color the output.
-    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
-    pub color: ColorWhen,
-    /// Print findings one line each, without snippets, notes or summary.
-    #[arg(short, long)]
-    pub quiet: bool,
-    /// Print how many findings of each rule, kind and fix the run found, instead of the
-    /// findings (text format).
-    #[arg(long, conflicts_with = "quiet")]
-    pub statistics: bool,
     /// Also apply fixes marked unsafe.
     #[arg(long)]
     pub unsafe_fixes: bool,
@@ -220,14 +209,21 @@ pub struct MergeArgs {
     /// Output format (default: text).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Write the report to FILE instead of stdout, or one format to a file with FORMAT=FILE
-    /// (repeatable); `-` is stdout.
-    #[arg(long, value_name = "[FORMAT=]FILE", value_parser = parse_output)]
-    pub output: Vec<OutputTarget>,
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Where the rules the reports name are described (SARIF lists them): the *.toml files
     /// of DIR instead of the built-in rules.
     #[command(flatten)]
     pub rules: RuleSource,
+}
+
+/// How a run's report is shown and where it goes: the same for `check`, `fix` and `merge`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Write the report to FILE instead of stdout, or one format to a file with FORMAT=FILE
+    /// (repeatable: `--output sarif=results.sarif --output json=report.json`); `-` is stdout.
+    #[arg(long, value_name = "[FORMAT=]FILE", value_parser = parse_output)]
+    pub output: Vec<OutputTarget>,
     /// When to color the output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
@@ -238,6 +234,36 @@ pub struct MergeArgs {
     /// findings (text format).
     #[arg(long, conflicts_with = "quiet")]
     pub statistics: bool,
+}
+
+impl ReportArgs {
+    /// How much the text report says.
+    pub fn detail(&self) -> Detail {
+        match (self.quiet, self.statistics) {
+            (true, _) => Detail::Quiet,
+            (_, true) => Detail::Statistics,
+            _ => Detail::Full,
+        }
+    }
+
+    /// `--output FORMAT=FILE`: the reports besides the `--format` one, each to its file.
+    pub fn more_reports(&self) -> Vec<(Format, PathBuf)> {
+        self.output
+            .iter()
+            .filter_map(|target| Some((target.format?, target.path.clone())))
+            .collect()
+    }
+
+    /// Refuses `--statistics` with a format other than text, which carries every finding.
+    pub fn check_statistics(&self, format: Format) -> Result<(), String> {
+        match self.statistics && format != Format::Text {
+            true => Err(format!(
+                "--statistics prints a table for people, with --format text; --format {} carries every finding to count",
+                format.name()
+            )),
+            false => Ok(()),
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,7 @@
 //! `fix` would have reported a run over the whole tree.
 
 use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::cli::args::MergeArgs;
 use crate::cli::config;
@@ -11,10 +11,9 @@ use crate::cli::emit::{self, Sinks};
 use crate::cli::exit;
 use crate::cli::output::Outputs;
 use crate::cli::settings::{self, Job};
+use crate::report::Run;
 use crate::report::json::{self, Document};
 use crate::report::merge::{self, Merged};
-use crate::report::text::Detail;
-use crate::report::{Format, Run};
 use crate::rules::{self, Rule};
 use crate::source::names::is_stdout;
 use crate::source::pinned::describe_io;
@@ -22,7 +21,7 @@ use crate::source::tenant::Tenancy;
 
 /// Runs `merge` and returns its exit status: the joined run's, as its command would give it.
 pub fn merge_command(args: &MergeArgs) -> Result<u8, String> {
-    emit::set_color(args.color);
+    emit::set_color(args.report.color);
     let documents = args
         .reports
         .iter()
@@ -30,31 +29,18 @@ pub fn merge_command(args: &MergeArgs) -> Result<u8, String> {
         .collect::<Result<Vec<_>, String>>()?;
     let merged = merge::merge(documents)?;
     let rules = rules_of(args, &merged)?;
-    if args.statistics && args.format != Format::Text {
-        return Err(format!(
-            "--statistics prints a table for people, with --format text; --format {} carries every finding to count",
-            args.format.name()
-        ));
-    }
+    args.report.check_statistics(args.format)?;
     let no_baseline = Job::Check {
         baseline: None,
         write_baseline: None,
     };
-    let main = settings::main_report(&args.output, args.format, &no_baseline, false)?;
-    let more: Vec<(Format, PathBuf)> = args
-        .output
-        .iter()
-        .filter_map(|target| Some((target.format?, target.path.clone())))
-        .collect();
+    let main = settings::main_report(&args.report.output, args.format, &no_baseline, false)?;
+    let more = args.report.more_reports();
     let sinks = Sinks {
         format: args.format,
         main: &main,
         more: &more,
-        detail: match (args.quiet, args.statistics) {
-            (true, _) => Detail::Quiet,
-            (_, true) => Detail::Statistics,
-            _ => Detail::Full,
-        },
+        detail: args.report.detail(),
     };
     let run = Run {
         reports: &merged.reports,

@@ -129,17 +129,12 @@ impl Settings {
             mode,
             max_findings: MAX_FINDINGS_PER_FILE,
         };
-        if args.statistics && merged.format != Format::Text {
-            return Err(format!(
-                "--statistics prints a table for people, with --format text; --format {} carries every finding to count",
-                merged.format.name()
-            ));
-        }
+        args.report.check_statistics(merged.format)?;
         let stdin = stdin_page(args, &job)?;
         let tenancy = Tenancy::new(args.tenant_depth.into());
         Ok(Settings {
             paths: distinct_paths(&given_paths(args)?),
-            main_report: main_report(&args.output, merged.format, &job, stdin.is_some())?,
+            main_report: main_report(&args.report.output, merged.format, &job, stdin.is_some())?,
             stdin,
             config: merged.config,
             walk: WalkOptions {
@@ -156,17 +151,9 @@ impl Settings {
                 .with_loaded_rules(merged.loaded_rule_ids),
             threads: args.threads,
             format: merged.format,
-            more_reports: args
-                .output
-                .iter()
-                .filter_map(|target| Some((target.format?, target.path.clone())))
-                .collect(),
-            detail: match (args.quiet, args.statistics) {
-                (true, _) => Detail::Quiet,
-                (_, true) => Detail::Statistics,
-                _ => Detail::Full,
-            },
-            color: args.color,
+            more_reports: args.report.more_reports(),
+            detail: args.report.detail(),
+            color: args.report.color,
             job,
         })
     }

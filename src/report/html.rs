@@ -382,15 +382,7 @@ impl Serialize for TenantCells {
 fn tenant_row(row: &TenantRow) -> TenantCells {
     TenantCells {
         name: visible::text(&row.tenant).into_owned(),
-        counts: [
-            row.files_scanned,
-            row.files_with_findings,
-            row.findings,
-            row.fixable,
-            row.fixed,
-            row.errors,
-            row.skipped,
-        ],
+        counts: row.counts(),
     }
 }
 

@@ -30,6 +30,19 @@ pub struct TenantRow {
 }
 
 impl TenantRow {
+    /// The counts in the order the CSV's and the HTML table's columns give them.
+    pub fn counts(&self) -> [usize; 7] {
+        [
+            self.files_scanned,
+            self.files_with_findings,
+            self.findings,
+            self.fixable,
+            self.fixed,
+            self.errors,
+            self.skipped,
+        ]
+    }
+
     /// Adds another count of the same tenant (a shard's, in `merge`).
     pub fn add(&mut self, other: &TenantRow) {
         self.files_scanned += other.files_scanned;
@@ -162,17 +175,8 @@ pub fn write_csv(out: &mut (impl Write + ?Sized), rows: &[TenantRow]) -> io::Res
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record(HEADER)?;
     for row in rows {
-        let counts = [
-            row.files_scanned,
-            row.files_with_findings,
-            row.findings,
-            row.fixable,
-            row.fixed,
-            row.errors,
-            row.skipped,
-        ];
         let mut record = vec![defuse_formula(&row.tenant)];
-        record.extend(counts.iter().map(usize::to_string));
+        record.extend(row.counts().iter().map(usize::to_string));
         csv.write_record(&record)?;
     }
     csv.flush()
