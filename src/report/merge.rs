@@ -55,7 +55,7 @@ pub fn merge(documents: Vec<(PathBuf, Document)>) -> Result<Merged, String> {
     let mut rows = Vec::new();
     for (name, document) in documents {
         files.add(&name, &document)?;
-        add_summary(&mut summary, &document.summary);
+        summary.add(&document.summary);
         rows.extend(document.tenants);
         config = config.or(document.config.map(PathBuf::from));
         if let Some(shard_fix) = document.fix {
@@ -241,19 +241,6 @@ fn check_shards(documents: &[(PathBuf, Document)]) -> Result<Vec<Note>, String> 
             ),
         }],
     })
-}
-
-/// Adds a report's counts to the joined run's; the run took as long as its slowest part.
-fn add_summary(joined: &mut Summary, part: &Summary) {
-    joined.files_scanned += part.files_scanned;
-    joined.files_with_findings += part.files_with_findings;
-    joined.findings += part.findings;
-    joined.fixable += part.fixable;
-    joined.errors += part.errors;
-    joined.baselined += part.baselined;
-    joined.suppressed += part.suppressed;
-    joined.fixes_dropped += part.fixes_dropped;
-    joined.elapsed_ms = joined.elapsed_ms.max(part.elapsed_ms);
 }
 
 /// The file reports being rebuilt, by path.

@@ -143,6 +143,20 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Adds the counts of another part of the same run (a shard, in `merge`); the run took as
+    /// long as its slowest part.
+    pub fn add(&mut self, part: &Summary) {
+        self.files_scanned += part.files_scanned;
+        self.files_with_findings += part.files_with_findings;
+        self.findings += part.findings;
+        self.fixable += part.fixable;
+        self.errors += part.errors;
+        self.baselined += part.baselined;
+        self.suppressed += part.suppressed;
+        self.fixes_dropped += part.fixes_dropped;
+        self.elapsed_ms = self.elapsed_ms.max(part.elapsed_ms);
+    }
+
     /// Counts the reports of a run. `unsafe_fixes` makes unsafe fixes count as fixable.
     pub fn of(reports: &[FileReport], unsafe_fixes: bool, elapsed_ms: u128) -> Summary {
         let mut summary = Summary {
