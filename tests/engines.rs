@@ -211,9 +211,13 @@ fn assert_same_run(engine: &str, merged_json: Value, merged_text: &str, single: 
 
 /// A stand-in for `ssh HOST COMMAND...` (as GNU parallel and rsync call it): runs COMMAND with
 /// sh, as sshd runs it with the login shell, in `$FAKE_SSH_HOSTS/HOST` (the host's home
-/// folder), and notes each call in `$FAKE_SSH_HOSTS/calls.log`.
+/// folder), and notes each call in `$FAKE_SSH_HOSTS/calls.log`. Like sshd, it sets `SHELL` to
+/// the user's login shell: parallel's remote worker runs each job with `$SHELL`, and a CI runner
+/// may start the tests without it (the job then silently never ran, and no report came back).
 const FAKE_SSH: &str = r#"#!/bin/sh
 echo "$*" >> "$FAKE_SSH_HOSTS/calls.log"
+SHELL=$(getent passwd "$(id -u)" | cut -d: -f7)
+export SHELL="${SHELL:-/bin/sh}"
 while [ $# -gt 0 ]; do
     case "$1" in
         -l|-p|-o|-S|-i|-F|-J) shift 2 ;;

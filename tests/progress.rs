@@ -8,14 +8,17 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// Runs `check` on `dir` with stderr on a pseudo-terminal; returns what the terminal showed.
-fn check_at_terminal(dir: &Path, ci: bool) -> String {
+/// Runs `check` on `dir` with stderr on a pseudo-terminal of type `term` (as a terminal
+/// emulator sets `TERM`; a CI runner may start the tests without it); returns what the terminal
+/// showed.
+fn check_at_terminal(dir: &Path, term: &str, ci: bool) -> String {
     let tool = assert_cmd::cargo::cargo_bin("kspay-migrate");
     let command = format!("{} check -j1 . > /dev/null", tool.display());
     let mut script = Command::new("script");
     script
         .current_dir(dir)
         .args(["-qec", &command, "/dev/null"])
+        .env("TERM", term)
         .env_remove("CI");
     if ci {
         script.env("CI", "true");
@@ -60,15 +63,21 @@ fn slow_tree() -> tempfile::TempDir {
 #[test]
 fn a_long_run_at_a_terminal_shows_progress_and_ci_does_not() {
     let tree = slow_tree();
-    let shown = check_at_terminal(tree.path(), false);
+    let shown = check_at_terminal(tree.path(), "xterm-256color", false);
     assert!(shown.contains(" files "), "no progress bar: {shown:?}");
-    let in_ci = check_at_terminal(tree.path(), true);
+    let in_ci = check_at_terminal(tree.path(), "xterm-256color", true);
     assert!(!in_ci.contains(" files "), "progress bar in CI: {in_ci:?}");
+    // A dumb terminal cannot redraw a line: no bar rather than a scroll of them.
+    let dumb = check_at_terminal(tree.path(), "dumb", false);
+    assert!(
+        !dumb.contains(" files "),
+        "progress bar on a dumb terminal: {dumb:?}"
+    );
 }
 
 #[test]
 fn a_short_run_at_a_terminal_stays_quiet() {
-    let shown = check_at_terminal(&root().join("samples"), false);
+    let shown = check_at_terminal(&root().join("samples"), "xterm-256color", false);
     assert!(!shown.contains(" files "), "{shown:?}");
     assert!(!shown.contains('\r'), "{shown:?}");
 }
