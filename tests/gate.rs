@@ -118,6 +118,45 @@ const SCHEME_PIECES: &[&str] = &[
     "<b>안심클릭</b>: Samsungcard, Hyundaicard<br><b>안전결제</b>: BCcard, KBcard",
 ];
 
+/// A bare card name with no peer on the page: a list of its own where nothing but titles
+/// stand beside it, and a shipping note where other words do; both under every kind of scheme
+/// title, so that the gate's reading of "beside it" is checked against every form's.
+const LONE_CARDS: &[&str] = &[
+    "<h4>안심클릭 결제 카드</h4><ul><li>제주</li></ul>",
+    "<h4>안심클릭 결제 카드</h4><ul><li>&nbsp;제주&nbsp;</li></ul>",
+    "<h4>안심클릭</h4><p>제주</p>",
+    "<h4>안심클릭</h4><p>제주<br>도서산간</p>",
+    "<h4>안심클릭</h4><p>제주/도서산간 5,000원</p>",
+    "<h4>안심클릭</h4><p>제주 및 도서산간 지역</p>",
+    "<table><tr><th>안심클릭</th><td>제주</td></tr><tr><th>안전결제</th><td>도서산간</td></tr></table>",
+    "<table><tr><th>안심클릭</th><td>제주/도서산간</td></tr></table>",
+    "<table><tr><td>제주</td><td>안심클릭</td></tr></table>",
+    "<table><tr><td>제주 지역</td><td>안심클릭</td></tr></table>",
+    "<p>안심클릭: 제주</p>",
+    "<p>안심클릭 : 제주 / 도서산간</p>",
+    "<p>안심클릭(제주)</p>",
+    "<p>안심클릭 제주</p>",
+    "<p>안심 클릭 제주</p>",
+    "<p>&#50504;&#49900;&#53364;&#47533; &#51228;&#51452;</p>",
+    "<p>안심클릭 결제 시 제주 지역은 배송이 늦습니다.</p>",
+    "<p>제주 카드사가 시행하는 안심클릭 서비스입니다.</p>",
+    "<p>제주 은행 안심클릭</p>",
+    "<p>MPI: Jeju</p>",
+    "<p>MPI (3-D Secure) Jeju</p>",
+    "<p>3-D Secure: Jeju Island delivery</p>",
+    "<select><optgroup label=\"안심클릭\"><option>제주</option></optgroup></select>",
+    "<select name=\"mpi_card\"><option value=\"jeju\">제주</option></select>",
+    "<div class=\"mpi-cards\">제주</div>",
+    "<div class=\"mpi-cards\">제주/도서산간</div>",
+    "<div class=\"ansim\"><img src=\"jeju.gif\" alt=\"제주\"></div>",
+    "<fieldset><legend>안심클릭</legend><input type=\"radio\" name=\"card\" value=\"jeju\">제주</fieldset>",
+    "<fieldset><legend>안심클릭</legend><label><input type=\"checkbox\" name=\"card\">제주 지역</label></fieldset>",
+    "<script>if (card == \"제주\") { certitype = \"M\"; }</script>",
+    "<script>html += \"안심클릭: \" + \"제주\";</script>",
+    "<?php if ($card == '제주') $certitype = 'M'; ?>",
+    "<% If card = \"제주\" Then certitype = \"M\" %>",
+];
+
 fn style(stack: u8, euc_kr: bool, crlf: bool) -> Style {
     Style {
         stack: match stack % 4 {
@@ -146,6 +185,7 @@ fn piece() -> impl Strategy<Value = &'static str> {
     prop_oneof![
         3 => proptest::sample::select(traps),
         1 => proptest::sample::select(SCHEME_PIECES.to_vec()),
+        1 => proptest::sample::select(LONE_CARDS.to_vec()),
     ]
 }
 
@@ -166,6 +206,32 @@ proptest! {
         let bytes = page(seed, style, &pieces);
         let path = PathBuf::from(format!("shop/page.{}", style.stack.extension()));
         assert_gate_keeps_findings(&path, &bytes);
+    }
+}
+
+/// The lone-card pieces on a page of their own, with no peer anywhere (the generator's pages
+/// may name one, which would let any page through): the gate keeps every finding, and it
+/// skips the shipping notes.
+#[test]
+fn a_bare_card_with_no_peer_is_parsed_where_it_may_be_a_list_of_its_own() {
+    let guide = "<li>안심클릭 결제창이 뜨지 않으면 팝업 차단을 해제해 주세요.</li>";
+    for piece in LONE_CARDS {
+        for body in [piece.to_string(), format!("{guide}\n{piece}")] {
+            let text = format!(
+                "<html><head><meta charset=\"euc-kr\"></head><body>\n{body}\n</body></html>\n"
+            );
+            let bytes = corpus::encode(style(3, true, true), &text);
+            assert_gate_keeps_findings(Path::new("shop/pay.html"), &bytes);
+        }
+    }
+    for note in [
+        "<td class=\"ship\">기본 2,500원 (제주/도서산간 5,000원)</td>",
+        "<li>※ 제주 및 도서산간 지역은 배송이 2~3일 더 걸립니다.</li>",
+        "<h4>안심클릭</h4><p>제주/도서산간 5,000원</p>",
+        "<p>3-D Secure: Jeju Island delivery</p>",
+    ] {
+        let page = format!("<html><body>{guide}{note}</body></html>");
+        assert!(!parsed(page.as_bytes()), "{note}");
     }
 }
 

@@ -9,8 +9,17 @@
 //!   script or server code choosing a side for the card, or lists that leave the card out);
 //! - or a suppression directive (a directive that suppresses nothing is a finding).
 //!
+//! On a page that names no peer, a bare `제주` counts only where it could be a list of its own
+//! (`<li>제주</li>`, `안심클릭: 제주`, `"제주"`): detection takes a list of several items for
+//! cards only when one of them is a peer, and a sentence for a card list only with two card
+//! names or the card's suffix (`제주카드`). So `제주/도서산간 추가 배송비` and `제주 및 도서산간
+//! 지역은 …`, the shipping notes of nearly every Korean shop page, do not make a page worth
+//! parsing, while `제주카드` and `제주 카드사` always do.
+//!
 //! A page with none of these has no finding when parsed in full (`tests/gate.rs` checks this
 //! property on generated trap-heavy pages and on every sample and case page).
+
+use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use encoding_rs::EUC_KR;
@@ -48,6 +57,10 @@ struct SchemeWords {
     peers: AhoCorasick,
     /// The card's suffixes, trimmed and in lower case (`card`, `카드`).
     suffixes: Vec<String>,
+    /// The card's aliases and both schemes' titles, in lower case: the words that may stand
+    /// beside a bare card token that is a list of its own (`안심클릭 제주`, `MPI Jeju`).
+    aliases: Vec<String>,
+    titles: Vec<String>,
     /// The card's own codes (`1800`), which scripts may use without naming it.
     codes: Option<AhoCorasick>,
     /// The Hangul titles of both schemes with markup, server code or spaces between their
@@ -59,6 +72,39 @@ struct SchemeWords {
 /// The longest identifier a gate reads around a hit: past it (a blob of letters, a hostile
 /// page) the page is taken to name a scheme, which only costs a parse.
 const MAX_IDENTIFIER: usize = 256;
+
+/// The longest stretch a gate reads on each side of a bare card token for the words written
+/// with it: past it (a hostile page) the token is taken to stand alone, which only costs a
+/// parse.
+const MAX_ITEM: usize = 256;
+
+/// What ends the text written with a card token, as detection splits text into items: markup
+/// (tags, server code), quotes (attribute values, script strings), and what ends a line, a
+/// sentence or a title (`text_list`'s segment breaks). List separators do not: `제주/도서산간`
+/// is one list of two items.
+fn ends_an_item(c: char) -> bool {
+    matches!(
+        c,
+        '<' | '>'
+            | '"'
+            | '\''
+            | '\n'
+            | '\r'
+            | ':'
+            | '：'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '（'
+            | '）'
+            | '.'
+            | '。'
+            | '!'
+            | '?'
+            | '？'
+    )
+}
 
 /// What the byte search saw in a file that passed it.
 #[derive(Debug, Clone, Copy)]
@@ -141,23 +187,25 @@ impl Prefilter {
         }
         // Titles, identifiers and peers may be written as character references.
         let decoded = charref::decode(text);
-        rules.iter().zip(&self.scheme_words).any(|(rule, words)| {
-            let names_card = || {
-                !rule.card.tokens(text).is_empty()
-                    || words
-                        .as_ref()
-                        .and_then(|words| words.codes.as_ref())
-                        .is_some_and(|codes| codes.is_match(text))
-            };
-            match words {
-                None => names_card(),
+        rules
+            .iter()
+            .zip(&self.scheme_words)
+            .any(|(rule, words)| match words {
+                None => !rule.card.tokens(text).is_empty(),
                 Some(words) => {
                     // Cheapest first: most pages that pass the bytes name no scheme at all.
                     (hit.names_title || words.tie_a_list_to_a_scheme(rule, &decoded))
-                        && (names_card() || words.name_a_peer(&decoded))
+                        && (words
+                            .codes
+                            .as_ref()
+                            .is_some_and(|codes| codes.is_match(text))
+                            || words.name_a_peer(&decoded)
+                            || rule.card.tokens(text).into_iter().any(|token| {
+                                rule.card.is_suffixed(text, token.clone())
+                                    || words.stands_alone(text, token)
+                            }))
                 }
-            }
-        })
+            })
     }
 }
 
@@ -179,6 +227,8 @@ impl SchemeWords {
                 .iter()
                 .map(|suffix| suffix.trim().to_lowercase())
                 .collect(),
+            aliases: lower_case(&rule.card.aliases),
+            titles: lower_case(rule.from.labels.iter().chain(&rule.to.labels)),
             codes: (!rule.card.codes.is_empty())
                 .then(|| any_case(rule.card.codes.iter().map(String::as_str).collect())),
             split_titles: split_titles(rule),
@@ -228,6 +278,49 @@ impl SchemeWords {
         false
     }
 
+    /// Whether the bare card token at `token` in `text` may be a list of its own: every other
+    /// word written with it (up to what [`ends_an_item`]) is a scheme's title or part of one,
+    /// or the card again. With another word beside it (`제주/도서산간`, `제주 및 도서산간 지역은`,
+    /// `Jeju Island`) it is an item of a longer list or of a sentence, which detection reads
+    /// as cards only beside a peer.
+    fn stands_alone(&self, text: &str, token: Range<usize>) -> bool {
+        let start = text[..token.start]
+            .char_indices()
+            .rev()
+            .take_while(|&(at, _)| token.start - at <= MAX_ITEM)
+            .find(|&(_, c)| ends_an_item(c))
+            .map(|(at, c)| at + c.len_utf8());
+        let end = text[token.end..]
+            .char_indices()
+            .take_while(|&(at, _)| at <= MAX_ITEM)
+            .find(|&(_, c)| ends_an_item(c))
+            .map(|(at, _)| token.end + at);
+        let start = match start {
+            Some(start) => start,
+            None if token.start <= MAX_ITEM => 0,
+            None => return true,
+        };
+        let end = match end {
+            Some(end) => end,
+            None if text.len() - token.end <= MAX_ITEM => text.len(),
+            None => return true,
+        };
+        let beside = format!("{} {}", &text[start..token.start], &text[token.end..end]);
+        let beside = charref::decode(&beside).replace("&nbsp;", " ");
+        beside
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .all(|word| {
+                let word = word.to_lowercase();
+                self.titles.iter().any(|title| title.contains(&word))
+                    || self
+                        .aliases
+                        .iter()
+                        .any(|alias| word.starts_with(alias.as_str()))
+                    || self.suffixes.contains(&word)
+            })
+    }
+
     /// Whether `text` names one of the card's peers: a Hangul one anywhere, a Latin one as a
     /// word of its own or with a card suffix glued on (`Samsungcard`).
     fn name_a_peer(&self, text: &str) -> bool {
@@ -251,6 +344,10 @@ impl SchemeWords {
                     && word_ends(found.end()))
         })
     }
+}
+
+fn lower_case<'w>(words: impl IntoIterator<Item = &'w String>) -> Vec<String> {
+    words.into_iter().map(|word| word.to_lowercase()).collect()
 }
 
 /// What may stand between two syllables of a title that detection still reads as one
