@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -364,6 +364,8 @@ impl Scheme {
     fn new(file: SchemeFile) -> Scheme {
         let latin_finder = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(file.labels.iter().filter(|label| label.is_ascii()))
             .expect("scheme labels form a valid automaton");
         let typed: Vec<String> = file
@@ -690,7 +692,7 @@ fn assignment_regex(fields: &[String], codes: &[String]) -> Option<Regex> {
 
 /// A Latin title is a word of its own when no Latin letter or digit touches it: Korean writes
 /// `ISP인증` as one word, but `display` holds no `ISP`.
-fn is_latin_word(text: &str, start: usize, end: usize) -> bool {
+pub fn is_latin_word(text: &str, start: usize, end: usize) -> bool {
     let before = charref::char_before(text, start);
     let after = charref::char_at(text, end);
     !before.is_some_and(|c| c.is_ascii_alphanumeric())

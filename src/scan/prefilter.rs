@@ -21,11 +21,11 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use encoding_rs::EUC_KR;
 use regex::Regex;
 
-use crate::rules::{Rule, Shape, charref};
+use crate::rules::{Rule, Shape, charref, is_latin_word};
 use crate::source::encoding;
 
 /// What suppression comments start with: a page holding one is parsed, so that a directive
@@ -47,11 +47,10 @@ pub struct Prefilter {
 
 /// The words that tie a `move` rule's lists to a scheme, and the names of the card's peers.
 struct SchemeWords {
-    /// Both schemes' identifier words (`mpi`, `isp`), in any case. A hit counts when it is a
-    /// whole part of the identifier around it (`mpi_card`, `ispCard`; not `display`).
-    identifiers: AhoCorasick,
-    /// The scheme field's names (`certitype`), in any case.
-    fields: AhoCorasick,
+    /// The Latin words that tie a list to a scheme, all found in one pass in any case: what
+    /// each pattern is is in `tie_kinds`.
+    ties: AhoCorasick,
+    tie_kinds: Vec<TieWord>,
     /// The card's peers (`삼성`, `KB`), in any case; a Latin one counts as a word of its own or
     /// with a card suffix glued on (`KB`, `KBcard`; not inside `SKB` or `script`).
     peers: AhoCorasick,
@@ -67,6 +66,18 @@ struct SchemeWords {
     /// syllables (`안심<br>클릭`): detection reads an element's text pieces together, and
     /// server code as blanks.
     split_titles: Option<Regex>,
+}
+
+/// What a pattern of [`SchemeWords::ties`] is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TieWord {
+    /// A name of the scheme field (`certitype`): a hit counts.
+    Field,
+    /// A scheme's identifier word (`mpi`, `isp`): a hit counts when it is a whole part of the
+    /// identifier around it (`mpi_card`, `ispCard`; not `display`).
+    Identifier,
+    /// A scheme's Latin title (`ISP`, `3-D Secure`): a hit counts as a word of its own.
+    LatinTitle,
 }
 
 /// The longest identifier a gate reads around a hit: past it (a blob of letters, a hostile
@@ -217,9 +228,29 @@ impl SchemeWords {
                 .build(words)
                 .expect("rule words form a valid automaton")
         };
+        let latin_titles = rule
+            .from
+            .labels
+            .iter()
+            .chain(&rule.to.labels)
+            .filter(|label| label.is_ascii())
+            .map(String::as_str);
+        let ties: Vec<(&str, TieWord)> = (rule.field_names().iter())
+            .map(|field| (field.as_str(), TieWord::Field))
+            .chain(rule.scheme_identifiers().map(|i| (i, TieWord::Identifier)))
+            .chain(latin_titles.map(|title| (title, TieWord::LatinTitle)))
+            .collect();
         SchemeWords {
-            identifiers: any_case(rule.scheme_identifiers().collect()),
-            fields: any_case(rule.field_names().iter().map(String::as_str).collect()),
+            // A DFA: the words are few and short, and their letters are everywhere in markup
+            // (`display`, `impl`), where the default automaton and its prefilter were most of
+            // the gate's time.
+            ties: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
+                .prefilter(false)
+                .build(ties.iter().map(|(word, _)| word))
+                .expect("rule words form a valid automaton"),
+            tie_kinds: ties.iter().map(|(_, kind)| *kind).collect(),
             peers: any_case(rule.card.peers().iter().map(String::as_str).collect()),
             suffixes: rule
                 .card
@@ -236,46 +267,53 @@ impl SchemeWords {
     }
 
     /// Whether `text` holds something that puts a list, a script or server code on one of the
-    /// rule's schemes: a title (as detection matches titles), the scheme field, or an
-    /// identifier one of whose parts is a scheme's.
+    /// rule's schemes: the scheme field, an identifier one of whose parts is a scheme's, or a
+    /// title as detection matches titles (Latin ones as words; Hangul ones also typed with
+    /// spaces or split by markup, which [`split_titles`] covers).
     fn tie_a_list_to_a_scheme(&self, rule: &Rule, text: &str) -> bool {
-        self.fields.is_match(text)
-            || self.names_an_identifier(rule, text)
-            || rule.from.names_label(text)
-            || rule.to.names_label(text)
-            || self
-                .split_titles
-                .as_ref()
-                .is_some_and(|titles| titles.is_match(text))
-    }
-
-    /// Whether an identifier in `text` names a scheme: each hit of an identifier word is read
-    /// with the letters and digits around it, as detection reads an attribute or a script name.
-    fn names_an_identifier(&self, rule: &Rule, text: &str) -> bool {
-        let is_word = |c: char| c.is_alphanumeric();
         let mut read_until = 0;
-        for found in self.identifiers.find_iter(text) {
-            if found.start() < read_until {
-                continue;
-            }
-            let before = text[..found.start()]
-                .char_indices()
-                .rev()
-                .take_while(|&(_, c)| is_word(c))
-                .last()
-                .map_or(found.start(), |(at, _)| at);
-            let after = text[found.end()..]
-                .char_indices()
-                .find(|&(_, c)| !is_word(c))
-                .map_or(text.len(), |(at, _)| found.end() + at);
-            if after - before > MAX_IDENTIFIER
-                || rule.identifier_names_a_scheme(&text[before..after])
-            {
+        for found in self.ties.find_overlapping_iter(text) {
+            let ties = match self.tie_kinds[found.pattern().as_usize()] {
+                TieWord::Field => true,
+                TieWord::LatinTitle => is_latin_word(text, found.start(), found.end()),
+                TieWord::Identifier if found.start() < read_until => false,
+                TieWord::Identifier => {
+                    let (identifier, ties) = self.identifier_around(rule, text, found.range());
+                    read_until = identifier.end;
+                    ties
+                }
+            };
+            if ties {
                 return true;
             }
-            read_until = after;
         }
-        false
+        self.split_titles
+            .as_ref()
+            .is_some_and(|titles| titles.is_match(text))
+    }
+
+    /// The identifier around a hit of an identifier word (the letters and digits around it, as
+    /// detection reads an attribute or a script name), and whether it names a scheme.
+    fn identifier_around(
+        &self,
+        rule: &Rule,
+        text: &str,
+        hit: Range<usize>,
+    ) -> (Range<usize>, bool) {
+        let is_word = |c: char| c.is_alphanumeric();
+        let before = text[..hit.start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word(c))
+            .last()
+            .map_or(hit.start, |(at, _)| at);
+        let after = text[hit.end..]
+            .char_indices()
+            .find(|&(_, c)| !is_word(c))
+            .map_or(text.len(), |(at, _)| hit.end + at);
+        let ties =
+            after - before > MAX_IDENTIFIER || rule.identifier_names_a_scheme(&text[before..after]);
+        (before..after, ties)
     }
 
     /// Whether the bare card token at `token` in `text` may be a list of its own: every other
