@@ -19,9 +19,10 @@
 //! A page with none of these has no finding when parsed in full (`tests/gate.rs` checks this
 //! property on generated trap-heavy pages and on every sample and case page).
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use encoding_rs::EUC_KR;
 use regex::Regex;
 
@@ -47,13 +48,14 @@ pub struct Prefilter {
 
 /// The words that tie a `move` rule's lists to a scheme, and the names of the card's peers.
 struct SchemeWords {
-    /// The Latin words that tie a list to a scheme, all found in one pass in any case: what
-    /// each pattern is is in `tie_kinds`.
-    ties: AhoCorasick,
+    /// The Latin words that tie a list to a scheme, in lower case, all found in one pass over
+    /// the text in lower case: what each pattern is is in `tie_kinds`.
+    ties: Words,
     tie_kinds: Vec<TieWord>,
-    /// The card's peers (`삼성`, `KB`), in any case; a Latin one counts as a word of its own or
-    /// with a card suffix glued on (`KB`, `KBcard`; not inside `SKB` or `script`).
-    peers: AhoCorasick,
+    /// The card's peers (`삼성`, `KB`), in lower case, found in the text in lower case; a Latin
+    /// one counts as a word of its own or with a card suffix glued on (`KB`, `KBcard`; not
+    /// inside `SKB` or `script`).
+    peers: Words,
     /// The card's suffixes, trimmed and in lower case (`card`, `카드`).
     suffixes: Vec<String>,
     /// The card's aliases and both schemes' titles, in lower case: the words that may stand
@@ -198,6 +200,10 @@ impl Prefilter {
         }
         // Titles, identifiers and peers may be written as character references.
         let decoded = charref::decode(text);
+        let decoded = Text {
+            decoded: &decoded,
+            lower: OnceCell::new(),
+        };
         rules
             .iter()
             .zip(&self.scheme_words)
@@ -241,17 +247,9 @@ impl SchemeWords {
             .chain(latin_titles.map(|title| (title, TieWord::LatinTitle)))
             .collect();
         SchemeWords {
-            // A DFA: the words are few and short, and their letters are everywhere in markup
-            // (`display`, `impl`), where the default automaton and its prefilter were most of
-            // the gate's time.
-            ties: AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
-                .prefilter(false)
-                .build(ties.iter().map(|(word, _)| word))
-                .expect("rule words form a valid automaton"),
+            ties: Words::new(ties.iter().map(|(word, _)| *word)),
             tie_kinds: ties.iter().map(|(_, kind)| *kind).collect(),
-            peers: any_case(rule.card.peers().iter().map(String::as_str).collect()),
+            peers: Words::new(rule.card.peers().iter().map(String::as_str)),
             suffixes: rule
                 .card
                 .suffixes
@@ -270,26 +268,24 @@ impl SchemeWords {
     /// rule's schemes: the scheme field, an identifier one of whose parts is a scheme's, or a
     /// title as detection matches titles (Latin ones as words; Hangul ones also typed with
     /// spaces or split by markup, which [`split_titles`] covers).
-    fn tie_a_list_to_a_scheme(&self, rule: &Rule, text: &str) -> bool {
+    fn tie_a_list_to_a_scheme(&self, rule: &Rule, text: &Text) -> bool {
+        let (lower, text) = (text.lower(), text.decoded);
         let mut read_until = 0;
-        for found in self.ties.find_overlapping_iter(text) {
-            let ties = match self.tie_kinds[found.pattern().as_usize()] {
+        self.ties
+            .any_place(lower, |word, found| match self.tie_kinds[word] {
                 TieWord::Field => true,
-                TieWord::LatinTitle => is_latin_word(text, found.start(), found.end()),
-                TieWord::Identifier if found.start() < read_until => false,
+                TieWord::LatinTitle => is_latin_word(text, found.start, found.end),
+                TieWord::Identifier if found.start < read_until => false,
                 TieWord::Identifier => {
-                    let (identifier, ties) = self.identifier_around(rule, text, found.range());
+                    let (identifier, ties) = self.identifier_around(rule, text, found);
                     read_until = identifier.end;
                     ties
                 }
-            };
-            if ties {
-                return true;
-            }
-        }
-        self.split_titles
-            .as_ref()
-            .is_some_and(|titles| titles.is_match(text))
+            })
+            || self
+                .split_titles
+                .as_ref()
+                .is_some_and(|titles| titles.is_match(text))
     }
 
     /// The identifier around a hit of an identifier word (the letters and digits around it, as
@@ -361,7 +357,8 @@ impl SchemeWords {
 
     /// Whether `text` names one of the card's peers: a Hangul one anywhere, a Latin one as a
     /// word of its own or with a card suffix glued on (`Samsungcard`).
-    fn name_a_peer(&self, text: &str) -> bool {
+    fn name_a_peer(&self, text: &Text) -> bool {
+        let (lower, text) = (text.lower(), text.decoded);
         let word_ends = |at: usize| {
             let rest = &text[at..];
             !rest
@@ -373,14 +370,67 @@ impl SchemeWords {
                         .is_some_and(|glued| glued.eq_ignore_ascii_case(suffix))
                 })
         };
-        self.peers.find_overlapping_iter(text).any(|found| {
-            !text[found.range()].is_ascii()
-                || (!text[..found.start()]
+        self.peers.any_place(lower, |_, found| {
+            !text[found.clone()].is_ascii()
+                || (!text[..found.start]
                     .chars()
                     .next_back()
                     .is_some_and(|c| c.is_ascii_alphanumeric())
-                    && word_ends(found.end()))
+                    && word_ends(found.end))
         })
+    }
+}
+
+/// Words in lower case, to find in a text in lower case wherever they start, overlapping or
+/// not (`KB` inside `KB Kookmin`).
+///
+/// An overlapping search in any case was most of the gate's time: it cannot skip ahead with
+/// the automaton's vectorised prefilter, and these letters fill every page's markup
+/// (`display`). A leftmost search in lower case can; each place it stops at is then read for
+/// every word that starts there, and the search goes on from the next byte.
+struct Words {
+    finder: AhoCorasick,
+    words: Vec<String>,
+}
+
+impl Words {
+    fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Words {
+        let words: Vec<String> = words.into_iter().map(str::to_ascii_lowercase).collect();
+        let finder = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&words)
+            .expect("rule words form a valid automaton");
+        Words { finder, words }
+    }
+
+    /// Whether `check` holds at some place of `lower` where one of the words starts, given the
+    /// word's index and where it is.
+    fn any_place(&self, lower: &str, mut check: impl FnMut(usize, Range<usize>) -> bool) -> bool {
+        let mut from = 0;
+        while let Some(found) = self.finder.find(Input::new(lower).span(from..lower.len())) {
+            let start = found.start();
+            let rest = &lower.as_bytes()[start..];
+            for (index, word) in self.words.iter().enumerate() {
+                if rest.starts_with(word.as_bytes()) && check(index, start..start + word.len()) {
+                    return true;
+                }
+            }
+            from = start + 1;
+        }
+        false
+    }
+}
+
+/// A page's text with character references decoded, and the same in lower case (Latin letters
+/// only, so every offset is the same in both), made when first asked for.
+struct Text<'t> {
+    decoded: &'t str,
+    lower: OnceCell<String>,
+}
+
+impl Text<'_> {
+    fn lower(&self) -> &str {
+        self.lower.get_or_init(|| self.decoded.to_ascii_lowercase())
     }
 }
 
@@ -481,6 +531,33 @@ mod tests {
         for form in ["Jeju", "jeju", "JEJU"] {
             assert!(latin.contains(&form.as_bytes().to_vec()), "{form}");
         }
+    }
+
+    #[test]
+    fn words_are_found_wherever_they_start_as_an_overlapping_search_would() {
+        let words = Words::new(["KB Kookmin", "KB", "M-Visa3D", "Visa3D", "isp"]);
+        let places = |text: &str| {
+            let mut seen = Vec::new();
+            words.any_place(&text.to_ascii_lowercase(), |word, at| {
+                seen.push((words.words[word].clone(), at));
+                false
+            });
+            seen
+        };
+        // A longer word that starts at the same place, or one that holds another, hides
+        // neither from the caller.
+        assert_eq!(
+            places("KB Kookminx"),
+            [("kb kookmin".to_string(), 0..10), ("kb".to_string(), 0..2)]
+        );
+        assert_eq!(
+            places("xM-VISA3D display"),
+            [
+                ("m-visa3d".to_string(), 1..9),
+                ("visa3d".to_string(), 3..9),
+                ("isp".to_string(), 11..14)
+            ]
+        );
     }
 
     #[test]
