@@ -10,6 +10,10 @@
 # Prints a Markdown report (also saved as target/bench/report.md) for BENCHMARKS.md.
 #
 # Usage: benches/run.sh [FILES] [SEED]     (default: 100000 files, seed 1)
+#
+# With BEFORE=REV (a commit of this repository), the release binary of REV is built in a
+# worktree under target/bench/ and timed beside this one on both trees, in the same hyperfine
+# runs, so a change's before and after come from one run on one machine.
 # The tree is generated into target/bench/ (never committed) and reused while FILES and SEED
 # stay the same. Needs hyperfine, ripgrep and GNU time; installs them with apt-get if missing.
 set -euo pipefail
@@ -33,6 +37,24 @@ fi
 
 cargo build --release --locked --bin kspay-migrate --example gen_corpus
 tool=target/release/kspay-migrate
+before_tool=
+if [ -n "${BEFORE:-}" ]; then
+    before_src=$work/before-src
+    rm -rf "$before_src"
+    git worktree prune
+    git worktree add --detach "$before_src" "$BEFORE" >&2
+    cargo build --release --locked --bin kspay-migrate \
+        --manifest-path "$before_src/Cargo.toml" --target-dir "$work/before-target"
+    before_tool=$work/before-target/release/kspay-migrate
+    git worktree remove --force "$before_src"
+fi
+# The old binary's `check` on each tree, as one more hyperfine command (none without BEFORE).
+before_read=()
+before_traps=()
+if [ -n "$before_tool" ]; then
+    before_read=("$before_tool check -q $tree")
+    before_traps=("$before_tool check -q $traps_tree")
+fi
 if [ ! -d "$tree" ]; then
     target/release/examples/gen_corpus --files "$files" --seed "$seed" "$tree"
 fi
@@ -56,7 +78,8 @@ hyperfine -N --warmup 3 --runs 15 --ignore-failure --export-json "$work/read.jso
     "$rg_command" \
     "$tool check -q $tree" \
     "$tool check -q -j1 $tree" \
-    "$tool check -q -j2 $tree" >&2
+    "$tool check -q -j2 $tree" \
+    "${before_read[@]}" >&2
 
 # The same on the trap-heavy tree, where a third of the files name 제주 without being stale.
 $tool check -q "$traps_tree" >/dev/null || true
@@ -64,7 +87,8 @@ hyperfine -N --warmup 3 --runs 15 --ignore-failure --export-json "$work/traps.js
     "$rg_search $traps_tree" \
     "$tool check -q $traps_tree" \
     "$tool check -q -j1 $traps_tree" \
-    "$tool check -q -j2 $traps_tree" >&2
+    "$tool check -q -j2 $traps_tree" \
+    "${before_traps[@]}" >&2
 
 # Hostile pages (issue 12): one page of each kind at growing sizes, check and fix (dry run),
 # time and peak RSS; the cost of the largest against the one half its size shows whether it
@@ -149,4 +173,15 @@ report=$work/report.md
     echo "| page | size | \`check\` | \`fix\` (dry run) |"
     echo "| --- | --- | --- | --- |"
     cat "$hostile_rows"
+    if [ -n "$before_tool" ]; then
+        before_read_median=$(median "$work/read.json" 4)
+        before_traps_median=$(median "$work/traps.json" 4)
+        echo
+        echo "Before: the release binary of \`$BEFORE\` ($(git rev-parse --short "$BEFORE")), timed in the same runs:"
+        echo
+        echo "| measure | before | now |"
+        echo "| --- | --- | --- |"
+        echo "| \`check\` / \`rg\`, default tree | $(ms "$before_read_median") / $(ms "$rg_median") = **$(ratio "$before_read_median" "$rg_median")x** | $(ratio "$check_median" "$rg_median")x |"
+        echo "| \`check\` / \`rg\`, trap-heavy tree | $(ms "$before_traps_median") / $(ms "$traps_rg_median") = **$(ratio "$before_traps_median" "$traps_rg_median")x** | $(ratio "$traps_check_median" "$traps_rg_median")x |"
+    fi
 } | tee "$report"
