@@ -216,11 +216,12 @@ impl Prefilter {
                             .codes
                             .as_ref()
                             .is_some_and(|codes| codes.is_match(text))
-                            || words.name_a_peer(&decoded)
+                            // The card's few tokens before the peers' search of the page.
                             || rule.card.tokens(text).into_iter().any(|token| {
                                 rule.card.is_suffixed(text, token.clone())
                                     || words.stands_alone(text, token)
-                            }))
+                            })
+                            || words.name_a_peer(&decoded))
                 }
             })
     }

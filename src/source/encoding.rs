@@ -63,12 +63,14 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, DecodeErr
         EncodingChoice::Utf8 => Some(UTF_8),
         EncodingChoice::EucKr => Some(EUC_KR),
     };
-    let encoding = if let Some(encoding) = forced {
-        encoding
+    // Each branch decodes once and keeps the text: a check that decodes and a second decode
+    // for the result cost every page that passed the prefilter twice.
+    let (encoding, text) = if let Some(encoding) = forced {
+        (encoding, strict_decode(encoding, body))
     } else if bom_len > 0 {
-        UTF_8
+        (UTF_8, strict_decode(UTF_8, body))
     } else if let Some((declared, encoding)) = declared_charset(body) {
-        if strict_decode(encoding, body).is_none() {
+        let Some(text) = strict_decode(encoding, body) else {
             let line = first_invalid_line(encoding, body);
             let hint = if std::str::from_utf8(body).is_ok() {
                 "; the file is valid UTF-8: fix its declaration or pass --encoding utf-8"
@@ -81,14 +83,14 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, DecodeErr
                 line,
                 hint,
             });
-        }
-        encoding
-    } else if std::str::from_utf8(body).is_ok() {
-        UTF_8
+        };
+        (encoding, Some(text))
+    } else if let Ok(text) = std::str::from_utf8(body) {
+        (UTF_8, Some(text.to_owned()))
     } else {
         guess(body)
     };
-    match strict_decode(encoding, body) {
+    match text {
         Some(text) => Ok(Decoded {
             text,
             encoding,
@@ -114,16 +116,18 @@ pub fn strict_decode(encoding: &'static Encoding, bytes: &[u8]) -> Option<String
         .map(|text| text.into_owned())
 }
 
-/// chardetng with the Korean hint; falls back to EUC-KR when its guess does not decode.
-fn guess(body: &[u8]) -> &'static Encoding {
+/// chardetng with the Korean hint; falls back to EUC-KR when its guess does not decode. The
+/// encoding, with the text when it decodes.
+fn guess(body: &[u8]) -> (&'static Encoding, Option<String>) {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(body, true);
     let guessed = detector.guess(Some(b"kr"), chardetng::Utf8Detection::Allow);
-    if guessed.is_ascii_compatible() && strict_decode(guessed, body).is_some() {
-        guessed
-    } else {
-        EUC_KR
+    if guessed.is_ascii_compatible()
+        && let Some(text) = strict_decode(guessed, body)
+    {
+        return (guessed, Some(text));
     }
+    (EUC_KR, strict_decode(EUC_KR, body))
 }
 
 /// The charset a page declares in its first 4 KiB, with the label as written.
