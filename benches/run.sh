@@ -48,13 +48,6 @@ if [ -n "${BEFORE:-}" ]; then
     before_tool=$work/before-target/release/kspay-migrate
     git worktree remove --force "$before_src"
 fi
-# The old binary's `check` on each tree, as one more hyperfine command (none without BEFORE).
-before_read=()
-before_traps=()
-if [ -n "$before_tool" ]; then
-    before_read=("$before_tool check -q $tree")
-    before_traps=("$before_tool check -q $traps_tree")
-fi
 if [ ! -d "$tree" ]; then
     target/release/examples/gen_corpus --files "$files" --seed "$seed" "$tree"
 fi
@@ -66,29 +59,23 @@ fi
 # What a hoster would script: the card's names as raw bytes, UTF-8 and EUC-KR (제주 is
 # C1 A6 C1 D6 there), every file including binaries and hidden ones, names of matching files.
 rg_search="rg -l -uuu -a -e 제주 -e (?-u:\xC1\xA6\xC1\xD6) -e Jeju"
-rg_command="$rg_search $tree"
 
 median() { # median of a hyperfine JSON export, by command index
     python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["median"])' "$1" "$2"
 }
 
-# Warm the cache, then the three read-only commands in one hyperfine run.
-$tool check -q "$tree" >/dev/null || true
-hyperfine -N --warmup 3 --runs 15 --ignore-failure --export-json "$work/read.json" \
-    "$rg_command" \
-    "$tool check -q $tree" \
-    "$tool check -q -j1 $tree" \
-    "$tool check -q -j2 $tree" \
-    "${before_read[@]}" >&2
-
+# Warms the cache, then times ripgrep and the read-only commands on one tree in one hyperfine
+# run, exported to JSON: rg, check, check -j1, check -j2, and with BEFORE the old check.
+time_reads() {
+    local on=$1 json=$2
+    local commands=("$rg_search $on" "$tool check -q $on" "$tool check -q -j1 $on" "$tool check -q -j2 $on")
+    [ -z "$before_tool" ] || commands+=("$before_tool check -q $on")
+    $tool check -q "$on" >/dev/null || true
+    hyperfine -N --warmup 3 --runs 15 --ignore-failure --export-json "$json" "${commands[@]}" >&2
+}
+time_reads "$tree" "$work/read.json"
 # The same on the trap-heavy tree, where a third of the files name 제주 without being stale.
-$tool check -q "$traps_tree" >/dev/null || true
-hyperfine -N --warmup 3 --runs 15 --ignore-failure --export-json "$work/traps.json" \
-    "$rg_search $traps_tree" \
-    "$tool check -q $traps_tree" \
-    "$tool check -q -j1 $traps_tree" \
-    "$tool check -q -j2 $traps_tree" \
-    "${before_traps[@]}" >&2
+time_reads "$traps_tree" "$work/traps.json"
 
 # Hostile pages (issue 12): one page of each kind at growing sizes, check and fix (dry run),
 # time and peak RSS; the cost of the largest against the one half its size shows whether it
