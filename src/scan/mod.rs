@@ -126,14 +126,15 @@ impl Scanner {
             Ok(decoded) => decoded,
             Err(e) => return failed(ErrorKind::Decode, e.to_string()),
         };
+        let kind = PageKind::of_path(path);
         if self.text_gate
             && !self
                 .prefilter
-                .worth_parsing(hit, &self.rules, &decoded.text)
+                .worth_parsing(hit, &self.rules, &decoded.text, kind)
         {
             return done(FileReport::new(path));
         }
-        let page = match Page::parse_as(&decoded.text, PageKind::of_path(path)) {
+        let page = match Page::parse_as(&decoded.text, kind) {
             Ok(page) => page,
             Err(e) => return failed(ErrorKind::Parse, e.to_string()),
         };

@@ -130,12 +130,7 @@ impl<'t> Page<'t> {
 
     /// Whether any server code lies inside `range`.
     pub fn has_server_code(&self, range: &Range<usize>) -> bool {
-        // Blocks are disjoint and in page order: only the first one ending after
-        // `range.start` can overlap it.
-        let first = self.blocks.partition_point(|b| b.range.end <= range.start);
-        self.blocks
-            .get(first)
-            .is_some_and(|b| b.range.start < range.end)
+        holds_server_code(&self.blocks, range)
     }
 
     /// What `judge` makes of the condition of the innermost server branch around `offset`
@@ -154,9 +149,61 @@ impl<'t> Page<'t> {
     }
 }
 
+/// Whether any of `blocks` (a page's server code, in page order) lies inside `range`.
+fn holds_server_code(blocks: &[ServerBlock], range: &Range<usize>) -> bool {
+    // Blocks are disjoint and in page order: only the first one ending after `range.start`
+    // can overlap it.
+    let first = blocks.partition_point(|b| b.range.end <= range.start);
+    blocks.get(first).is_some_and(|b| b.range.start < range.end)
+}
+
+/// `text`, a markup page, with the content of its HTML comments replaced by spaces (`<!--`
+/// and `-->` kept, so every offset and every boundary around a comment stays): the page as
+/// detection reads it, for no form reads inside a comment (a list a shop commented out when
+/// the card moved is shown to no buyer). A comment holding server code is kept whole, since
+/// the code still runs, and so is one the parser ends otherwise than with `-->`.
+pub fn blank_comment_contents(text: &str) -> Result<String, ParseError> {
+    let (masked, blocks) = mask::mask(text);
+    let mut shown = text.as_bytes().to_vec();
+    for comment in Tree::comments(&masked)? {
+        let written = &masked[comment.clone()];
+        if comment.len() < "<!---->".len()
+            || !written.starts_with("<!--")
+            || !written.ends_with("-->")
+        {
+            continue;
+        }
+        let content = comment.start + "<!--".len()..comment.end - "-->".len();
+        if !holds_server_code(&blocks, &content) {
+            shown[content].fill(b' ');
+        }
+    }
+    // Only whole characters between two ASCII delimiters became spaces.
+    Ok(String::from_utf8(shown).expect("blanking whole characters keeps UTF-8"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comment_contents_are_blanked_where_the_parser_reads_comments() {
+        let page = concat!(
+            "<p>안심클릭</p><!-- 안심클릭: 외환, 삼성, 제주 (2012) -->\r\n",
+            "<script><!--\nvar MPI = ['제주'];\n//--></script>",
+            "<input value=\"<!-- 제주 -->\">",
+            "<!-- <?php if ($card == '제주') $certitype = 'M'; ?> -->",
+            "<!-- <% If card = \"제주\" Then certitype = \"M\" %> -->",
+            "<!-- 제주 --!><!-- 제주",
+        );
+        let shown = blank_comment_contents(page).unwrap();
+        assert_eq!(shown.len(), page.len());
+        let blanked = "<!--".to_string()
+            + &" ".repeat("<!-- 안심클릭: 외환, 삼성, 제주 (2012) -->".len() - 7)
+            + "-->";
+        let expected = page.replacen("<!-- 안심클릭: 외환, 삼성, 제주 (2012) -->", &blanked, 1);
+        assert_eq!(shown, expected);
+    }
 
     #[test]
     fn server_code_overlap_at_block_boundaries() {
