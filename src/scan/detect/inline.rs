@@ -92,7 +92,6 @@ fn bracketed_list(page: &Page, rule: &Rule, side: Side, line: Range<usize>) -> O
 /// The lines of a text node, without their line breaks; blank lines left out.
 fn lines_of(page: &Page, range: Range<usize>) -> Vec<Range<usize>> {
     page.split_at(range, &['\n'])
-        .into_iter()
         .filter(|line| !page.visible(line.clone()).trim().is_empty())
         .collect()
 }

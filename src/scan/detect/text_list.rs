@@ -204,7 +204,6 @@ fn lists_in_range<'p>(
     range: Range<usize>,
 ) -> impl Iterator<Item = TextList> + 'p {
     page.split_at(range, SEGMENT_BREAKS)
-        .into_iter()
         .flat_map(|segment| parse(page, rule, segment))
 }
 

@@ -102,19 +102,24 @@ impl<'t> Page<'t> {
         ) && !self.tree.in_control(id)
     }
 
-    /// `range` of the masked text split at each of `breaks` (which belong to no piece).
-    pub fn split_at(&self, range: Range<usize>, breaks: &[char]) -> Vec<Range<usize>> {
-        let text = self.visible(range.clone());
-        let mut out = Vec::new();
-        let mut start = 0;
-        for (i, c) in text.char_indices() {
-            if breaks.contains(&c) {
-                out.push(range.start + start..range.start + i);
-                start = i + c.len_utf8();
-            }
-        }
-        out.push(range.start + start..range.end);
-        out
+    /// `range` of the masked text split at each of `breaks` (which belong to no piece), in
+    /// order; made as they are read, since the callers read every text node this way.
+    pub fn split_at<'p>(
+        &'p self,
+        range: Range<usize>,
+        breaks: &'p [char],
+    ) -> impl Iterator<Item = Range<usize>> + 'p {
+        let base = range.start;
+        let text = self.visible(range);
+        let mut start = base;
+        (text.match_indices(breaks))
+            .map(|(at, found)| (at, at + found.len()))
+            .chain(std::iter::once((text.len(), text.len())))
+            .map(move |(end, next)| {
+                let piece = start..base + end;
+                start = base + next;
+                piece
+            })
     }
 
     /// How comments are written in a server block of this page.

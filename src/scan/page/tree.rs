@@ -130,7 +130,9 @@ fn rewrite(masked: &str, settings: Settings) -> Result<(), lol_html::errors::Rew
 impl Tree {
     /// Parses `masked` (the page with server code blanked out) into a tree.
     pub fn parse(masked: &str) -> Result<Tree, lol_html::errors::RewritingError> {
-        let tokens = Rc::new(RefCell::new(Vec::new()));
+        // About two tokens (a tag and the text after it) for each `<`: one allocation.
+        let tags = memchr::memchr_iter(b'<', masked.as_bytes()).count();
+        let tokens = Rc::new(RefCell::new(Vec::with_capacity(2 * tags + 1)));
         {
             let on_element = Rc::clone(&tokens);
             let on_text = Rc::clone(&tokens);
@@ -142,13 +144,13 @@ impl Tree {
                         .attributes()
                         .iter()
                         .map(|a| Attr {
-                            name: a.name().to_ascii_lowercase(),
+                            name: a.name(),
                             value: a.value(),
                             value_range: a.value_source_location().map(|l| l.bytes()),
                         })
                         .collect();
                     on_element.borrow_mut().push(Token::Start {
-                        name: el.tag_name().to_ascii_lowercase(),
+                        name: el.tag_name(),
                         attrs,
                         range: el.source_location().bytes(),
                         is_void: !el.can_have_content(),
@@ -159,7 +161,7 @@ impl Tree {
                             dyn for<'a, 'b> FnOnce(&'a mut EndTag<'b>) -> HandlerResult,
                         > = Box::new(move |end| {
                             on_end.borrow_mut().push(Token::End {
-                                name: end.name().to_ascii_lowercase(),
+                                name: end.name(),
                                 range: end.source_location().bytes(),
                             });
                             Ok(())
@@ -216,20 +218,22 @@ impl Tree {
     }
 
     fn build(tokens: Vec<Token>, len: usize) -> Tree {
-        let mut tree = Tree {
-            nodes: vec![Node {
-                kind: NodeKind::Element {
-                    name: "#document".into(),
-                    attrs: Vec::new(),
-                    start_tag: 0..0,
-                    end_tag: None,
-                },
-                parent: None,
-                children: Vec::new(),
-                range: 0..len,
-            }],
-            in_control: vec![false],
-        };
+        // A node per token at most (end tags make none), and the document.
+        let mut nodes = Vec::with_capacity(tokens.len() + 1);
+        nodes.push(Node {
+            kind: NodeKind::Element {
+                name: "#document".into(),
+                attrs: Vec::new(),
+                start_tag: 0..0,
+                end_tag: None,
+            },
+            parent: None,
+            children: Vec::new(),
+            range: 0..len,
+        });
+        let mut in_control = Vec::with_capacity(nodes.capacity());
+        in_control.push(false);
+        let mut tree = Tree { nodes, in_control };
         let mut open: Vec<NodeId> = vec![0];
         let mut last_end: Option<Range<usize>> = None;
         for token in tokens {
