@@ -45,6 +45,16 @@ impl Tenancy {
     /// The tenant's key of a file at `relative` below a folder PATH: its first `depth` folders
     /// (the file's own name is never part of it).
     pub fn key_below(self, relative: &Path) -> &Path {
+        // Every file a run finds asks this: the walk's paths are names joined by single
+        // slashes, whose folders can be counted by their slashes without `Components`.
+        let bytes = relative.as_os_str().as_bytes();
+        if is_plain(bytes) {
+            let end = memchr::memchr_iter(b'/', bytes)
+                .nth(self.depth - 1)
+                .or_else(|| memchr::memrchr(b'/', bytes))
+                .unwrap_or(0);
+            return Path::new(OsStr::from_bytes(&bytes[..end]));
+        }
         let folders = relative.components().count().saturating_sub(1);
         prefix(relative, self.depth.min(folders))
     }
@@ -67,6 +77,17 @@ impl Tenancy {
 
     /// The tenant of a file found at `path` under the folder PATH `root`, as reports name it.
     pub fn of_found(self, root: &Path, path: &Path) -> PathBuf {
+        // The walk joins names to the PATH as written: below it byte for byte.
+        let below = (path.as_os_str().as_bytes())
+            .strip_prefix(root.as_os_str().as_bytes())
+            .and_then(|rest| match rest.strip_prefix(b"/") {
+                Some(rest) => Some(rest),
+                None => root.as_os_str().as_bytes().ends_with(b"/").then_some(rest),
+            })
+            .filter(|rest| is_plain(rest));
+        if let Some(relative) = below {
+            return root.join(self.key_below(Path::new(OsStr::from_bytes(relative))));
+        }
         match path.strip_prefix(root) {
             Ok(relative) => root.join(self.key_below(relative)),
             // Not below its PATH (a walk error about the PATH itself): the PATH.
@@ -93,6 +114,15 @@ impl Tenancy {
             false => key,
         }
     }
+}
+
+/// Whether `relative` is names joined by single slashes, as the walk writes paths below a
+/// PATH: no `.` or `..`, no empty name, no slash at either end.
+fn is_plain(relative: &[u8]) -> bool {
+    !relative.is_empty()
+        && relative
+            .split(|&b| b == b'/')
+            .all(|name| !matches!(name, b"" | b"." | b".."))
 }
 
 /// The first `count` components of `path`, borrowed from it.
@@ -157,6 +187,54 @@ impl fmt::Display for Shard {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tenant by `Components`, as the walk's plain paths are read in bytes.
+    fn by_components(tenancy: Tenancy, root: &Path, path: &Path) -> PathBuf {
+        match path.strip_prefix(root) {
+            Ok(relative) => {
+                let folders = relative.components().count().saturating_sub(1);
+                root.join(prefix(relative, tenancy.depth.min(folders)))
+            }
+            Err(_) => root.to_path_buf(),
+        }
+    }
+
+    #[test]
+    fn plain_paths_read_in_bytes_name_the_tenant_components_do() {
+        let cases = [
+            (
+                "/var/www/vhosts",
+                "/var/www/vhosts/shop.kr/httpdocs/pay/order.php",
+            ),
+            (
+                "/var/www/vhosts/",
+                "/var/www/vhosts/shop.kr/httpdocs/pay/order.php",
+            ),
+            ("/var/www/vhosts", "/var/www/vhosts/index.php"),
+            ("/var/www/vhosts", "/var/www/vhosts2/a/index.php"),
+            ("/", "/home/alice/www/a.php"),
+            (".", "./alice/www/a.php"),
+            ("./sites", "./sites/alice/a.php"),
+            ("sites", "sites/alice/./www/a.php"),
+            ("sites", "sites/alice//www/a.php"),
+            ("sites", "sites/../sites/alice/a.php"),
+            ("sites", "sites"),
+            ("sites", "sites/"),
+        ];
+        for depth in 1..=4 {
+            let tenancy = Tenancy::new(depth);
+            for (root, path) in cases {
+                let (root, path) = (Path::new(root), Path::new(path));
+                let expected = by_components(tenancy, root, path);
+                let found = tenancy.of_found(root, path);
+                assert_eq!(
+                    found.as_os_str(),
+                    expected.as_os_str(),
+                    "{root:?} {path:?} {depth}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_tenant_is_the_first_folders_under_the_path() {
