@@ -259,6 +259,32 @@ fn push_text(out: &mut Vec<Token>, masked: &str, gap: Range<usize>, content: Con
     }
 }
 
+/// The text nodes as the parser reports them (the pieces of one node joined).
+fn parser_text(masked: &str) -> Result<Vec<Token>, lol_html::errors::RewritingError> {
+    let mut texts = Vec::new();
+    let mut start = None;
+    let settings = lenient().append_document_content_handler(doc_text!(|chunk| {
+        let range = chunk.source_location().bytes();
+        let from = *start.get_or_insert(range.start);
+        if chunk.last_in_text_node() {
+            start = None;
+            if range.end > from {
+                let raw = matches!(
+                    chunk.text_type(),
+                    TextType::ScriptData | TextType::RawText | TextType::PlainText
+                );
+                texts.push(Token::Text {
+                    range: from..range.end,
+                    raw,
+                });
+            }
+        }
+        Ok(())
+    }));
+    rewrite(masked, settings)?;
+    Ok(texts)
+}
+
 /// Where the tag whose name starts at `at` ends (past its `>`), read as the HTML tokenizer
 /// reads a tag: a `>` inside a quoted attribute value does not end it. `None`: the page ends
 /// first.
@@ -301,10 +327,9 @@ impl Tree {
         let tokens = Rc::new(RefCell::new(Vec::with_capacity(2 * tags + 1)));
         {
             let on_element = Rc::clone(&tokens);
-            let on_text = Rc::clone(&tokens);
             let on_comment = Rc::clone(&tokens);
             let on_doctype = Rc::clone(&tokens);
-            let mut settings = lenient()
+            let settings = lenient()
                 .append_element_content_handler(element!("*", move |el| {
                     let attrs = el
                         .attributes()
@@ -351,37 +376,22 @@ impl Tree {
                     });
                     Ok(())
                 }));
-            // In SVG or MathML the parser reads text its own way (CDATA sections, a `<title>`
-            // that holds markup): there it reports the text itself.
-            if foreign {
-                let mut text_start: Option<usize> = None;
-                settings = settings.append_document_content_handler(doc_text!(move |chunk| {
-                    let range = chunk.source_location().bytes();
-                    let start = *text_start.get_or_insert(range.start);
-                    if chunk.last_in_text_node() {
-                        text_start = None;
-                        if range.end > start {
-                            let raw = matches!(
-                                chunk.text_type(),
-                                TextType::ScriptData | TextType::RawText | TextType::PlainText
-                            );
-                            on_text.borrow_mut().push(Token::Text {
-                                range: start..range.end,
-                                raw,
-                            });
-                        }
-                    }
-                    Ok(())
-                }));
-            }
             rewrite(masked, settings)?;
         }
         let tokens = Rc::try_unwrap(tokens)
             .ok()
             .expect("handlers are dropped with the rewriter")
             .into_inner();
+        // In SVG or MathML the parser reads text its own way (CDATA sections, a `<title>` that
+        // holds markup): there it is asked for the text, in a second pass.
         let tokens = match foreign {
-            true => tokens,
+            true => {
+                let mut tokens = tokens;
+                tokens.extend(parser_text(masked)?);
+                // Stable: end tags reported at one place keep their order.
+                tokens.sort_by_key(|token| token.range().start);
+                tokens
+            }
             false => with_text(tokens, masked),
         };
         Ok(Tree::build(tokens, masked.len()))
@@ -664,30 +674,15 @@ mod tests {
         assert!(Tree::comments(pages[4]).unwrap().is_empty());
     }
 
-    /// The text nodes as the parser itself reports them (its text handler, pieces of one node
-    /// joined): what the tree's text, read between the tokens, must equal.
+    /// The text nodes as the parser itself reports them: what the tree's text, read between
+    /// the tokens, must equal.
     fn reported_text(masked: &str) -> Vec<(Range<usize>, bool)> {
-        use lol_html::doc_text;
-        use lol_html::html_content::TextType;
-        let mut texts = Vec::new();
-        let mut start = None;
-        let settings = lenient().append_document_content_handler(doc_text!(|chunk| {
-            let range = chunk.source_location().bytes();
-            let from = *start.get_or_insert(range.start);
-            if chunk.last_in_text_node() {
-                start = None;
-                if range.end > from {
-                    let raw = matches!(
-                        chunk.text_type(),
-                        TextType::ScriptData | TextType::RawText | TextType::PlainText
-                    );
-                    texts.push((from..range.end, raw));
-                }
-            }
-            Ok(())
-        }));
-        rewrite(masked, settings).unwrap();
-        texts
+        (parser_text(masked).unwrap().into_iter())
+            .filter_map(|token| match token {
+                Token::Text { range, raw } => Some((range, raw)),
+                _ => None,
+            })
+            .collect()
     }
 
     fn tree_text(masked: &str) -> Vec<(Range<usize>, bool)> {
@@ -787,6 +782,14 @@ mod tests {
         for page in pages {
             assert_eq!(tree_text(page), reported_text(page), "{page}");
         }
+        // In SVG the parser's own text is put in its place among the tags.
+        let page = "<svg><title>a<b>c</b></title></svg>d";
+        let tree = Tree::parse(page).unwrap();
+        let bold = tree.elements("b").next().unwrap();
+        let texts: Vec<&str> = (tree.nodes[bold].children.iter())
+            .map(|&child| &page[tree.nodes[child].range.clone()])
+            .collect();
+        assert_eq!(texts, ["c"]);
     }
 
     /// Every sample and case page: shop pages in every stack, with server code masked.
