@@ -323,8 +323,8 @@ impl Tree {
     /// Parses `masked` (the page with server code blanked out) into a tree.
     pub fn parse(masked: &str) -> Result<Tree, lol_html::errors::RewritingError> {
         let (tags, foreign) = tags_and_foreign_content(masked);
-        // About two tokens (a tag and the text after it) for each `<`: one allocation.
-        let tokens = Rc::new(RefCell::new(Vec::with_capacity(2 * tags + 1)));
+        // About a token for each `<` (text is read between them afterwards): one allocation.
+        let tokens = Rc::new(RefCell::new(Vec::with_capacity(tags + 1)));
         {
             let on_element = Rc::clone(&tokens);
             let on_comment = Rc::clone(&tokens);
@@ -412,8 +412,11 @@ impl Tree {
     }
 
     fn build(tokens: Vec<Token>, len: usize) -> Tree {
-        // A node per token at most (end tags make none), and the document.
-        let mut nodes = Vec::with_capacity(tokens.len() + 1);
+        // A node per token but end tags, and the document: one allocation.
+        let ends = (tokens.iter())
+            .filter(|token| matches!(token, Token::End { .. }))
+            .count();
+        let mut nodes = Vec::with_capacity(tokens.len() - ends + 1);
         nodes.push(Node {
             kind: NodeKind::Element {
                 name: "#document".into(),
