@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -25,7 +25,7 @@ use crate::diagnostics::{
     UNUSED_SUPPRESSION_TITLE,
 };
 use crate::fix::journal::Journal;
-use crate::fix::write::{self, WriteOptions};
+use crate::fix::write::{self, FolderSyncs, WriteOptions};
 use crate::report::{self, FixOutcome, Run, Summary, baseline, diff, visible};
 use crate::rules::{self, Shape};
 use crate::scan::detect;
@@ -404,13 +404,20 @@ fn apply_fixes(
 /// Writes each report's change over its file; a file that cannot be written keeps its
 /// content, loses its change and gets the error. With a journal, every original is kept in
 /// it before the first file is written (a journal that cannot keep them stops the run with
-/// nothing written), and each write is recorded as it happens.
+/// nothing written), and each write is recorded as it happens. Returns once every rename is
+/// on disk: the folders written in are synced once each at the end, before the run reports
+/// any page fixed.
 fn write_files(
     roots: &[PathBuf],
     options: &WriteOptions,
     journal: Option<&Journal>,
     reports: &mut [FileReport],
 ) -> Result<(), String> {
+    let folder_syncs = Arc::new(FolderSyncs::default());
+    let options = &WriteOptions {
+        folder_syncs: Some(Arc::clone(&folder_syncs)),
+        ..options.clone()
+    };
     let writers = settings::writer_pool(rayon::current_num_threads())?;
     writers.install(|| {
         if let Some(journal) = journal {
@@ -448,6 +455,7 @@ fn write_files(
                 report.change = None;
             }
         });
+        folder_syncs.sync();
         Ok(())
     })
 }

@@ -293,6 +293,8 @@ impl Settings {
             Job::Check { .. } => None,
         };
         WriteOptions {
+            // The batch that writes the run's files sets its own (`app::write_files`).
+            folder_syncs: None,
             backup_suffix,
             follow_symlinks: self.walk.follow_symlinks,
             // Files are written only inside the real folders the run was given, even when a
