@@ -116,8 +116,8 @@ impl Pipeline {
         if let Some(input) = fixable {
             let fixer = Fixer::new(&self.scanner, self.unsafe_fixes);
             match self.mode {
-                Mode::Fix => fixer.fix_page(&mut report, input.bytes, &input.decoded, accept),
-                Mode::Check => fixer.mark_dropped_fixes(&mut report, &input.bytes, &input.decoded),
+                Mode::Fix => fixer.fix_page(&mut report, input, accept),
+                Mode::Check => fixer.mark_dropped_fixes(&mut report, &input),
             }
         }
         report

@@ -10,8 +10,7 @@
 
 use crate::diagnostics::{Applicability, Change, FileReport, Located};
 use crate::fix::splice::{self, FixError, Fixed};
-use crate::scan::Scanner;
-use crate::source::encoding::Decoded;
+use crate::scan::{FixInput, Scanner};
 
 /// The page with the fixes kept so far: its bytes and which findings they fix.
 #[derive(Clone)]
@@ -106,11 +105,10 @@ impl<'s> Fixer<'s> {
     pub fn fix_page(
         &self,
         report: &mut FileReport,
-        bytes: Vec<u8>,
-        decoded: &Decoded,
+        input: FixInput,
         accept: &dyn Fn(&Located) -> bool,
     ) {
-        let plan = self.plan(report, &bytes, decoded, accept);
+        let plan = self.plan(report, &input, accept);
         mark_dropped(report, plan.dropped);
         let kept = if self.unsafe_fixes {
             plan.with_unsafe
@@ -123,14 +121,15 @@ impl<'s> Fixer<'s> {
                 .iter()
                 .map(|&i| report.findings[i].fingerprint.clone())
                 .collect();
-            report.change = Some(Change::new(bytes, fixed, decoded.encoding, fixed_findings));
+            let encoding = input.decoded.encoding;
+            report.change = Some(Change::new(input.bytes, fixed, encoding, fixed_findings));
         }
     }
 
     /// For `check`: marks the unsafe fixes that `fix --unsafe-fixes` would leave out, so no
     /// report offers a fix the tool itself would refuse. Costs a few scans, and only on a page
     /// with an unsafe fix.
-    pub fn mark_dropped_fixes(&self, report: &mut FileReport, bytes: &[u8], decoded: &Decoded) {
+    pub fn mark_dropped_fixes(&self, report: &mut FileReport, input: &FixInput) {
         // Only unsafe fixes are left out in practice: safe ones are proven alone by the
         // detectors, and a page whose safe fixes still fail together is rare enough to be told
         // by `fix` alone rather than cost every stale page of a `check` a rescan.
@@ -140,7 +139,7 @@ impl<'s> Fixer<'s> {
         if !has_unsafe {
             return;
         }
-        let plan = self.plan(report, bytes, decoded, &|_| true);
+        let plan = self.plan(report, input, &|_| true);
         mark_dropped(report, plan.dropped);
     }
 
@@ -148,8 +147,7 @@ impl<'s> Fixer<'s> {
     fn plan(
         &self,
         report: &FileReport,
-        bytes: &[u8],
-        decoded: &Decoded,
+        input: &FixInput,
         accept: &dyn Fn(&Located) -> bool,
     ) -> Plan {
         let accepted: Vec<bool> = report.findings.iter().map(accept).collect();
@@ -163,7 +161,7 @@ impl<'s> Fixer<'s> {
         };
         let (safe, risky) = (with(Applicability::Safe), with(Applicability::Unsafe));
         let mut refused = Vec::new();
-        let safe = match self.apply_safe(report, bytes, decoded, &safe, &accepted) {
+        let safe = match self.apply_safe(report, input, &safe, &accepted) {
             Some(kept) => kept,
             // The safe fixes do not hold together, though each was proven alone: each joins
             // only when the page still converges with it, so one bad fix costs the page no
@@ -171,8 +169,7 @@ impl<'s> Fixer<'s> {
             None => {
                 let mut kept = Kept::original(report);
                 for &index in &safe {
-                    if let Err(refusal) = self.try_keep(report, bytes, decoded, &mut kept, &[index])
-                    {
+                    if let Err(refusal) = self.try_keep(report, input, &mut kept, &[index]) {
                         refused.push((index, refusal));
                     }
                 }
@@ -181,7 +178,7 @@ impl<'s> Fixer<'s> {
         };
         let mut with_unsafe = safe.clone();
         if !risky.is_empty() {
-            refused.extend(self.add_unsafe(report, bytes, decoded, &mut with_unsafe, &risky));
+            refused.extend(self.add_unsafe(report, input, &mut with_unsafe, &risky));
         }
         let dropped = refused
             .into_iter()
@@ -203,6 +200,12 @@ impl<'s> Fixer<'s> {
         }
     }
 
+    /// What the page reports with some fixes applied (`fixed`): the convergence check.
+    fn rescan(&self, report: &FileReport, fixed: &[u8], input: &FixInput) -> Option<Vec<Located>> {
+        self.scanner
+            .rescan_reusing(&report.path, fixed, &input.rewrites)
+    }
+
     /// Stage one, the safe run: every accepted safe fix. A page fixed this way must have
     /// nothing left to fix (counting safe fixes only) but the ones a reviewer left out: this
     /// guards against a fix that undoes itself or keeps growing on each run. `None` when the
@@ -210,8 +213,7 @@ impl<'s> Fixer<'s> {
     fn apply_safe(
         &self,
         report: &FileReport,
-        bytes: &[u8],
-        decoded: &Decoded,
+        input: &FixInput,
         safe: &[usize],
         accepted: &[bool],
     ) -> Option<Kept> {
@@ -219,7 +221,8 @@ impl<'s> Fixer<'s> {
             .iter()
             .map(|&i| report.findings[i].finding.clone())
             .collect();
-        let Some(fixed) = splice::apply(bytes, decoded, &findings, false).ok()? else {
+        let Some(fixed) = splice::apply(&input.bytes, &input.decoded, &findings, false).ok()?
+        else {
             return Some(Kept::original(report));
         };
         let may_remain = report
@@ -228,7 +231,7 @@ impl<'s> Fixer<'s> {
             .zip(accepted)
             .filter(|(l, accepted)| !**accepted && l.finding.applicability.applies(false))
             .count();
-        let leftover = self.scanner.rescan(&report.path, &fixed.bytes)?;
+        let leftover = self.rescan(report, &fixed.bytes, input)?;
         let still_fixable = leftover
             .iter()
             .filter(|l| l.finding.applicability.applies(false))
@@ -246,18 +249,17 @@ impl<'s> Fixer<'s> {
     fn add_unsafe(
         &self,
         report: &FileReport,
-        bytes: &[u8],
-        decoded: &Decoded,
+        input: &FixInput,
         kept: &mut Kept,
         risky: &[usize],
     ) -> Vec<(usize, Refusal)> {
-        if self.try_keep(report, bytes, decoded, kept, risky).is_ok() {
+        if self.try_keep(report, input, kept, risky).is_ok() {
             return Vec::new();
         }
         risky
             .iter()
             .filter_map(|&index| {
-                self.try_keep(report, bytes, decoded, kept, &[index])
+                self.try_keep(report, input, kept, &[index])
                     .err()
                     .map(|refusal| (index, refusal))
             })
@@ -270,8 +272,7 @@ impl<'s> Fixer<'s> {
     fn try_keep(
         &self,
         report: &FileReport,
-        bytes: &[u8],
-        decoded: &Decoded,
+        input: &FixInput,
         kept: &mut Kept,
         candidates: &[usize],
     ) -> Result<(), Refusal> {
@@ -285,15 +286,14 @@ impl<'s> Fixer<'s> {
         let Fixed {
             bytes: fixed,
             applied,
-        } = splice::apply(bytes, decoded, &findings, true)
+        } = splice::apply(&input.bytes, &input.decoded, &findings, true)
             .map_err(Refusal::Splice)?
             .ok_or(Refusal::Overlap)?;
         if applied.len() < order.len() {
             return Err(Refusal::Overlap);
         }
         let leftover = self
-            .scanner
-            .rescan(&report.path, &fixed)
+            .rescan(report, &fixed, input)
             .ok_or(Refusal::Unreadable)?;
         let fixable = |findings: &[Located]| {
             findings
@@ -347,6 +347,7 @@ fn mark_dropped(report: &mut FileReport, dropped: Vec<(usize, String)>) {
 mod tests {
     use super::*;
     use crate::diagnostics::{Edit, Finding, Kind, Severity};
+    use crate::scan::FixInput;
     use crate::scan::locate::locate;
     use crate::scan::page::{Page, PageKind};
     use crate::scan::{MAX_FINDINGS_PER_FILE, ScanOptions};
@@ -390,13 +391,12 @@ mod tests {
     }
 
     /// The page in EUC-KR as `check` reports it: its one real finding, with a safe fix.
-    fn checked_page() -> (&'static Path, Vec<u8>, Decoded, FileReport) {
+    fn checked_page() -> (&'static Path, FixInput, FileReport) {
         let path = Path::new("KSPayForm.php");
         let bytes = encoding::encode(encoding_rs::EUC_KR, PAGE).unwrap();
-        let decoded = encoding::decode(&bytes, EncodingChoice::Auto).unwrap();
-        let report = scanner().scan(path, bytes.clone()).report;
-        assert_eq!(report.findings.len(), 1, "the real, safe finding");
-        (path, bytes, decoded, report)
+        let scanned = scanner().scan(path, bytes);
+        assert_eq!(scanned.report.findings.len(), 1, "the real, safe finding");
+        (path, scanned.fixable.unwrap(), scanned.report)
     }
 
     /// The page's bytes with only its real, safe fix applied.
@@ -408,9 +408,65 @@ mod tests {
     }
 
     #[test]
+    fn the_proof_keeps_the_page_with_every_safe_fix_for_the_rescan() {
+        let (_, input, _) = checked_page();
+        let expected = encoding::decode(&page_with_the_safe_fix(), EncodingChoice::Auto).unwrap();
+        let texts: Vec<&str> = input
+            .rewrites
+            .iter()
+            .map(|r| r.page.text.as_str())
+            .collect();
+        assert_eq!(texts, [expected.text.as_str()]);
+    }
+
+    /// The rescan that reuses a proof's page reports what a rescan from the bytes reports, on
+    /// every sample and case page, with their safe fixes and with every fix applied.
+    #[test]
+    fn rescans_reusing_a_proofs_page_report_what_fresh_ones_do() {
+        let scanner = scanner();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (mut reused, mut with_leftovers) = (0, 0);
+        for dir in ["samples", "tests/cases"] {
+            for entry in walkdir::WalkDir::new(root.join(dir)).sort_by_file_name() {
+                let entry = entry.unwrap();
+                if !entry.file_type().is_file() || entry.path().extension() == Some("md".as_ref()) {
+                    continue;
+                }
+                let path = entry.path();
+                let scanned = scanner.scan(path, std::fs::read(path).unwrap());
+                let Some(input) = scanned.fixable else {
+                    continue;
+                };
+                let findings: Vec<_> = (scanned.report.findings.iter())
+                    .map(|l| l.finding.clone())
+                    .collect();
+                for allow_unsafe in [false, true] {
+                    let Ok(Some(fixed)) =
+                        splice::apply(&input.bytes, &input.decoded, &findings, allow_unsafe)
+                    else {
+                        continue;
+                    };
+                    let fresh = format!("{:?}", scanner.rescan(path, &fixed.bytes));
+                    let reusing = scanner.rescan_reusing(path, &fixed.bytes, &input.rewrites);
+                    assert_eq!(format!("{reusing:?}"), fresh, "{}", path.display());
+                    let text = encoding::decode(&fixed.bytes, EncodingChoice::Auto)
+                        .unwrap()
+                        .text;
+                    if input.rewrites.iter().any(|r| r.page.text == text) {
+                        reused += 1;
+                        with_leftovers += usize::from(reusing.is_some_and(|l| !l.is_empty()));
+                    }
+                }
+            }
+        }
+        assert!(reused > 50, "{reused} rescans reused a proof's page");
+        assert!(with_leftovers > 0, "no reused page had findings left");
+    }
+
+    #[test]
     fn a_safe_fix_that_breaks_the_page_is_left_out_and_the_others_are_written() {
-        let (path, bytes, decoded, mut report) = checked_page();
-        let page = Page::parse_as(&decoded.text, PageKind::of_path(path)).unwrap();
+        let (path, input, mut report) = checked_page();
+        let page = Page::parse_as(&input.decoded.text, PageKind::of_path(path)).unwrap();
         // A safe fix as a detector's mistake could make it: it puts Jeju back under MPI.
         let after_samsung = PAGE.find("삼성").unwrap() + "삼성".len();
         let bad = Edit {
@@ -422,7 +478,7 @@ mod tests {
             .push(made_up_as(&page, after_samsung, bad, Applicability::Safe));
         crate::scan::fingerprint::assign(path, report.findings.iter_mut());
 
-        Fixer::new(&scanner(), true).fix_page(&mut report, bytes, &decoded, &|_| true);
+        Fixer::new(&scanner(), true).fix_page(&mut report, input, &|_| true);
 
         assert_eq!(report.error, None, "the page is not refused whole");
         let fixed = report
@@ -437,8 +493,8 @@ mod tests {
 
     #[test]
     fn each_unsafe_fix_that_fails_is_left_out_alone_with_its_reason() {
-        let (path, bytes, decoded, mut report) = checked_page();
-        let page = Page::parse_as(&decoded.text, PageKind::of_path(path)).unwrap();
+        let (path, input, mut report) = checked_page();
+        let page = Page::parse_as(&input.decoded.text, PageKind::of_path(path)).unwrap();
 
         let after_samsung = PAGE.find("삼성").unwrap() + "삼성".len();
         let jeju = PAGE.find(",제주").unwrap();
@@ -468,7 +524,7 @@ mod tests {
             .push(made_up(&page, end, insert(end, ",제주\u{1F600}")));
         crate::scan::fingerprint::assign(path, report.findings.iter_mut());
 
-        Fixer::new(&scanner(), true).fix_page(&mut report, bytes, &decoded, &|_| true);
+        Fixer::new(&scanner(), true).fix_page(&mut report, input, &|_| true);
 
         assert_eq!(report.error, None);
         let fixed = report.change.as_ref().expect("the safe fix is applied");

@@ -9,8 +9,8 @@ use crate::scan::page::lines::without_ending;
 
 /// The finding placed by line and column, with its line; its fingerprint is filled in later.
 pub fn locate(page: &Page, finding: Finding) -> Located {
-    let (line, column) = page.lines.position(page.text, finding.span.start);
-    let (end_line, end_column) = page.lines.position(page.text, finding.span.end);
+    let (line, column) = page.lines.position(&page.text, finding.span.start);
+    let (end_line, end_column) = page.lines.position(&page.text, finding.span.end);
     let line_range = page.lines.line_of(finding.span.start);
     let whole_line = without_ending(&page.text[line_range.clone()]);
     // The span within its line, in bytes (to the line's end if it spans lines).
@@ -24,8 +24,8 @@ pub fn locate(page: &Page, finding: Finding) -> Located {
         .edits
         .iter()
         .map(|edit| {
-            let (line, column) = page.lines.position(page.text, edit.range.start);
-            let (end_line, end_column) = page.lines.position(page.text, edit.range.end);
+            let (line, column) = page.lines.position(&page.text, edit.range.start);
+            let (end_line, end_column) = page.lines.position(&page.text, edit.range.end);
             LocatedEdit {
                 line,
                 column,

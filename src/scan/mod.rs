@@ -19,6 +19,7 @@ use crate::diagnostics::{
 use crate::rules::Rule;
 use crate::source::encoding::{self, Decoded, EncodingChoice};
 use crate::source::read::is_binary;
+use detect::Rewritten;
 use locate::locate;
 use page::{Page, PageKind};
 use prefilter::Prefilter;
@@ -49,6 +50,9 @@ pub struct Scanned {
 pub struct FixInput {
     pub bytes: Vec<u8>,
     pub decoded: Decoded,
+    /// The pages the proofs rewrote with every safe fix of a rule, for the fix stage's rescan
+    /// ([`Scanner::rescan_reusing`]).
+    pub rewrites: Vec<Rewritten>,
 }
 
 /// Scans pages with a fixed set of rules.
@@ -138,7 +142,8 @@ impl Scanner {
             Ok(page) => page,
             Err(e) => return failed(ErrorKind::Parse, e.to_string()),
         };
-        let mut judged = self.judge(&page);
+        let (findings, rewrites) = self.detect(&page);
+        let mut judged = self.judge(&page, findings);
         let total = judged.reported.len() + judged.suppressed.len();
         let cap = self.options.max_findings;
         let over_cap = total > cap;
@@ -182,7 +187,11 @@ impl Scanner {
         }
         Scanned {
             report,
-            fixable: Some(FixInput { bytes, decoded }),
+            fixable: Some(FixInput {
+                bytes,
+                decoded,
+                rewrites,
+            }),
         }
     }
 
@@ -198,34 +207,69 @@ impl Scanner {
     }
 
     /// The page's findings with its suppression comments applied.
-    fn judge(&self, page: &Page) -> Judged {
+    fn judge(&self, page: &Page, findings: Vec<Finding>) -> Judged {
         let ids = RuleIds {
             loaded: &self.loaded_ids,
             selected: &self.selected_ids,
         };
-        Suppressions::of(page).judge(page, self.detect(page), ids)
+        Suppressions::of(page).judge(page, findings, ids)
     }
 
-    fn detect(&self, page: &Page) -> Vec<Finding> {
-        let mut findings: Vec<Finding> = self
-            .rules
-            .iter()
-            .flat_map(|rule| detect::detect(page, rule))
-            .collect();
+    /// Every rule's findings on the page, in page order, and the rewrites the proofs made.
+    fn detect(&self, page: &Page) -> (Vec<Finding>, Vec<Rewritten>) {
+        self.detect_with(|rule| detect::detect(page, rule))
+    }
+
+    fn detect_with(
+        &self,
+        detect: impl Fn(&Rule) -> detect::Detected,
+    ) -> (Vec<Finding>, Vec<Rewritten>) {
+        let mut findings = Vec::new();
+        let mut rewrites = Vec::new();
+        for rule in &self.rules {
+            let detected = detect(rule);
+            findings.extend(detected.findings);
+            rewrites.extend(detected.rewritten);
+        }
         findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
-        findings
+        (findings, rewrites)
     }
 
     /// The findings a fixed page still reports, placed and fingerprinted like a first scan's;
     /// `None` when the page no longer decodes or parses. The fix stage's convergence check.
     pub fn rescan(&self, path: &Path, bytes: &[u8]) -> Option<Vec<Located>> {
+        self.rescan_reusing(path, bytes, &[])
+    }
+
+    /// [`Scanner::rescan`], reusing the parse and the detection of a page a proof rewrote
+    /// (`rewrites`, from the first scan) when the fixed page is that very text.
+    pub fn rescan_reusing(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        rewrites: &[Rewritten],
+    ) -> Option<Vec<Located>> {
         let decoded = encoding::decode(bytes, self.options.encoding).ok()?;
-        let page = Page::parse_as(&decoded.text, PageKind::of_path(path)).ok()?;
+        let kind = PageKind::of_path(path);
+        let proven = rewrites
+            .iter()
+            .find(|rewritten| rewritten.page.kind == kind && rewritten.page.text == decoded.text);
+        let parsed;
+        let (page, (findings, _)) = match proven {
+            Some(rewritten) => (
+                &rewritten.page,
+                self.detect_with(|rule| detect::detect_rewritten(rewritten, rule)),
+            ),
+            None => {
+                parsed = Page::parse_as(&decoded.text, kind).ok()?;
+                (&parsed, self.detect(&parsed))
+            }
+        };
         let mut findings: Vec<Located> = self
-            .judge(&page)
+            .judge(page, findings)
             .reported
             .into_iter()
-            .map(|finding| locate(&page, finding))
+            .map(|finding| locate(page, finding))
             .collect();
         fingerprint::assign(path, findings.iter_mut());
         Some(findings)

@@ -15,8 +15,8 @@ use crate::rules::Rule;
 use crate::scan::page::Page;
 
 /// What every form reads a page with.
-pub(super) struct Input<'i, 'p> {
-    pub page: &'i Page<'p>,
+pub(super) struct Input<'i> {
+    pub page: &'i Page,
     pub rule: &'i Rule,
     /// The page's scheme sections (headings, titled containers), found once for all forms.
     pub sections: &'i [Section],

@@ -174,7 +174,7 @@ struct ListView {
 }
 
 /// What the forms found on one page for one rule.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Detection {
     /// Every finding, in page order.
     findings: Vec<Finding>,
@@ -182,11 +182,46 @@ struct Detection {
     lists: Vec<ListView>,
 }
 
+/// The findings of one rule on one page.
+pub struct Detected {
+    /// Every finding, in page order.
+    pub findings: Vec<Finding>,
+    /// The page as the proof rewrote it with every safe fix of these findings, when one proof
+    /// applied them all (see [`Rewritten`]).
+    pub rewritten: Option<Rewritten>,
+}
+
+/// A page rewritten with every safe fix one rule found on it, parsed by the proof, with what
+/// that rule's detectors read there before any proof. `fix` applies the same fixes and scans
+/// the result again to see that it converges; when the fixed page is this very text, both are
+/// reused ([`detect_rewritten`]): they are what a parse and a detection of that text give, and
+/// every fixed page would otherwise be parsed and read twice over.
+pub struct Rewritten {
+    pub page: Page,
+    /// The id of the rule whose fixes made it.
+    rule: String,
+    detection: Detection,
+}
+
 /// Every finding of `rule` on `page`, in page order, by the detector of the rule's shape.
-pub fn detect(page: &Page, rule: &Rule) -> Vec<Finding> {
+pub fn detect(page: &Page, rule: &Rule) -> Detected {
     match rule.shape {
-        Shape::Move => detect_move(page, rule),
-        Shape::Retire => retire::findings(page, rule),
+        Shape::Move => detect_move(page, rule, None),
+        Shape::Retire => Detected {
+            findings: retire::findings(page, rule),
+            rewritten: None,
+        },
+    }
+}
+
+/// [`detect`] on a page a proof rewrote: when the proof was `rule`'s, what its detectors read
+/// there is taken as read.
+pub fn detect_rewritten(rewritten: &Rewritten, rule: &Rule) -> Detected {
+    match rule.shape {
+        Shape::Move if rewritten.rule == rule.id => {
+            detect_move(&rewritten.page, rule, Some(&rewritten.detection))
+        }
+        _ => detect(&rewritten.page, rule),
     }
 }
 
@@ -206,24 +241,36 @@ pub fn detectors(shape: Shape) -> Vec<(&'static str, &'static [Kind])> {
     }
 }
 
-/// The `move` shape's findings, each safe fix proven ([`proof`]).
-fn detect_move(page: &Page, rule: &Rule) -> Vec<Finding> {
+/// The `move` shape's findings, each safe fix proven ([`proof`]); `read` is what
+/// [`page_detection`] gives on this page, when it is known.
+fn detect_move(page: &Page, rule: &Rule, read: Option<&Detection>) -> Detected {
     let scripts = script::ScriptView::of(page, rule);
-    let mut detection = page_detection(page, rule, &scripts);
-    proof::prove_safe_fixes(page, &mut detection, &|fixed: &Page| {
+    let mut detection = match read {
+        Some(read) => read.clone(),
+        None => page_detection(page, rule, &scripts),
+    };
+    let rewritten = proof::prove_safe_fixes(page, &mut detection, &|fixed: &Page| {
         page_detection(fixed, rule, &script::ScriptView::of(fixed, rule))
     });
     let mut findings = detection.findings;
     // Markup built in script strings is its own page, whose fixes were proven there.
     findings.extend(script::markup_in_strings(page, rule, &scripts));
     findings.sort_by_key(|f| f.span.start);
-    findings
+    Detected {
+        findings,
+        rewritten: rewritten.map(|(page, detection)| Rewritten {
+            page,
+            rule: rule.id.clone(),
+            detection,
+        }),
+    }
 }
 
 /// The findings of the markup forms alone (no script or server code), each safe fix proven:
 /// what a page of markup built in script strings is read for.
 fn markup_findings(page: &Page, rule: &Rule) -> Vec<Finding> {
     let mut detection = settle(page, rule, form_detection(page, rule));
+    // A page built in script strings is never written as such: its rewrite is not kept.
     proof::prove_safe_fixes(page, &mut detection, &|fixed: &Page| {
         settle(fixed, rule, form_detection(fixed, rule))
     });

@@ -68,7 +68,7 @@ pub(super) fn findings(page: &Page, rule: &Rule, selection: &Selection) -> Vec<F
     };
 
     let (from, to) = (&rule.from.name, &rule.to.name);
-    let line_of = |offset: usize| page.lines.position(page.text, offset).0;
+    let line_of = |offset: usize| page.lines.position(&page.text, offset).0;
     let (advice, applicability) = match &target {
         Target::Add(list, _) => {
             let insertion = list.insertion.as_ref().expect("Add has an insertion");

@@ -35,6 +35,9 @@ use crate::scan::page::Page;
 /// How a rewritten page is scanned again: the same forms that made the findings.
 pub(super) type Rescan<'r> = dyn Fn(&Page) -> Detection + 'r;
 
+/// A page rewritten with a group's edits, parsed, and what [`Rescan`] read on it.
+pub(super) type Rewritten = (Page, Detection);
+
 /// Up to this many groups, each is proven alone (every hand-written page has a few).
 const PROVEN_ONE_BY_ONE: usize = 8;
 
@@ -43,23 +46,34 @@ const PROVEN_ONE_BY_ONE: usize = 8;
 const BATCH_RESCANS: usize = 16;
 
 /// Checks every safe fix of `detection` (made on `page`) and downgrades to
-/// `unsafe` the ones that cannot be shown right.
-pub(super) fn prove_safe_fixes(page: &Page, detection: &mut Detection, rescan: &Rescan) {
+/// `unsafe` the ones that cannot be shown right. Returns the rewritten page of the proof that
+/// applied every safe fix at once (a page with one group, or a batch), whatever its verdict:
+/// `fix` applies the same fixes and rescans that very page.
+pub(super) fn prove_safe_fixes(
+    page: &Page,
+    detection: &mut Detection,
+    rescan: &Rescan,
+) -> Option<Rewritten> {
     // Every group is proven against the findings as detected: a rescan does not know of
     // another group's downgrade, so downgrading between proofs would fail the next group.
     let groups = safe_groups(&detection.findings);
+    let mut with_every_fix = None;
     let failed: Vec<(Vec<usize>, &str)> = if groups.len() <= PROVEN_ONE_BY_ONE {
+        let alone = groups.len() == 1;
         groups
             .into_iter()
             .filter_map(|group| {
-                let reason = prove(page, detection, &group, rescan).err()?;
-                Some((group, reason))
+                let (verdict, rewritten) = prove(page, detection, &group, rescan);
+                if alone {
+                    with_every_fix = rewritten;
+                }
+                Some((group, verdict.err()?))
             })
             .collect()
     } else {
         let mut failed = Vec::new();
         let mut rescans = BATCH_RESCANS;
-        prove_batch(page, detection, &groups, rescan, &mut rescans, &mut failed);
+        with_every_fix = prove_batch(page, detection, &groups, rescan, &mut rescans, &mut failed);
         failed
     };
     for (group, reason) in failed {
@@ -71,10 +85,12 @@ pub(super) fn prove_safe_fixes(page: &Page, detection: &mut Detection, rescan: &
             ));
         }
     }
+    with_every_fix
 }
 
 /// Proves `groups` together; when that fails, each half again while `rescans` last. A batch
-/// left unproven when they run out fails whole.
+/// left unproven when they run out fails whole. Returns the page rewritten with the whole
+/// batch, when it got that far.
 fn prove_batch(
     page: &Page,
     detection: &Detection,
@@ -82,26 +98,28 @@ fn prove_batch(
     rescan: &Rescan,
     rescans: &mut usize,
     failed: &mut Vec<(Vec<usize>, &'static str)>,
-) {
+) -> Option<Rewritten> {
     if *rescans == 0 {
         failed.push((
             groups.concat(),
             "too many fixes on this page to prove each one",
         ));
-        return;
+        return None;
     }
     *rescans -= 1;
     let batch = groups.concat();
-    let Err(reason) = prove(page, detection, &batch, rescan) else {
-        return;
+    let (verdict, rewritten) = prove(page, detection, &batch, rescan);
+    let Err(reason) = verdict else {
+        return rewritten;
     };
     if groups.len() == 1 {
         failed.push((batch, reason));
-        return;
+        return rewritten;
     }
     let (first, second) = groups.split_at(groups.len() / 2);
     prove_batch(page, detection, first, rescan, rescans, failed);
     prove_batch(page, detection, second, rescan, rescans, failed);
+    rewritten
 }
 
 /// The safe fixes grouped by the edit that adds the card (one selection's findings share
@@ -128,12 +146,33 @@ fn safe_groups(findings: &[Finding]) -> Vec<Vec<usize>> {
     groups
 }
 
+/// Whether the fixes of `group` read right, and the page rewritten with them (`None` when
+/// the edits were refused before any rewrite).
 fn prove(
     page: &Page,
     detection: &Detection,
     group: &[usize],
     rescan: &Rescan,
-) -> Result<(), &'static str> {
+) -> (Result<(), &'static str>, Option<Rewritten>) {
+    let edits = match edits_inside_lists(detection, group) {
+        Ok(edits) => edits,
+        Err(reason) => return (Err(reason), None),
+    };
+    let rewrite = Rewrite::new(&page.text, &edits);
+    let Ok(fixed_page) = Page::parse_as(&rewrite.text, page.kind) else {
+        return (Err("the fixed page does not parse"), None);
+    };
+    let read = rescan(&fixed_page);
+    let verdict = reads_right(detection, group, &rewrite, &read);
+    (verdict, Some((fixed_page, read)))
+}
+
+/// The distinct edits of `group` in page order, when they do not overlap and (for markup
+/// forms) each stays inside its list.
+fn edits_inside_lists<'d>(
+    detection: &'d Detection,
+    group: &[usize],
+) -> Result<Vec<&'d Edit>, &'static str> {
     let findings = &detection.findings;
     let mut seen: HashSet<&Edit> = HashSet::new();
     let mut edits: Vec<&Edit> = group
@@ -148,17 +187,30 @@ fn prove(
     {
         return Err("its edits overlap");
     }
-    let lists_matter = group.iter().all(|&i| findings[i].kind != Kind::Script);
-    if lists_matter {
+    if lists_matter(detection, group) {
         stays_inside_lists(&edits, &detection.lists)?;
     }
+    Ok(edits)
+}
 
-    let rewritten = Rewrite::new(page.text, &edits);
-    let fixed_page =
-        Page::parse_as(&rewritten.text, page.kind).map_err(|_| "the fixed page does not parse")?;
-    let rescan = rescan(&fixed_page);
+/// Script routing has no lists to point at: there the rescan is the whole proof.
+fn lists_matter(detection: &Detection, group: &[usize]) -> bool {
+    group
+        .iter()
+        .all(|&i| detection.findings[i].kind != Kind::Script)
+}
 
-    if lists_matter {
+/// Whether the page rewritten with `group`'s edits reads as the fix promises: the added card
+/// in an ISP list, and exactly the page's other findings (`rescan` is what the forms read on
+/// the rewritten page).
+fn reads_right(
+    detection: &Detection,
+    group: &[usize],
+    rewritten: &Rewrite,
+    rescan: &Detection,
+) -> Result<(), &'static str> {
+    let findings = &detection.findings;
+    if lists_matter(detection, group) {
         let mut to_tokens: Vec<usize> = rescan
             .lists
             .iter()

@@ -76,7 +76,7 @@ fn code_view(page: &Page) -> String {
         .collect();
     for block in page.blocks.iter().filter(|b| !b.is_comment) {
         let syntax = page.comment_syntax(block);
-        comments::blank_into(page.text, block.code.clone(), syntax, &mut out);
+        comments::blank_into(&page.text, block.code.clone(), syntax, &mut out);
     }
     // Blanking keeps whole characters: multi-byte ones are either kept or turned into spaces
     // byte for byte, so the result is still UTF-8.

@@ -465,7 +465,7 @@ mod tests {
     fn removed(html: &str) -> Option<String> {
         let rule = rules::embedded().unwrap().remove(0);
         let page = Page::parse(html).unwrap();
-        let token = rule.card.tokens(page.text).into_iter().next().unwrap();
+        let token = rule.card.tokens(&page.text).into_iter().next().unwrap();
         item_removal(&page, &rule, 0..page.text.len(), &token).map(|r| page.text[r].to_string())
     }
 

@@ -15,10 +15,14 @@ use mask::ServerBlock;
 use tree::Tree;
 
 /// A parsed page. All ranges are byte offsets into `text` (the decoded page).
+///
+/// The page owns its text (one copy beside the masked one), so that a page parsed once can be
+/// kept and read again: the fix stage reuses the page a proof parsed (see
+/// `scan::detect::Rewritten`).
 #[derive(Debug)]
-pub struct Page<'t> {
+pub struct Page {
     /// The decoded page as written.
-    pub text: &'t str,
+    pub text: String,
     /// The page with server code replaced by spaces; what the detectors read.
     pub masked: String,
     pub blocks: Vec<ServerBlock>,
@@ -58,14 +62,14 @@ impl PageKind {
 #[error("cannot parse the markup: {0}")]
 pub struct ParseError(#[from] lol_html::errors::RewritingError);
 
-impl<'t> Page<'t> {
+impl Page {
     /// Masks, parses and indexes a decoded page.
-    pub fn parse(text: &'t str) -> Result<Page<'t>, ParseError> {
+    pub fn parse(text: &str) -> Result<Page, ParseError> {
         Page::parse_as(text, PageKind::Markup)
     }
 
     /// Parses a page of a given kind; a script file gets an empty element tree.
-    pub fn parse_as(text: &'t str, kind: PageKind) -> Result<Page<'t>, ParseError> {
+    pub fn parse_as(text: &str, kind: PageKind) -> Result<Page, ParseError> {
         let (masked, blocks) = match kind {
             PageKind::Markup => mask::mask(text),
             PageKind::Script => (text.to_string(), Vec::new()),
@@ -77,7 +81,7 @@ impl<'t> Page<'t> {
         let percent_is_c_like = branches::percent_is_c_like(text, &blocks);
         let branches = branches::find(text, &blocks, percent_is_c_like);
         Ok(Page {
-            text,
+            text: text.to_string(),
             lines: LineIndex::new(text),
             masked,
             blocks,

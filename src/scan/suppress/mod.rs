@@ -120,7 +120,7 @@ impl Suppressions {
                 Some(index) => {
                     let entry = &self.entries[index];
                     let reason = entry.parsed.as_ref().ok().and_then(|d| d.reason.clone());
-                    let line = page.lines.position(page.text, entry.span.start).0;
+                    let line = page.lines.position(&page.text, entry.span.start).0;
                     judged
                         .suppressed
                         .push((finding, Suppression { reason, line }));

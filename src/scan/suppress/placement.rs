@@ -73,7 +73,7 @@ impl Coverage {
 
     /// Where it looks, for messages: `in the <select> below (lines 12-20)`.
     pub fn describe(&self, page: &Page) -> String {
-        let line = |offset: usize| page.lines.position(page.text, offset).0;
+        let line = |offset: usize| page.lines.position(&page.text, offset).0;
         match self {
             Coverage::File => "in this file".to_string(),
             Coverage::Element { name, range } => {
@@ -117,7 +117,7 @@ pub fn find(page: &Page) -> Vec<Placed> {
             .build([MARKER])
             .expect("one literal pattern")
     });
-    let markers: Vec<Range<usize>> = FINDER.find_iter(page.text).map(|m| m.range()).collect();
+    let markers: Vec<Range<usize>> = FINDER.find_iter(&page.text).map(|m| m.range()).collect();
     if markers.is_empty() {
         return Vec::new();
     }
@@ -146,7 +146,7 @@ fn site(page: &Page, marker: Range<usize>, next_marker: usize) -> Option<Site> {
     let comment = comment_at(page, marker.start)?;
     let end = comment
         .body_end
-        .min(line_end(page.text, marker.end))
+        .min(line_end(&page.text, marker.end))
         .min(next_marker)
         .max(marker.end);
     let written = page.text[marker.end..end].trim_end().len();
@@ -160,7 +160,7 @@ fn site(page: &Page, marker: Range<usize>, next_marker: usize) -> Option<Site> {
 /// The comment holding byte `at`, if any.
 fn comment_at(page: &Page, at: usize) -> Option<Comment> {
     if page.kind == PageKind::Script {
-        return code_comment(page.text, 0..page.text.len(), SCRIPT, at);
+        return code_comment(&page.text, 0..page.text.len(), SCRIPT, at);
     }
     // Blocks are disjoint and in page order.
     let first = page.blocks.partition_point(|b| b.range.end <= at);
@@ -172,8 +172,8 @@ fn comment_at(page: &Page, at: usize) -> Option<Comment> {
             });
         }
         let syntax = page.comment_syntax(block);
-        let comment = code_comment(page.text, block.code.clone(), syntax, at)?;
-        let holder = if holds_only_comments(page.text, block, syntax) {
+        let comment = code_comment(&page.text, block.code.clone(), syntax, at)?;
+        let holder = if holds_only_comments(&page.text, block, syntax) {
             block.range.clone()
         } else {
             comment.holder
@@ -248,7 +248,7 @@ fn code_comment(text: &str, code: Range<usize>, syntax: Syntax, at: usize) -> Op
 /// every directive comment of the page: stacked directive comments are passed over, so each
 /// of them covers the element or line below the stack.
 fn coverage_here(page: &Page, holder: &Range<usize>, holders: &[Range<usize>]) -> Coverage {
-    let text = page.text;
+    let text = page.text.as_str();
     let alone = text[line_start(text, holder.start)..holder.start]
         .trim()
         .is_empty()

@@ -118,7 +118,7 @@ impl Built {
         let last_page_line = self
             .pieces
             .last()
-            .map_or(1, |(_, l)| page.lines.position(page.text, l.content.end).0);
+            .map_or(1, |(_, l)| page.lines.position(&page.text, l.content.end).0);
         let starts = page.lines.starts()[..last_page_line]
             .iter()
             .map(|&line_start| {
@@ -273,7 +273,7 @@ mod tests {
     fn findings_of(script: &str) -> Vec<Finding> {
         let rule = &crate::rules::embedded().unwrap()[0];
         let page = Page::parse_as(script, PageKind::Script).unwrap();
-        crate::scan::detect::detect(&page, rule)
+        crate::scan::detect::detect(&page, rule).findings
     }
 
     #[test]
