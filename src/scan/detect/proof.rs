@@ -90,7 +90,8 @@ pub(super) fn prove_safe_fixes(
 
 /// Proves `groups` together; when that fails, each half again while `rescans` last. A batch
 /// left unproven when they run out fails whole. Returns the page rewritten with the whole
-/// batch, when it got that far.
+/// batch, unless it had to be split (the halves' pages are not kept: on a page this large,
+/// holding one per level of the split would multiply its memory).
 fn prove_batch(
     page: &Page,
     detection: &Detection,
@@ -116,10 +117,11 @@ fn prove_batch(
         failed.push((batch, reason));
         return rewritten;
     }
+    drop(rewritten);
     let (first, second) = groups.split_at(groups.len() / 2);
     prove_batch(page, detection, first, rescan, rescans, failed);
     prove_batch(page, detection, second, rescan, rescans, failed);
-    rewritten
+    None
 }
 
 /// The safe fixes grouped by the edit that adds the card (one selection's findings share
