@@ -275,9 +275,10 @@ pub fn replace_with(
 /// The folders a batch of writes renamed files in, each synced once when the batch is done
 /// ([`FolderSyncs::sync`]) instead of once per file. Each file's new content is still synced
 /// before its rename, so a power loss at any moment leaves every file wholly old or wholly
-/// new; what waits for the batch is only that the renames themselves are on disk. A run
-/// writes several pages per tenant folder, and one folder's sync commits the others' renames
-/// with it on a journalling filesystem, so this halves a run's syncs or better.
+/// new; what waits for the batch is only that the renames themselves are on disk. A folder
+/// written in twice is synced once, and the syncs run together at the end, where a
+/// journalling filesystem commits many renames with one of them, instead of one after each
+/// file.
 #[derive(Debug)]
 pub struct FolderSyncs {
     /// Open handles of the folders waiting, by device and inode.
@@ -304,27 +305,31 @@ impl FolderSyncs {
     /// Notes that a file was renamed in `folder`. A folder that cannot be kept open is synced
     /// at once.
     fn defer(&self, folder: BorrowedFd) {
-        let kept = rustix::fs::fstat(folder).ok().and_then(|stat| {
-            let key = (stat.st_dev, stat.st_ino);
-            let mut pending = self.pending.lock().unwrap_or_else(PoisonError::into_inner);
-            if pending.contains_key(&key) {
-                return Some(Vec::new());
-            }
-            let handle = rustix::io::fcntl_dupfd_cloexec(folder, 0).ok()?;
-            let full = if pending.len() >= self.capacity {
-                std::mem::take(&mut *pending)
-            } else {
-                HashMap::new()
-            };
-            pending.insert(key, handle);
-            Some(full.into_values().collect())
-        });
-        match kept {
-            Some(full) => sync_all(&full),
+        match self.hold(folder) {
+            Some(due) => sync_all(&due),
             None => {
                 let _ = rustix::fs::fsync(folder);
             }
         }
+    }
+
+    /// Keeps `folder` open to be synced with the batch. Returns the folders to sync now (the
+    /// ones waiting, when there are already as many as may wait), or `None` when `folder`
+    /// cannot be kept.
+    fn hold(&self, folder: BorrowedFd) -> Option<Vec<OwnedFd>> {
+        let stat = rustix::fs::fstat(folder).ok()?;
+        let key = (stat.st_dev, stat.st_ino);
+        let mut pending = self.pending.lock().unwrap_or_else(PoisonError::into_inner);
+        if pending.contains_key(&key) {
+            return Some(Vec::new());
+        }
+        let handle = rustix::io::fcntl_dupfd_cloexec(folder, 0).ok()?;
+        let due = match pending.len() >= self.capacity {
+            true => std::mem::take(&mut *pending).into_values().collect(),
+            false => Vec::new(),
+        };
+        pending.insert(key, handle);
+        Some(due)
     }
 
     /// Syncs every folder waiting, in parallel on the current thread pool; returns how many
