@@ -64,6 +64,10 @@ median() { # median of a hyperfine JSON export, by command index
     python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["median"])' "$1" "$2"
 }
 
+runs_median() { # median over several hyperfine JSON exports' runs of one command: INDEX FILE...
+    python3 -c 'import json,statistics,sys; print(statistics.median(t for f in sys.argv[2:] for t in json.load(open(f))["results"][int(sys.argv[1])]["times"]))' "$@"
+}
+
 # Warms the cache, then times ripgrep and the read-only commands on one tree in one hyperfine
 # run, exported to JSON: rg, check, check -j1, check -j2, and with BEFORE the old check.
 time_reads() {
@@ -109,12 +113,18 @@ rss_kib=$(for _ in 1 2 3; do
     tail -1 "$work/rss"
 done | sort -n | head -1)
 
-# fix --write needs a fresh copy each run (hard links would be refused); check runs on the same
-# fresh copies so both pay the same cache state.
+# fix --write needs a fresh copy each run (hard links would be refused); check runs on fresh
+# copies too, so both pay the same cache state. The two alternate, one run each in turn: the
+# copies make this take minutes, and a shift in the machine's load over them then falls on both
+# alike instead of on whichever ran second.
 prepare="rm -rf $copy && cp -a $tree $copy && sync"
-hyperfine --runs 5 --ignore-failure --prepare "$prepare" --export-json "$work/write.json" \
-    "$tool fix --write -q $copy" \
-    "$tool check -q $copy" >&2
+write_runs=9
+rm -f "$work"/write-*.json
+for run in $(seq "$write_runs"); do
+    hyperfine --runs 1 --ignore-failure --prepare "$prepare" --export-json "$work/write-$run.json" \
+        "$tool fix --write -q $copy" \
+        "$tool check -q $copy" >&2
+done
 rm -rf "$copy"
 
 rg_median=$(median "$work/read.json" 0)
@@ -125,8 +135,8 @@ traps_rg_median=$(median "$work/traps.json" 0)
 traps_check_median=$(median "$work/traps.json" 1)
 traps_j1_median=$(median "$work/traps.json" 2)
 traps_j2_median=$(median "$work/traps.json" 3)
-write_median=$(median "$work/write.json" 0)
-fresh_check_median=$(median "$work/write.json" 1)
+write_median=$(runs_median 0 "$work"/write-*.json)
+fresh_check_median=$(runs_median 1 "$work"/write-*.json)
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
 ms() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.0f} ms')" "$1"; }
 
@@ -144,7 +154,7 @@ report=$work/report.md
     echo "Machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), $(free -g | awk '/^Mem:/ {print $2}') GiB,"
     echo "$(uname -sr); $(rustc --version); $(rg --version | head -1); $(hyperfine --version)."
     echo "Default tree: $tree_files files, $tree_size, $findings findings. Trap-heavy tree: $traps_files files, $traps_size, $traps_findings findings; $(head -1 "$work/traps-rates.txt" 2>/dev/null)."
-    echo "Warm cache; medians of 15 runs (5 for writes)."
+    echo "Warm cache; medians of 15 runs ($write_runs for writes, alternating with \`check\`)."
     echo
     echo "| measure | result | target |"
     echo "| --- | --- | --- |"
