@@ -60,11 +60,7 @@ fi
 # C1 A6 C1 D6 there), every file including binaries and hidden ones, names of matching files.
 rg_search="rg -l -uuu -a -e 제주 -e (?-u:\xC1\xA6\xC1\xD6) -e Jeju"
 
-median() { # median of a hyperfine JSON export, by command index
-    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["median"])' "$1" "$2"
-}
-
-runs_median() { # median over several hyperfine JSON exports' runs of one command: INDEX FILE...
+median() { # median of one command's runs over hyperfine JSON exports: INDEX FILE...
     python3 -c 'import json,statistics,sys; print(statistics.median(t for f in sys.argv[2:] for t in json.load(open(f))["results"][int(sys.argv[1])]["times"]))' "$@"
 }
 
@@ -127,16 +123,16 @@ for run in $(seq "$write_runs"); do
 done
 rm -rf "$copy"
 
-rg_median=$(median "$work/read.json" 0)
-check_median=$(median "$work/read.json" 1)
-j1_median=$(median "$work/read.json" 2)
-j2_median=$(median "$work/read.json" 3)
-traps_rg_median=$(median "$work/traps.json" 0)
-traps_check_median=$(median "$work/traps.json" 1)
-traps_j1_median=$(median "$work/traps.json" 2)
-traps_j2_median=$(median "$work/traps.json" 3)
-write_median=$(runs_median 0 "$work"/write-*.json)
-fresh_check_median=$(runs_median 1 "$work"/write-*.json)
+rg_median=$(median 0 "$work/read.json")
+check_median=$(median 1 "$work/read.json")
+j1_median=$(median 2 "$work/read.json")
+j2_median=$(median 3 "$work/read.json")
+traps_rg_median=$(median 0 "$work/traps.json")
+traps_check_median=$(median 1 "$work/traps.json")
+traps_j1_median=$(median 2 "$work/traps.json")
+traps_j2_median=$(median 3 "$work/traps.json")
+write_median=$(median 0 "$work"/write-*.json)
+fresh_check_median=$(median 1 "$work"/write-*.json)
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
 ms() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.0f} ms')" "$1"; }
 
@@ -171,8 +167,8 @@ report=$work/report.md
     echo "| --- | --- | --- | --- |"
     cat "$hostile_rows"
     if [ -n "$before_tool" ]; then
-        before_read_median=$(median "$work/read.json" 4)
-        before_traps_median=$(median "$work/traps.json" 4)
+        before_read_median=$(median 4 "$work/read.json")
+        before_traps_median=$(median 4 "$work/traps.json")
         echo
         echo "Before: the release binary of \`$BEFORE\` ($(git rev-parse --short "$BEFORE")), timed in the same runs:"
         echo
