@@ -76,7 +76,8 @@ impl Pipeline {
     /// Reads, scans and (in fix mode) fixes one file the walk found.
     pub fn process_file(&self, file: &FileAt) -> FileReport {
         crate::race_hook::pause("read", file.name());
-        let (content, id) = match read::read(file, self.max_filesize) {
+        let gate = |bytes: &mut dyn std::io::Read| self.scanner.bytes_worth_reading(bytes);
+        let (content, id) = match read::read(file, self.max_filesize, &gate) {
             Ok(read) => read,
             Err(error) => {
                 let mut report = FileReport::new(&file.path);
@@ -87,6 +88,7 @@ impl Pipeline {
         let report = match content {
             Content::Page(bytes) => self.process_bytes(&file.path, bytes),
             Content::Skipped(skip) => FileReport::skipped(&file.path, skip),
+            Content::RuledOut => FileReport::new(&file.path),
         };
         report.with_origin(Origin {
             root: file.root,

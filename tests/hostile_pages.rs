@@ -16,12 +16,14 @@ use std::time::Duration;
 
 use hostile::Kind;
 use kspay_migrate::diagnostics::ErrorKind;
+use kspay_migrate::diagnostics::FileReport;
 use kspay_migrate::pipeline::{Mode, Options, Pipeline};
 use kspay_migrate::report::Format;
 use kspay_migrate::report::text::Detail;
 use kspay_migrate::report::{self, FixOutcome, Run, Summary};
 use kspay_migrate::rules;
 use kspay_migrate::source::encoding::EncodingChoice;
+use kspay_migrate::source::walk::{self, Found, WalkOptions};
 
 /// CPU time of this thread: the scans run on it, and other processes on a busy machine do not
 /// inflate it the way they inflate wall-clock time.
@@ -247,4 +249,61 @@ fn a_page_over_the_findings_cap_is_reported_in_part_and_not_fixed() {
         );
         assert!(report.change.is_none());
     }
+}
+
+/// The heap a walk and scan of `root` takes at its peak (the rules' searches, built first,
+/// not counted), and the reports.
+fn walk_heap(root: &Path, mode: Mode) -> (usize, Vec<FileReport>) {
+    let pipeline = scanner(mode, usize::MAX);
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let reports =
+        walk::filter_map_parallel(&[root.to_path_buf()], &WalkOptions::default(), |found| {
+            match found {
+                Found::File(file) => Some(pipeline.process_file(&file)),
+                _ => None,
+            }
+        });
+    (PEAK.load(Ordering::Relaxed) - before, reports)
+}
+
+/// A large file that names nothing, such as an access log saved as a page under the web root,
+/// is searched a chunk at a time and never held whole: the heap its scan takes does not follow
+/// its size. A large page that names the card is still read whole, and its form found.
+#[test]
+fn a_large_file_that_names_nothing_is_never_held_whole() {
+    let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let root = tempfile::tempdir().unwrap();
+    let logs = root.path().join("shop/www/logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let line = b"10.0.7.31 - - [12/Mar/2013:10:04:28 +0900] \"GET /shop/order/order_card.php?ordno=2013031210042 HTTP/1.1\" 200 30310\r\n";
+    let log = |size: usize| -> Vec<u8> {
+        let mut log = b"<html><body><pre>\r\n".to_vec();
+        log.extend(line.iter().cycle().take(size));
+        log
+    };
+    std::fs::write(logs.join("access_log.html"), log(3 << 20)).unwrap();
+    walk_heap(root.path(), Mode::Check); // warm-up: lazy statics, the thread pool
+    for mode in [Mode::Check, Mode::Fix] {
+        let (heap, reports) = walk_heap(root.path(), mode);
+        assert_eq!(reports.len(), 1);
+        assert!(reports[0].findings.is_empty() && reports[0].error.is_none());
+        assert!(
+            heap < 512 << 10,
+            "{mode:?}: {heap} B of heap for a 3 MiB file that names nothing"
+        );
+    }
+
+    // The same log with the shop's old card list written at its end, in EUC-KR.
+    let mut stale = log(3 << 20);
+    stale.extend_from_slice(b"</pre>\r\n<select name=\"mpi_card\">\r\n<option value=\"ks\">");
+    stale.extend_from_slice(b"\xB1\xB9\xB9\xCE"); // 국민
+    stale.extend_from_slice(b"</option>\r\n<option value=\"jj\">");
+    stale.extend_from_slice(b"\xC1\xA6\xC1\xD6"); // 제주
+    stale.extend_from_slice(b"</option>\r\n</select>\r\n</body></html>\r\n");
+    std::fs::write(logs.join("access_log.html"), &stale).unwrap();
+    let (_, reports) = walk_heap(root.path(), Mode::Check);
+    let lines: Vec<usize> = reports[0].findings.iter().map(|f| f.line).collect();
+    let stale_line = stale.split(|&b| b == b'\n').count() - 3;
+    assert_eq!(lines, [stale_line], "{:?}", reports[0].error);
 }

@@ -30,6 +30,10 @@ use suppress::{Judged, RuleIds, Suppressions};
 /// a window of its line, its fix and its proof), and is reported as an error instead.
 pub const MAX_FINDINGS_PER_FILE: usize = 1000;
 
+/// How much of a large file [`Scanner::bytes_worth_reading`] reads at a time: what a thread
+/// holds of a file it rules out.
+const GATE_CHUNK: usize = 64 * 1024;
+
 /// Settings of the scan stage, the same for every file of a run.
 #[derive(Debug, Clone)]
 pub struct ScanOptions {
@@ -111,6 +115,14 @@ impl Scanner {
     /// The rules this scanner applies.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+
+    /// The first gate of [`Scanner::scan`] over a file too large to hold whole only to learn
+    /// that it names nothing: whether any word of the rules occurs in what `reader` gives,
+    /// searched a chunk of [`GATE_CHUNK`] bytes at a time. A file it rules out is one `scan`
+    /// reports clean.
+    pub fn bytes_worth_reading(&self, reader: &mut dyn std::io::Read) -> std::io::Result<bool> {
+        self.prefilter.reader_names_a_word(reader, GATE_CHUNK)
     }
 
     /// Scans a page's bytes; `path` names the file (and tells a script file from markup).

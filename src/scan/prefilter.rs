@@ -26,6 +26,7 @@
 //! property on generated trap-heavy pages and on every sample and case page).
 
 use std::cell::OnceCell;
+use std::io::{self, Read};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
@@ -197,6 +198,30 @@ impl Prefilter {
             }
         }
         hit
+    }
+
+    /// The first gate over a file read a chunk at a time: whether any word of any rule occurs
+    /// in what `reader` gives, as [`Prefilter::search_bytes`] would find in the whole. Each
+    /// chunk is searched behind the last bytes of the one before it, as many as the longest
+    /// word but one, so a word that a chunk's end cuts is found in the next search.
+    pub fn reader_names_a_word(&self, reader: &mut dyn Read, chunk: usize) -> io::Result<bool> {
+        let overlap = self.bytes.max_pattern_len() - 1;
+        let mut window = vec![0; overlap + chunk.max(1)];
+        let mut carried = 0;
+        loop {
+            let read = match reader.read(&mut window[carried..]) {
+                Ok(0) => return Ok(false),
+                Ok(read) => read,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            let filled = carried + read;
+            if self.search_bytes(&window[..filled]).is_some() {
+                return Ok(true);
+            }
+            carried = filled.min(overlap);
+            window.copy_within(filled - carried..filled, 0);
+        }
     }
 
     /// The second gate, on the decoded text of a file that passed the first: whether it holds
@@ -651,6 +676,94 @@ mod tests {
                 ("sc".to_string(), 15..17)
             ]
         );
+    }
+
+    /// Gives at most `step` bytes a read, as a pipe or a slow disk may.
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let given = self.step.min(buf.len()).min(self.bytes.len());
+            buf[..given].copy_from_slice(&self.bytes[..given]);
+            self.bytes = &self.bytes[given..];
+            Ok(given)
+        }
+    }
+
+    #[test]
+    fn a_file_searched_a_chunk_at_a_time_passes_as_its_whole_bytes_do() {
+        let retire = Rule::from_toml(
+            "oehwan-retired.toml",
+            include_str!("../../tests/rules/retire/oehwan-retired.toml"),
+        )
+        .unwrap();
+        // The embedded rules' longest words hold shorter ones (`인터넷안전결제`); the retire
+        // rule's do not, so a word cut one byte too late is missed there.
+        for rules in [crate::rules::embedded().unwrap(), vec![retire]] {
+            passes_in_chunks_as_whole(&rules);
+        }
+    }
+
+    /// Every form of every word `rules` search for (a card in UTF-8, EUC-KR and character
+    /// references; Hangul scheme titles), at every place against chunks smaller than most, so
+    /// that chunks cut each form everywhere, passes; a page without them does not.
+    fn passes_in_chunks_as_whole(rules: &[Rule]) {
+        let prefilter = Prefilter::new(rules);
+        let log = b"10.0.0.200 - - [12/Mar/2013:10:00:00 +0900] \"GET /shop/goods_000.php HTTP/1.1\" 200 6034\r\n";
+        let words: Vec<Vec<u8>> = rules
+            .iter()
+            .flat_map(|rule| {
+                let titles = match rule.shape {
+                    Shape::Move => rule.from.labels.iter().chain(&rule.to.labels).collect(),
+                    Shape::Retire => Vec::new(),
+                };
+                (rule.card.aliases.iter()).chain(titles.into_iter().filter(|t| !t.is_ascii()))
+            })
+            .flat_map(|word| alias_forms(word))
+            .collect();
+        let longest = words.iter().map(Vec::len).max().unwrap();
+        assert_eq!(longest, prefilter.bytes.max_pattern_len());
+        for word in &words {
+            for at in 0..=longest + 2 {
+                let mut page = log.repeat(2)[..at].to_vec();
+                page.extend_from_slice(word);
+                page.extend_from_slice(log);
+                assert!(prefilter.search_bytes(&page).is_some());
+                for (chunk, step) in [(1, 1), (3, 2), (5, usize::MAX), (7, 3), (16, 5)] {
+                    let mut reader = Trickle { bytes: &page, step };
+                    assert!(
+                        prefilter.reader_names_a_word(&mut reader, chunk).unwrap(),
+                        "{:?} at {at}, chunks of {chunk}, reads of {step}",
+                        String::from_utf8_lossy(word)
+                    );
+                }
+            }
+        }
+        let clean = log.repeat(40);
+        assert!(prefilter.search_bytes(&clean).is_none());
+        for (chunk, step) in [(1, 1), (7, 3), (64, usize::MAX)] {
+            let mut reader = Trickle {
+                bytes: &clean,
+                step,
+            };
+            assert!(!prefilter.reader_names_a_word(&mut reader, chunk).unwrap());
+        }
+    }
+
+    #[test]
+    fn a_read_error_of_a_chunked_search_is_the_callers() {
+        struct Failing;
+        impl Read for Failing {
+            fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+                Err(io::Error::other("the disk went away"))
+            }
+        }
+        let prefilter = Prefilter::new(&crate::rules::embedded().unwrap());
+        let error = prefilter.reader_names_a_word(&mut Failing, 64).unwrap_err();
+        assert_eq!(error.to_string(), "the disk went away");
     }
 
     #[test]
