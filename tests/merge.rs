@@ -10,6 +10,7 @@ use std::path::Path;
 use std::process::Output;
 
 use common::{copy_tree, root, tool};
+use kspay_migrate::report;
 use report_schema::assert_valid_report;
 use serde_json::Value;
 
@@ -85,6 +86,9 @@ fn run(dir: &Path, args: &[&str]) -> Output {
     tool().current_dir(dir).args(args).output().unwrap()
 }
 
+/// The JSON report on a run's stdout, checked against the schema and against what `merge`
+/// reads: the report is written item by item without the type `merge` reads it into, so the
+/// two must be held together.
 fn json(output: &Output) -> Value {
     let value: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
         panic!(
@@ -94,6 +98,12 @@ fn json(output: &Output) -> Value {
         )
     });
     assert_valid_report(&value);
+    let read = report::json::read(std::str::from_utf8(&output.stdout).unwrap()).unwrap();
+    assert_eq!(
+        serde_json::to_value(&read).unwrap(),
+        value,
+        "the report read back is the report written"
+    );
     value
 }
 

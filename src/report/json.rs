@@ -4,16 +4,25 @@
 //! line, each change's diff, the counts by tenant), so shards' reports make one run again.
 //! A field added, renamed or removed here is a change to that schema too: the tests validate
 //! every report they read against it, and the schema refuses fields it does not name.
+//!
+//! [`write`] does not build a [`Document`]: it writes the run's lists item by item as each
+//! file's report gives them, so a run over a million files holds no second copy of its
+//! findings and diffs (that copy was the peak of such a run's memory, BENCHMARKS.md). The
+//! items are the types [`read`] gives back, borrowing the run's strings where they can.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::io::{self, Write};
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 
 use super::baseline::{Comparison, Entry};
 use super::tenants::TenantRow;
-use super::{Note, Run, Summary, notes, skip_reason};
+use super::{FixOutcome, Note, Run, Summary, notes, skip_reason};
 use crate::diagnostics::{
-    Applicability, ErrorKind, FileError, Kind, Leftover, Located, LocatedEdit, Severity, Skip,
+    Applicability, ErrorKind, FileError, FileReport, Kind, Leftover, Located, LocatedEdit,
+    Severity, Skip,
 };
 use crate::source::names::display_path;
 use crate::source::patch_base::PatchBases;
@@ -23,7 +32,8 @@ use crate::source::patch_base::PatchBases;
 /// field of version 1 is kept as it was.
 pub const SCHEMA_VERSION: u32 = 2;
 
-/// The whole report.
+/// The whole report, as [`read`] gives it back. [`write`] writes the same fields in the same
+/// order without making one (a test holds the two together).
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
@@ -33,16 +43,16 @@ pub struct Document {
     pub config: Option<String>,
     /// How the run was made: what `merge` needs to render it again.
     pub run: RunSettings,
-    pub findings: Vec<JsonFinding>,
+    pub findings: Vec<JsonFinding<'static>>,
     /// Findings that suppression comments silenced, each with the directive's reason.
-    pub suppressed: Vec<JsonSuppressed>,
+    pub suppressed: Vec<JsonSuppressed<'static>>,
     /// Findings `check --baseline`'s file records: set aside, not counted in `findings`.
-    pub baselined: Vec<JsonFinding>,
-    pub errors: Vec<JsonError>,
+    pub baselined: Vec<JsonFinding<'static>>,
+    pub errors: Vec<JsonError<'static>>,
     /// Files not scanned, and why.
-    pub skipped: Vec<JsonSkipped>,
+    pub skipped: Vec<JsonSkipped<'static>>,
     /// What `fix` changed (or would change), file by file; empty for `check`.
-    pub changes: Vec<JsonChange>,
+    pub changes: Vec<JsonChange<'static>>,
     /// The run's counts by tenant, in tenant order.
     pub tenants: Vec<TenantRow>,
     /// Remarks about the whole run: nothing scanned, a baseline that could shrink or matched
@@ -64,6 +74,15 @@ pub struct Tool {
     pub version: String,
 }
 
+impl Tool {
+    fn this() -> Tool {
+        Tool {
+            name: env!("CARGO_PKG_NAME").into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        }
+    }
+}
+
 /// The run's settings that shape its report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -77,6 +96,19 @@ pub struct RunSettings {
     pub tenant_depth: usize,
     /// `--shard K/N` (`null`: the whole tree).
     pub shard: Option<String>,
+}
+
+impl RunSettings {
+    fn of(run: &Run) -> RunSettings {
+        RunSettings {
+            command: if run.fix.is_some() { "fix" } else { "check" }.into(),
+            rules: run.rules.iter().map(|rule| rule.id.clone()).collect(),
+            unsafe_fixes: run.unsafe_fixes,
+            max_filesize: run.max_filesize,
+            tenant_depth: run.tenant_depth,
+            shard: run.shard.map(|shard| shard.to_string()),
+        }
+    }
 }
 
 /// How the findings compare with `check --baseline`'s file.
@@ -109,40 +141,49 @@ impl JsonBaseline {
     }
 }
 
+/// A file as each item about it names it: its path, and the tenant it belongs to (`None`: a
+/// page read from stdin).
+fn file_of(report: &FileReport) -> (Cow<'static, str>, Option<Cow<'_, str>>) {
+    (
+        display_path(&report.path).into(),
+        report.tenant.as_deref().map(Cow::Borrowed),
+    )
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct JsonFinding {
-    pub rule: String,
-    pub path: String,
+pub struct JsonFinding<'a> {
+    pub rule: Cow<'a, str>,
+    pub path: Cow<'a, str>,
     /// The tenant the file belongs to (`null`: a page read from stdin).
-    pub tenant: Option<String>,
+    pub tenant: Option<Cow<'a, str>>,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
     pub kind: Kind,
     pub severity: Severity,
-    pub message: String,
+    pub message: Cow<'a, str>,
     pub fix: Applicability,
     /// Why `fix --unsafe-fixes` left this finding's fix out (`null`: it did not).
-    pub fix_dropped: Option<String>,
+    pub fix_dropped: Option<Cow<'a, str>>,
     /// Whether the run's change of the file fixes it (always false for `check`).
     pub fixed: bool,
     /// Stable across runs and line shifts; what baselines and code scanning match on.
-    pub fingerprint: String,
+    pub fingerprint: Cow<'a, str>,
     /// The fix as edits of the page as it was read, in page order (empty: no fix).
-    pub edits: Vec<JsonEdit>,
+    pub edits: Vec<JsonEdit<'a>>,
     /// The line holding the finding, decoded.
-    pub source: JsonSource,
+    pub source: JsonSource<'a>,
 }
 
 /// A finding's line as reports show it.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct JsonSource {
+pub struct JsonSource<'a> {
     /// The decoded line without its ending; a long line is cut to a window around the finding,
     /// with a mark at each end that goes on.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// The finding's characters in `text`: from `start` up to `end` (0-based).
     pub start: usize,
     pub end: usize,
@@ -153,19 +194,19 @@ pub struct JsonSource {
 /// finding's own) with `replacement`. An empty range inserts; an empty replacement removes.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct JsonEdit {
+pub struct JsonEdit<'a> {
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
-    pub replacement: String,
+    pub replacement: Cow<'a, str>,
 }
 
-impl JsonEdit {
+impl<'a> JsonEdit<'a> {
     /// A finding's edits in page order (an insertion before a removal that starts where it
     /// inserts), each placed in the page as read: applied from the last back, each leaves the
     /// places of those before it as given. None for a finding without a fix, as in SARIF.
-    fn of(located: &Located) -> Vec<JsonEdit> {
+    fn of(located: &'a Located) -> Vec<JsonEdit<'a>> {
         if located.finding.applicability == Applicability::None {
             return Vec::new();
         }
@@ -178,7 +219,7 @@ impl JsonEdit {
                 column: edit.column,
                 end_line: edit.end_line,
                 end_column: edit.end_column,
-                replacement: edit.replacement.clone(),
+                replacement: Cow::Borrowed(&edit.replacement),
             })
             .collect()
     }
@@ -186,35 +227,37 @@ impl JsonEdit {
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct JsonSuppressed {
+pub struct JsonSuppressed<'a> {
     #[serde(flatten)]
-    pub finding: JsonFinding,
+    pub finding: JsonFinding<'a>,
     /// What the directive gives after `--`; `null` when it gives none.
-    pub reason: Option<String>,
+    pub reason: Option<Cow<'a, str>>,
     /// The line of the directive that suppressed it.
     pub directive_line: usize,
 }
 
-impl JsonFinding {
-    fn of(path: &str, tenant: Option<&str>, located: &Located, fixed: bool) -> JsonFinding {
+impl<'a> JsonFinding<'a> {
+    /// `located` of the file `report`; `fixed`: whether the run's change of the file fixes it.
+    fn of(report: &'a FileReport, located: &'a Located, fixed: bool) -> JsonFinding<'a> {
+        let (path, tenant) = file_of(report);
         JsonFinding {
-            rule: located.finding.rule.clone(),
-            path: path.to_string(),
-            tenant: tenant.map(str::to_string),
+            rule: Cow::Borrowed(&located.finding.rule),
+            path,
+            tenant,
             line: located.line,
             column: located.column,
             end_line: located.end_line,
             end_column: located.end_column,
             kind: located.finding.kind,
             severity: located.finding.severity,
-            message: located.finding.message.clone(),
+            message: Cow::Borrowed(&located.finding.message),
             fix: located.finding.applicability,
-            fix_dropped: located.fix_dropped.clone(),
+            fix_dropped: located.fix_dropped.as_deref().map(Cow::Borrowed),
             fixed,
-            fingerprint: located.fingerprint.clone(),
+            fingerprint: Cow::Borrowed(&located.fingerprint),
             edits: JsonEdit::of(located),
             source: JsonSource {
-                text: located.source_line.clone(),
+                text: Cow::Borrowed(&located.source_line),
                 start: located.line_span.start,
                 end: located.line_span.end,
             },
@@ -224,20 +267,20 @@ impl JsonFinding {
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct JsonError {
-    pub path: String,
-    pub tenant: Option<String>,
+pub struct JsonError<'a> {
+    pub path: Cow<'a, str>,
+    pub tenant: Option<Cow<'a, str>>,
     /// Which stage gave up on the file.
     pub kind: ErrorKind,
-    pub message: String,
+    pub message: Cow<'a, str>,
 }
 
 /// A file not scanned.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct JsonSkipped {
-    pub path: String,
-    pub tenant: Option<String>,
+pub struct JsonSkipped<'a> {
+    pub path: Cow<'a, str>,
+    pub tenant: Option<Cow<'a, str>>,
     /// `binary`, `too-large` or `leftover-temp`.
     pub reason: String,
     pub message: String,
@@ -249,12 +292,13 @@ pub struct JsonSkipped {
     pub leftover: Option<String>,
 }
 
-impl JsonSkipped {
-    fn of(path: &str, tenant: Option<&str>, skip: &Skip, max_filesize: u64) -> JsonSkipped {
+impl<'a> JsonSkipped<'a> {
+    fn of(report: &'a FileReport, skip: &Skip, max_filesize: u64) -> JsonSkipped<'a> {
+        let (path, tenant) = file_of(report);
         let (reason, message) = skip_reason(skip, max_filesize);
         JsonSkipped {
-            path: path.to_string(),
-            tenant: tenant.map(str::to_string),
+            path,
+            tenant,
             reason: reason.to_string(),
             message,
             size: match skip {
@@ -295,9 +339,9 @@ fn leftover_name(leftover: Leftover) -> &'static str {
 /// A file's change: its diff, decoded, as the text report shows it.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct JsonChange {
-    pub path: String,
-    pub tenant: Option<String>,
+pub struct JsonChange<'a> {
+    pub path: Cow<'a, str>,
+    pub tenant: Option<Cow<'a, str>>,
     pub diff: String,
 }
 
@@ -315,90 +359,120 @@ pub struct JsonFix {
     pub patch: Option<String>,
 }
 
-/// Writes the whole run as one JSON document.
-pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &document(run))?;
-    writeln!(out)
-}
-
-/// The run as the JSON report gives it.
-pub fn document(run: &Run) -> Document {
-    let mut findings = Vec::new();
-    let mut suppressed = Vec::new();
-    let mut baselined = Vec::new();
-    let mut errors = Vec::new();
-    let mut skipped = Vec::new();
-    let mut changes = Vec::new();
-    // Diffs name files as `--patch` would, as the text report's do.
-    let mut names = PatchBases::new();
-    for report in run.reports {
-        let path = display_path(&report.path);
-        let tenant = report.tenant.as_deref();
-        let fixes = |located: &Located| report.change.as_ref().is_some_and(|c| c.fixes(located));
-        for located in &report.findings {
-            findings.push(JsonFinding::of(&path, tenant, located, fixes(located)));
-        }
-        for silenced in &report.suppressed {
-            suppressed.push(JsonSuppressed {
-                finding: JsonFinding::of(&path, tenant, &silenced.located, false),
-                reason: silenced.suppression.reason.clone(),
-                directive_line: silenced.suppression.line,
-            });
-        }
-        for accepted in &report.baselined {
-            baselined.push(JsonFinding::of(&path, tenant, accepted, false));
-        }
-        if let Some(FileError { kind, message }) = &report.error {
-            errors.push(JsonError {
-                path: path.clone(),
-                tenant: tenant.map(str::to_string),
-                kind: *kind,
-                message: message.clone(),
-            });
-        }
-        if let Some(skip) = &report.skipped {
-            skipped.push(JsonSkipped::of(&path, tenant, skip, run.max_filesize));
-        }
-        if let Some(change) = &report.change {
-            changes.push(JsonChange {
-                path: path.clone(),
-                tenant: tenant.map(str::to_string),
-                diff: super::diff::plain_text(&names.shown_name(&report.path), change),
-            });
-        }
-    }
-    Document {
-        version: SCHEMA_VERSION,
-        tool: Tool {
-            name: env!("CARGO_PKG_NAME").into(),
-            version: env!("CARGO_PKG_VERSION").into(),
-        },
-        config: run.config.map(display_path),
-        run: RunSettings {
-            command: if run.fix.is_some() { "fix" } else { "check" }.into(),
-            rules: run.rules.iter().map(|rule| rule.id.clone()).collect(),
-            unsafe_fixes: run.unsafe_fixes,
-            max_filesize: run.max_filesize,
-            tenant_depth: run.tenant_depth,
-            shard: run.shard.map(|shard| shard.to_string()),
-        },
-        findings,
-        suppressed,
-        baselined,
-        errors,
-        skipped,
-        changes,
-        tenants: run.tenants.to_vec(),
-        notes: notes(run),
-        summary: run.summary.clone(),
-        fix: run.fix.map(|fix| JsonFix {
+impl JsonFix {
+    fn of(fix: &FixOutcome) -> JsonFix {
+        JsonFix {
             wrote: fix.wrote,
             dry_run: fix.dry_run,
             changed_files: fix.changed_files,
             fixed_findings: fix.fixed_findings,
             patch: fix.patch.as_deref().map(display_path),
-        }),
-        baseline: run.baseline.map(JsonBaseline::of),
+        }
+    }
+}
+
+/// Writes the whole run as one JSON document, the one [`read`] gives back as a [`Document`].
+pub fn write(out: &mut (impl Write + ?Sized), run: &Run) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Streamed(run))?;
+    writeln!(out)
+}
+
+/// The run as a [`Document`] has it, each list made while it is written.
+struct Streamed<'r, 'a>(&'r Run<'a>);
+
+impl Serialize for Streamed<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let run = self.0;
+        let reports = run.reports;
+        // Diffs name files as `--patch` would, as the text report's do.
+        let names = RefCell::new(PatchBases::new());
+        let mut document = serializer.serialize_struct("Document", 15)?;
+        document.serialize_field("version", &SCHEMA_VERSION)?;
+        document.serialize_field("tool", &Tool::this())?;
+        document.serialize_field("config", &run.config.map(display_path))?;
+        document.serialize_field("run", &RunSettings::of(run))?;
+        let findings = per_file(reports, |report| {
+            let fixes = |located| report.change.as_ref().is_some_and(|c| c.fixes(located));
+            (report.findings.iter())
+                .map(move |located| JsonFinding::of(report, located, fixes(located)))
+        });
+        document.serialize_field("findings", &findings)?;
+        let suppressed = per_file(reports, |report| {
+            report
+                .suppressed
+                .iter()
+                .map(move |silenced| JsonSuppressed {
+                    finding: JsonFinding::of(report, &silenced.located, false),
+                    reason: silenced.suppression.reason.as_deref().map(Cow::Borrowed),
+                    directive_line: silenced.suppression.line,
+                })
+        });
+        document.serialize_field("suppressed", &suppressed)?;
+        let baselined = per_file(reports, |report| {
+            (report.baselined.iter()).map(move |accepted| JsonFinding::of(report, accepted, false))
+        });
+        document.serialize_field("baselined", &baselined)?;
+        let errors = per_file(reports, |report| {
+            report.error.as_ref().map(|FileError { kind, message }| {
+                let (path, tenant) = file_of(report);
+                JsonError {
+                    path,
+                    tenant,
+                    kind: *kind,
+                    message: Cow::Borrowed(message),
+                }
+            })
+        });
+        document.serialize_field("errors", &errors)?;
+        let skipped = per_file(reports, |report| {
+            (report.skipped.as_ref()).map(|skip| JsonSkipped::of(report, skip, run.max_filesize))
+        });
+        document.serialize_field("skipped", &skipped)?;
+        let changes = per_file(reports, |report| {
+            report.change.as_ref().map(|change| {
+                let (path, tenant) = file_of(report);
+                let name = names.borrow_mut().shown_name(&report.path);
+                JsonChange {
+                    path,
+                    tenant,
+                    diff: super::diff::plain_text(&name, change),
+                }
+            })
+        });
+        document.serialize_field("changes", &changes)?;
+        document.serialize_field("tenants", run.tenants)?;
+        document.serialize_field("notes", &notes(run))?;
+        document.serialize_field("summary", run.summary)?;
+        document.serialize_field("fix", &run.fix.map(JsonFix::of))?;
+        match run.baseline {
+            Some(comparison) => {
+                document.serialize_field("baseline", &JsonBaseline::of(comparison))?
+            }
+            None => document.skip_field("baseline")?,
+        }
+        document.end()
+    }
+}
+
+/// A list of the report, made from each file's report in turn as it is written.
+struct PerFile<'r, F>(&'r [FileReport], F);
+
+/// `items` gives the list's items from one file's report.
+fn per_file<'r, F, I>(reports: &'r [FileReport], items: F) -> PerFile<'r, F>
+where
+    F: Fn(&'r FileReport) -> I,
+    I: IntoIterator<Item: Serialize>,
+{
+    PerFile(reports, items)
+}
+
+impl<'r, F, I> Serialize for PerFile<'r, F>
+where
+    F: Fn(&'r FileReport) -> I,
+    I: IntoIterator<Item: Serialize>,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().flat_map(&self.1))
     }
 }
 
@@ -543,7 +617,9 @@ mod tests {
             Skip::LeftoverTemp(Leftover::Unmarked),
         ];
         for skip in skips {
-            let written = JsonSkipped::of("a.php", Some("t"), &skip, 8 << 20);
+            let mut report = FileReport::new(std::path::Path::new("a.php"));
+            report.tenant = Some("t".into());
+            let written = JsonSkipped::of(&report, &skip, 8 << 20);
             assert_eq!(written.skip(), Some(skip));
         }
     }

@@ -258,7 +258,7 @@ impl Files {
         &mut self,
         source: &Path,
         path: &str,
-        tenant: Option<&String>,
+        tenant: Option<&str>,
     ) -> Result<&mut FileReport, String> {
         if let Some(earlier) = self.named_by.get(path)
             && earlier != source
@@ -273,7 +273,7 @@ impl Files {
             Some(&index) => index,
             None => {
                 let mut report = FileReport::new(Path::new(path));
-                report.tenant = tenant.cloned();
+                report.tenant = tenant.map(str::to_string);
                 self.reports.push(report);
                 self.by_path
                     .insert(path.to_string(), self.reports.len() - 1);
@@ -292,32 +292,32 @@ impl Files {
                 fixed
                     .entry(&finding.path)
                     .or_default()
-                    .push(finding.fingerprint.clone());
+                    .push(finding.fingerprint.to_string());
             }
-            self.report(source, &finding.path, finding.tenant.as_ref())?
+            self.report(source, &finding.path, finding.tenant.as_deref())?
                 .findings
                 .push(located(source, finding)?);
         }
         for silenced in &document.suppressed {
             let finding = &silenced.finding;
-            self.report(source, &finding.path, finding.tenant.as_ref())?
+            self.report(source, &finding.path, finding.tenant.as_deref())?
                 .suppressed
                 .push(Suppressed {
                     located: located(source, finding)?,
                     suppression: Suppression {
-                        reason: silenced.reason.clone(),
+                        reason: silenced.reason.as_deref().map(str::to_string),
                         line: silenced.directive_line,
                     },
                 });
         }
         for accepted in &document.baselined {
-            self.report(source, &accepted.path, accepted.tenant.as_ref())?
+            self.report(source, &accepted.path, accepted.tenant.as_deref())?
                 .baselined
                 .push(located(source, accepted)?);
         }
         for error in &document.errors {
-            self.report(source, &error.path, error.tenant.as_ref())?
-                .error = Some(FileError::new(error.kind, error.message.clone()));
+            self.report(source, &error.path, error.tenant.as_deref())?
+                .error = Some(FileError::new(error.kind, error.message.to_string()));
         }
         for skipped in &document.skipped {
             let skip = skipped.skip().ok_or_else(|| {
@@ -328,12 +328,12 @@ impl Files {
                     skipped.reason
                 )
             })?;
-            self.report(source, &skipped.path, skipped.tenant.as_ref())?
+            self.report(source, &skipped.path, skipped.tenant.as_deref())?
                 .skipped = Some(skip);
         }
         for change in &document.changes {
-            let fingerprints = fixed.remove(change.path.as_str()).unwrap_or_default();
-            self.report(source, &change.path, change.tenant.as_ref())?
+            let fingerprints = fixed.remove(&*change.path).unwrap_or_default();
+            self.report(source, &change.path, change.tenant.as_deref())?
                 .change = Some(Change::recorded(change.diff.clone(), fingerprints));
         }
         Ok(())
@@ -379,11 +379,11 @@ fn located(source: &Path, finding: &JsonFinding) -> Result<Located, String> {
     }
     Ok(Located {
         finding: Finding {
-            rule: finding.rule.clone(),
+            rule: finding.rule.to_string(),
             span: 0..0,
             kind: finding.kind,
             severity: finding.severity,
-            message: finding.message.clone(),
+            message: finding.message.to_string(),
             applicability: finding.fix,
             edits: Vec::new(),
         },
@@ -391,7 +391,7 @@ fn located(source: &Path, finding: &JsonFinding) -> Result<Located, String> {
         column: finding.column,
         end_line: finding.end_line,
         end_column: finding.end_column,
-        source_line: finding.source.text.clone(),
+        source_line: finding.source.text.to_string(),
         line_span: finding.source.start..finding.source.end,
         edits: finding
             .edits
@@ -401,10 +401,10 @@ fn located(source: &Path, finding: &JsonFinding) -> Result<Located, String> {
                 column: edit.column,
                 end_line: edit.end_line,
                 end_column: edit.end_column,
-                replacement: edit.replacement.clone(),
+                replacement: edit.replacement.to_string(),
             })
             .collect(),
-        fingerprint: finding.fingerprint.clone(),
-        fix_dropped: finding.fix_dropped.clone(),
+        fingerprint: finding.fingerprint.to_string(),
+        fix_dropped: finding.fix_dropped.as_deref().map(str::to_string),
     })
 }
