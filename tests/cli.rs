@@ -422,3 +422,31 @@ fn version_control_copies_and_binaries_with_template_names_are_never_reported() 
     assert!(paths[0].ends_with("www/kspay/KSPayForm.asp"), "{paths:?}");
     assert_eq!(report["summary"]["errors"], 0);
 }
+
+/// A reader that stops early (`| head`) is not an error of the run: the exit code is still the
+/// findings', and nothing is said about the pipe. The reports are larger than a pipe holds, so
+/// the run is still writing (buffered or line by line) when the reader goes.
+#[test]
+fn a_reader_closing_the_pipe_early_leaves_the_exit_code_to_the_findings() {
+    use std::io::Read as _;
+    use std::process::Stdio;
+    for format in ["json", "sarif", "text"] {
+        let mut child = Process::new(assert_cmd::cargo::cargo_bin("kspay-migrate"))
+            .current_dir(root())
+            .env("NO_COLOR", "1")
+            .args(["check", "--format", format, "tests/cases"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "--format {format}: {stderr}");
+        assert!(
+            !stderr.contains("cannot write"),
+            "--format {format}: {stderr}"
+        );
+    }
+}

@@ -2,7 +2,7 @@
 //! stderr or to its file, and each `--output FORMAT=FILE` to its own; `check`, `fix` and
 //! `merge` all end here.
 
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::args::ColorWhen;
@@ -83,16 +83,34 @@ fn write_report_to_terminal(
     let mut stderr = anstream::stderr().lock();
     let result = if to_stderr {
         let mut out = anstream::stderr().lock();
-        report::write(format, &mut out, &mut stderr, run, detail)
+        write_to_stream(format, &mut out, &mut stderr, run, detail)
     } else {
         let mut out = anstream::stdout().lock();
-        report::write(format, &mut out, &mut stderr, run, detail)
+        write_to_stream(format, &mut out, &mut stderr, run, detail)
     };
     match result {
         // A reader such as `head` closing the pipe early is not an error of ours.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         result => result.map_err(|e| format!("cannot write the report: {}", describe_io(&e))),
     }
+}
+
+/// Writes one report to a standard stream. A machine format goes through a buffer: stdout
+/// flushes at every line, and a report of a million files has a million lines, each a system
+/// call. Text keeps its lines as they come, in order with what it sends to stderr.
+fn write_to_stream(
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    run: &Run,
+    detail: report::text::Detail,
+) -> io::Result<()> {
+    if format == Format::Text {
+        return report::write(format, out, err, run, detail);
+    }
+    let mut buffered = io::BufWriter::new(out);
+    report::write(format, &mut buffered, err, run, detail)?;
+    buffered.flush()
 }
 
 /// Writes one report to a file, text without colours and with its stderr part included.
