@@ -36,8 +36,9 @@ pub enum Content {
 pub type Gate<'g> = &'g dyn Fn(&mut dyn Read) -> std::io::Result<bool>;
 
 /// Opens and reads a file the walk found, skipping it when it is larger than `max_filesize`
-/// or binary, and passing a large one through `gate` first. Returns the content with the identity of the very file read (a write must
-/// replace that file, not whatever holds its name later).
+/// or binary, and passing a large one through `gate` first. Returns the content with the
+/// identity of the very file read (a write must replace that file, not whatever holds its name
+/// later).
 pub fn read(file: &FileAt, max_filesize: u64, gate: Gate) -> Result<(Content, FileId), FileError> {
     let cannot_read = |why: String| FileError::new(ErrorKind::Read, format!("cannot read: {why}"));
     let (handle, meta) = file.open().map_err(|e| cannot_read(e.to_string()))?;
@@ -58,9 +59,9 @@ fn read_open(
     }
     // Reads are bounded by the size just taken, so no read is spent finding the end,
     // and a file growing meanwhile is read no further than its size.
-    let held_whole = size <= HELD_WHOLE_UP_TO;
-    let mut bytes = Vec::with_capacity(if held_whole { size } else { 0 } as usize);
     let sniff = size.min(BINARY_SNIFF as u64);
+    let held_whole = size <= HELD_WHOLE_UP_TO;
+    let mut bytes = Vec::with_capacity(if held_whole { size } else { sniff } as usize);
     (&mut file).take(sniff).read_to_end(&mut bytes)?;
     if is_binary(&bytes) {
         return Ok(Content::Skipped(Skip::Binary));
