@@ -3,7 +3,7 @@
 # default profile and the trap-heavy one (`gen_corpus --profile traps`: shipping notes,
 # addresses and payment guides naming 제주 and 안심클릭 as often as real Korean shops), in one run,
 #   - `check` against ripgrep searching the card's literals (UTF-8 and EUC-KR bytes), both trees,
-#   - `check -j1` against `check -j2`, both trees,
+#   - `check -j1` against `check -j2`, both trees, beside `rg -j1` against `rg -j2`,
 #   - peak RSS of `check --format json` (GNU time), on the tree and on a million files made of
 #     hard-linked copies of it (COPIES),
 #   - `fix --write` against `check` on fresh copies of the tree,
@@ -65,18 +65,27 @@ median() { # median of one command's runs over hyperfine JSON exports: INDEX FIL
     python3 -c 'import json,statistics,sys; print(statistics.median(t for f in sys.argv[2:] for t in json.load(open(f))["results"][int(sys.argv[1])]["times"]))' "$@"
 }
 
-# Warms the cache, then times ripgrep and the read-only commands on one tree in one hyperfine
-# run, exported to JSON: rg, check, check -j1, check -j2, and with BEFORE the old check.
+# Times ripgrep and the read-only commands on one tree: rg, check, check -j1, check -j2, rg -j1,
+# rg -j2 (what the machine's two threads give a search that does little but read), and with
+# BEFORE the old check. After a warm-up, each round runs every command once, and the medians are
+# over READ_ROUNDS rounds: on a shared VM the machine's speed drifts over the minutes a run
+# takes, and rounds spread that drift over all commands alike, where hyperfine's runs of one
+# command after another's put it on whichever ran when it was slow. Exports NAME-ROUND.json.
+read_rounds=${READ_ROUNDS:-15}
 time_reads() {
-    local on=$1 json=$2
-    local commands=("$rg_search $on" "$tool check -q $on" "$tool check -q -j1 $on" "$tool check -q -j2 $on")
+    local on=$1 name=$2
+    local commands=("$rg_search $on" "$tool check -q $on" "$tool check -q -j1 $on" "$tool check -q -j2 $on"
+        "$rg_search -j1 $on" "$rg_search -j2 $on")
     [ -z "$before_tool" ] || commands+=("$before_tool check -q $on")
-    $tool check -q "$on" >/dev/null || true
-    hyperfine -N --warmup 3 --runs 15 --ignore-failure --export-json "$json" "${commands[@]}" >&2
+    hyperfine -N --warmup 3 --runs 2 --ignore-failure "${commands[@]}" >/dev/null 2>&1
+    rm -f "$work/$name"-*.json
+    for round in $(seq "$read_rounds"); do
+        hyperfine -N --runs 1 --ignore-failure --export-json "$work/$name-$round.json" "${commands[@]}" >&2
+    done
 }
-time_reads "$tree" "$work/read.json"
+time_reads "$tree" read
 # The same on the trap-heavy tree, where a third of the files name 제주 without being stale.
-time_reads "$traps_tree" "$work/traps.json"
+time_reads "$traps_tree" traps
 
 # Hostile pages (issue 12): one page of each kind at growing sizes, check and fix (dry run),
 # time and peak RSS; the cost of the largest against the one half its size shows whether it
@@ -147,14 +156,18 @@ for run in $(seq "$write_runs"); do
 done
 rm -rf "$copy"
 
-rg_median=$(median 0 "$work/read.json")
-check_median=$(median 1 "$work/read.json")
-j1_median=$(median 2 "$work/read.json")
-j2_median=$(median 3 "$work/read.json")
-traps_rg_median=$(median 0 "$work/traps.json")
-traps_check_median=$(median 1 "$work/traps.json")
-traps_j1_median=$(median 2 "$work/traps.json")
-traps_j2_median=$(median 3 "$work/traps.json")
+rg_median=$(median 0 "$work"/read-*.json)
+check_median=$(median 1 "$work"/read-*.json)
+j1_median=$(median 2 "$work"/read-*.json)
+j2_median=$(median 3 "$work"/read-*.json)
+rg_j1_median=$(median 4 "$work"/read-*.json)
+rg_j2_median=$(median 5 "$work"/read-*.json)
+traps_rg_median=$(median 0 "$work"/traps-*.json)
+traps_check_median=$(median 1 "$work"/traps-*.json)
+traps_j1_median=$(median 2 "$work"/traps-*.json)
+traps_j2_median=$(median 3 "$work"/traps-*.json)
+traps_rg_j1_median=$(median 4 "$work"/traps-*.json)
+traps_rg_j2_median=$(median 5 "$work"/traps-*.json)
 write_median=$(median 0 "$work"/write-*.json)
 fresh_check_median=$(median 1 "$work"/write-*.json)
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
@@ -172,9 +185,9 @@ report=$work/report.md
     echo "### $(date -u +%Y-%m-%d): $files files, seed $seed"
     echo
     echo "Machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), $(free -g | awk '/^Mem:/ {print $2}') GiB,"
-    echo "$(uname -sr); $(rustc --version); $(rg --version | head -1); $(hyperfine --version)."
+    echo "$(uname -sr); $(rustc --version); $(rg --version | sed -n 1p); $(hyperfine --version)."
     echo "Default tree: $tree_files files, $tree_size, $findings findings. Trap-heavy tree: $traps_files files, $traps_size, $traps_findings findings; $(head -1 "$work/traps-rates.txt" 2>/dev/null)."
-    echo "Warm cache; medians of 15 runs ($write_runs for writes, alternating with \`check\`)."
+    echo "Warm cache; medians of $read_rounds rounds, each running every read-only command once ($write_runs for writes, alternating with \`check\`)."
     echo
     echo "| measure | result | target |"
     echo "| --- | --- | --- |"
@@ -182,6 +195,8 @@ report=$work/report.md
     echo "| \`check\` / \`rg\`, trap-heavy tree | $(ms "$traps_check_median") / $(ms "$traps_rg_median") = **$(ratio "$traps_check_median" "$traps_rg_median")x** | <= 1.5x |"
     echo "| \`check -j1\` / \`check -j2\`, default tree | $(ms "$j1_median") / $(ms "$j2_median") = **$(ratio "$j1_median" "$j2_median")x** | >= 1.8x |"
     echo "| \`check -j1\` / \`check -j2\`, trap-heavy tree | $(ms "$traps_j1_median") / $(ms "$traps_j2_median") = **$(ratio "$traps_j1_median" "$traps_j2_median")x** | >= 1.8x |"
+    echo "| \`rg -j1\` / \`rg -j2\` (the machine's yardstick), default tree | $(ms "$rg_j1_median") / $(ms "$rg_j2_median") = $(ratio "$rg_j1_median" "$rg_j2_median")x | |"
+    echo "| \`rg -j1\` / \`rg -j2\` (the machine's yardstick), trap-heavy tree | $(ms "$traps_rg_j1_median") / $(ms "$traps_rg_j2_median") = $(ratio "$traps_rg_j1_median" "$traps_rg_j2_median")x | |"
     echo "| peak RSS of \`check --format json\`, default tree, highest of 3 runs | **$((rss_kib / 1024)) MiB** | <= 64 MiB |"
     if [ "${#million_rss[@]}" -gt 0 ]; then
         highest=$(printf '%s\n' "${million_rss[@]}" | sort -n | tail -1)
@@ -196,8 +211,8 @@ report=$work/report.md
     echo "| --- | --- | --- | --- |"
     cat "$hostile_rows"
     if [ -n "$before_tool" ]; then
-        before_read_median=$(median 4 "$work/read.json")
-        before_traps_median=$(median 4 "$work/traps.json")
+        before_read_median=$(median 6 "$work"/read-*.json)
+        before_traps_median=$(median 6 "$work"/traps-*.json)
         echo
         echo "Before: the release binary of \`$BEFORE\` ($(git rev-parse --short "$BEFORE")), timed in the same runs:"
         echo
