@@ -24,7 +24,7 @@ use crate::diagnostics::{
     Applicability, ErrorKind, FileError, FileReport, Kind, Leftover, Located, LocatedEdit,
     Severity, Skip,
 };
-use crate::source::names::display_path;
+use crate::source::names::{display_name, display_path};
 use crate::source::patch_base::PatchBases;
 
 /// Bump when a field is renamed or removed, or its meaning changes; adding fields keeps the
@@ -33,7 +33,8 @@ use crate::source::patch_base::PatchBases;
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole report, as [`read`] gives it back. [`write`] writes the same fields in the same
-/// order without making one (a test holds the two together).
+/// order without making one (`tests/merge.rs` checks that a report read back writes the same
+/// bytes).
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
@@ -143,9 +144,9 @@ impl JsonBaseline {
 
 /// A file as each item about it names it: its path, and the tenant it belongs to (`None`: a
 /// page read from stdin).
-fn file_of(report: &FileReport) -> (Cow<'static, str>, Option<Cow<'_, str>>) {
+fn file_of(report: &FileReport) -> (Cow<'_, str>, Option<Cow<'_, str>>) {
     (
-        display_path(&report.path).into(),
+        display_name(&report.path),
         report.tenant.as_deref().map(Cow::Borrowed),
     )
 }

@@ -7,7 +7,12 @@ use std::os::unix::ffi::OsStrExt;
 /// A path as it goes into reports and patches: as reached from the PATH argument, with `/`.
 /// Bytes that are not UTF-8 become U+FFFD; [`display_bytes`] keeps them.
 pub fn display_path(path: &std::path::Path) -> String {
-    String::from_utf8_lossy(display_bytes(path)).into_owned()
+    display_name(path).into_owned()
+}
+
+/// [`display_path`], borrowed from the path when its bytes are UTF-8.
+pub fn display_name(path: &std::path::Path) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(display_bytes(path))
 }
 
 /// [`display_path`] in the name's own bytes.

@@ -131,7 +131,7 @@ mod tests {
     }
 
     #[test]
-    fn a_large_file_the_gate_rules_out_is_given_to_it_whole_and_not_kept() {
+    fn a_large_file_the_gate_rules_out_is_given_to_it_whole_and_ruled_out() {
         let log = access_log(HELD_WHOLE_UP_TO as usize + 9000);
         let (file, size) = open(&log);
         let seen = Cell::new(Vec::new());
