@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
@@ -124,8 +125,10 @@ pub struct Rule {
     pub from: Scheme,
     pub to: Scheme,
     field_names: Vec<String>,
-    /// `certitype = "M"`: the scheme field assigned a `from` code (built once, used per page).
-    from_assignment: Option<Regex>,
+    /// `certitype = "M"`: the scheme field assigned a `from` code. Built when a page with
+    /// server code first asks for it, not at start: its Unicode classes make it the costliest
+    /// regex of a rule (2.5 of a run's 9 ms fixed cost), and a run over plain HTML never needs it.
+    from_assignment: OnceLock<Option<Regex>>,
 }
 
 /// The card a rule moves: how to find it in text and how to write it into a list.
@@ -215,7 +218,6 @@ impl Rule {
         }
 
         let token = card_token_regex(&file.card.aliases, &file.card.suffixes);
-        let from_assignment = assignment_regex(&file.field.names, &file.from.codes);
         Ok(Rule {
             id: file.id,
             shape: file.shape,
@@ -244,7 +246,7 @@ impl Rule {
             from: Scheme::new(file.from),
             to: Scheme::new(file.to),
             field_names: file.field.names,
-            from_assignment,
+            from_assignment: OnceLock::new(),
         })
     }
 
@@ -321,7 +323,9 @@ impl Rule {
     /// `certitype = 'M'`) with groups `field` and `value` (the quoted code); `None` when the
     /// rule names no `from` code.
     pub fn from_assignment(&self) -> Option<&Regex> {
-        self.from_assignment.as_ref()
+        self.from_assignment
+            .get_or_init(|| assignment_regex(&self.field_names, &self.from.codes))
+            .as_ref()
     }
 
     /// Whether a form field or variable name is the scheme field (`certitype`).

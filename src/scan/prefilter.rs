@@ -28,6 +28,7 @@
 use std::cell::OnceCell;
 use std::io::{self, Read};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use encoding_rs::EUC_KR;
@@ -75,8 +76,9 @@ struct SchemeWords {
     codes: Option<AhoCorasick>,
     /// The Hangul titles of both schemes with markup, server code or spaces between their
     /// syllables (`안심<br>클릭`): detection reads an element's text pieces together, and
-    /// server code as blanks.
-    split_titles: Option<Regex>,
+    /// server code as blanks. Built when a page first needs it (a page whose words tie
+    /// nothing), not at start, where every run would wait on it.
+    split_titles: OnceLock<Option<Regex>>,
 }
 
 /// What a pattern of [`SchemeWords::ties`] is.
@@ -312,7 +314,7 @@ impl SchemeWords {
             titles: lower_case(rule.from.labels.iter().chain(&rule.to.labels)),
             codes: (!rule.card.codes.is_empty())
                 .then(|| any_case(rule.card.codes.iter().map(String::as_str).collect())),
-            split_titles: split_titles(rule),
+            split_titles: OnceLock::new(),
         }
     }
 
@@ -336,6 +338,7 @@ impl SchemeWords {
             })
             || self
                 .split_titles
+                .get_or_init(|| split_titles(rule))
                 .as_ref()
                 .is_some_and(|titles| titles.is_match(text))
     }
