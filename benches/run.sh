@@ -79,7 +79,7 @@ ratios = [scale * r[a]["times"][0] / r[b]["times"][0] for r in rounds]
 print("%.2f" % statistics.median(ratios))' "$@"
 }
 
-# Pure arithmetic, no memory or system calls, about a quarter second: two copies at once against
+# Pure arithmetic, no memory or system calls, about 0.2 s: two copies at once against
 # one give the most any work can gain from a second thread on this machine (2.0x on two free
 # cores; less where the VM's vCPUs share a core or the host is busy).
 spin='for ((i = 0; i < 60000; i++)); do x=$((x + i)); done'
