@@ -54,9 +54,13 @@ fi
 if [ ! -d "$tree" ]; then
     target/release/examples/gen_corpus --files "$files" --seed "$seed" "$tree"
 fi
-if [ ! -d "$traps_tree" ]; then
+# The generator's count of files naming 제주 and 안심클릭 is kept beside its tree (a tree of another
+# size or seed has its own).
+traps_rates=$traps_tree-rates.txt
+if [ ! -d "$traps_tree" ] || [ ! -f "$traps_rates" ]; then
+    rm -rf "$traps_tree"
     target/release/examples/gen_corpus --profile traps --files "$files" --seed "$seed" "$traps_tree" \
-        | tee "$work/traps-rates.txt"
+        | tee "$traps_rates"
 fi
 
 # What a hoster would script: the card's names as raw bytes, UTF-8 and EUC-KR (제주 is
@@ -222,7 +226,7 @@ report=$work/report.md
     echo
     echo "Machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), $(free -g | awk '/^Mem:/ {print $2}') GiB,"
     echo "$(uname -sr); $(rustc --version); $(rg --version | sed -n 1p); $(hyperfine --version)."
-    echo "Default tree: $tree_files files, $tree_size, $findings findings. Trap-heavy tree: $traps_files files, $traps_size, $traps_findings findings; $(head -1 "$work/traps-rates.txt" 2>/dev/null)."
+    echo "Default tree: $tree_files files, $tree_size, $findings findings. Trap-heavy tree: $traps_files files, $traps_size, $traps_findings findings; $(head -1 "$traps_rates")."
     echo "Warm cache; medians of $read_rounds rounds, each running every read-only command once ($write_runs for writes, alternating with \`check\`)."
     echo
     echo "| measure | result | target |"
