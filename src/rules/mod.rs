@@ -7,13 +7,15 @@
 use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
 use serde::Deserialize;
 
 pub mod charref;
+mod lazy_regex;
+
+pub use lazy_regex::LazyRegex;
 
 pub use crate::diagnostics::Severity;
 use crate::diagnostics::line_column;
@@ -125,10 +127,10 @@ pub struct Rule {
     pub from: Scheme,
     pub to: Scheme,
     field_names: Vec<String>,
-    /// `certitype = "M"`: the scheme field assigned a `from` code. Built when a page with
-    /// server code first asks for it, not at start: its Unicode classes make it the costliest
-    /// regex of a rule (2.5 of a run's 9 ms fixed cost), and a run over plain HTML never needs it.
-    from_assignment: OnceLock<Option<Regex>>,
+    /// `certitype = "M"`: the scheme field assigned a `from` code; `None` when the rule names
+    /// no `from` code. Compiled when a page with server code first asks for it: its Unicode
+    /// classes made it the costliest part of a run's start (BENCHMARKS.md, session 10).
+    from_assignment: Option<LazyRegex>,
 }
 
 /// The card a rule moves: how to find it in text and how to write it into a list.
@@ -218,6 +220,8 @@ impl Rule {
         }
 
         let token = card_token_regex(&file.card.aliases, &file.card.suffixes);
+        let from_assignment =
+            assignment_pattern(&file.field.names, &file.from.codes).map(LazyRegex::new);
         Ok(Rule {
             id: file.id,
             shape: file.shape,
@@ -246,7 +250,7 @@ impl Rule {
             from: Scheme::new(file.from),
             to: Scheme::new(file.to),
             field_names: file.field.names,
-            from_assignment: OnceLock::new(),
+            from_assignment,
         })
     }
 
@@ -321,11 +325,10 @@ impl Rule {
 
     /// Matches an assignment of a `from` code to the scheme field (`$certitype = "M"`,
     /// `certitype = 'M'`) with groups `field` and `value` (the quoted code); `None` when the
-    /// rule names no `from` code.
+    /// rule names no `from` code, or when its field names are too many to compile. Compiled on
+    /// the first call.
     pub fn from_assignment(&self) -> Option<&Regex> {
-        self.from_assignment
-            .get_or_init(|| assignment_regex(&self.field_names, &self.from.codes))
-            .as_ref()
+        self.from_assignment.as_ref()?.get().ok()
     }
 
     /// Whether a form field or variable name is the scheme field (`certitype`).
@@ -677,7 +680,7 @@ fn card_token_regex(aliases: &[String], suffixes: &[String]) -> Regex {
     Regex::new(&pattern).expect("escaped alternation is a valid regex")
 }
 
-fn assignment_regex(fields: &[String], codes: &[String]) -> Option<Regex> {
+fn assignment_pattern(fields: &[String], codes: &[String]) -> Option<String> {
     let alternation = |words: &[String]| {
         words
             .iter()
@@ -688,12 +691,11 @@ fn assignment_regex(fields: &[String], codes: &[String]) -> Option<Regex> {
     if codes.is_empty() {
         return None;
     }
-    let pattern = format!(
+    Some(format!(
         r#"(?i)(?:^|[^\w$.])\$?(?P<field>{})\s*=\s*(?P<value>"(?:{codes})"|'(?:{codes})')"#,
         alternation(fields),
         codes = alternation(codes),
-    );
-    Regex::new(&pattern).ok()
+    ))
 }
 
 /// A Latin title is a word of its own when no Latin letter or digit touches it: Korean writes

@@ -28,14 +28,12 @@
 use std::cell::OnceCell;
 use std::io::{self, Read};
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use encoding_rs::EUC_KR;
 use memchr::memmem;
-use regex::Regex;
 
-use crate::rules::{Rule, Shape, charref, is_latin_word};
+use crate::rules::{LazyRegex, Rule, Shape, charref, is_latin_word};
 use crate::scan::page::{self, PageKind};
 use crate::source::encoding;
 
@@ -76,9 +74,8 @@ struct SchemeWords {
     codes: Option<AhoCorasick>,
     /// The Hangul titles of both schemes with markup, server code or spaces between their
     /// syllables (`안심<br>클릭`): detection reads an element's text pieces together, and
-    /// server code as blanks. Built when a page first needs it (a page whose words tie
-    /// nothing), not at start, where every run would wait on it.
-    split_titles: OnceLock<Option<Regex>>,
+    /// server code as blanks. Compiled when a page whose words tie nothing first needs it.
+    split_titles: Option<LazyRegex>,
 }
 
 /// What a pattern of [`SchemeWords::ties`] is.
@@ -314,7 +311,7 @@ impl SchemeWords {
             titles: lower_case(rule.from.labels.iter().chain(&rule.to.labels)),
             codes: (!rule.card.codes.is_empty())
                 .then(|| any_case(rule.card.codes.iter().map(String::as_str).collect())),
-            split_titles: OnceLock::new(),
+            split_titles: split_titles(rule),
         }
     }
 
@@ -336,11 +333,11 @@ impl SchemeWords {
                     ties
                 }
             })
-            || self
-                .split_titles
-                .get_or_init(|| split_titles(rule))
-                .as_ref()
-                .is_some_and(|titles| titles.is_match(text))
+            || self.split_titles.as_ref().is_some_and(|titles| {
+                // Titles too long to compile: the page is taken to name a scheme, which only
+                // costs a parse.
+                titles.get().ok().is_none_or(|titles| titles.is_match(text))
+            })
     }
 
     /// The identifier around a hit of an identifier word (the letters and digits around it, as
@@ -557,7 +554,7 @@ fn lower_case<'w>(words: impl IntoIterator<Item = &'w String>) -> Vec<String> {
 const TITLE_GAP: &str = r"(?:[^\u{AC00}-\u{D7A3}]|<[^>]*>)*";
 
 /// The Hangul titles of both schemes, each syllable apart from the next by a [`TITLE_GAP`].
-fn split_titles(rule: &Rule) -> Option<Regex> {
+fn split_titles(rule: &Rule) -> Option<LazyRegex> {
     let titles: Vec<String> = rule
         .from
         .labels
@@ -572,8 +569,7 @@ fn split_titles(rule: &Rule) -> Option<Regex> {
                 .join(TITLE_GAP)
         })
         .collect();
-    (!titles.is_empty())
-        .then(|| Regex::new(&titles.join("|")).expect("escaped titles form a regex"))
+    (!titles.is_empty()).then(|| LazyRegex::new(titles.join("|")))
 }
 
 /// The byte forms a word takes in pages: UTF-8, EUC-KR and numeric character references.
@@ -789,5 +785,23 @@ mod tests {
         let by_move = Prefilter::new(&moves);
         let hit = by_move.search_bytes(page.as_bytes()).expect("titles pass");
         assert!(by_move.worth_parsing(hit, &moves, page, PageKind::Markup));
+    }
+
+    #[test]
+    fn split_titles_that_do_not_compile_let_the_page_through_rather_than_panic() {
+        // A card named in a list of its own, with no scheme's title, field or identifier.
+        let page = "<p>제주카드, 삼성카드</p>";
+        let rules = crate::rules::embedded().unwrap();
+        let mut prefilter = Prefilter::new(&rules);
+        let hit = prefilter
+            .search_bytes(page.as_bytes())
+            .expect("the card passes");
+        assert!(!prefilter.worth_parsing(hit, &rules, page, PageKind::Markup));
+
+        // What a rule's titles past the regex crate's size limits give: an error from the
+        // first page that needs them, here from a pattern that is no regex at all.
+        let words = prefilter.scheme_words[0].as_mut().expect("a move rule");
+        words.split_titles = Some(LazyRegex::new("(".to_string()));
+        assert!(prefilter.worth_parsing(hit, &rules, page, PageKind::Markup));
     }
 }
