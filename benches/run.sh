@@ -55,20 +55,35 @@ if [ ! -d "$tree" ]; then
     target/release/examples/gen_corpus --files "$files" --seed "$seed" "$tree"
 fi
 # The generator's count of files naming 제주 and 안심클릭 is kept beside its tree (a tree of another
-# size or seed has its own).
+# size or seed has its own); it is written when the generator is done, so a tree without it is
+# unfinished and made again.
 traps_rates=$traps_tree-rates.txt
 if [ ! -d "$traps_tree" ] || [ ! -f "$traps_rates" ]; then
     rm -rf "$traps_tree"
     target/release/examples/gen_corpus --profile traps --files "$files" --seed "$seed" "$traps_tree" \
-        | tee "$traps_rates"
+        | tee "$traps_rates.part"
+    mv "$traps_rates.part" "$traps_rates"
 fi
 
 # What a hoster would script: the card's names as raw bytes, UTF-8 and EUC-KR (제주 is
 # C1 A6 C1 D6 there), every file including binaries and hidden ones, names of matching files.
 rg_search="rg -l -uuu -a -e 제주 -e (?-u:\xC1\xA6\xC1\xD6) -e Jeju"
 
-median() { # median of one command's runs over hyperfine JSON exports: INDEX FILE...
-    python3 -c 'import json,statistics,sys; print(statistics.median(t for f in sys.argv[2:] for t in json.load(open(f))["results"][int(sys.argv[1])]["times"]))' "$@"
+# Every timed command is named (hyperfine -n), and its results are looked up by that name.
+# Arguments for hyperfine from NAME COMMAND pairs.
+named() {
+    while [ "$#" -gt 0 ]; do
+        printf '%s\0' -n "$1" "$2"
+        shift 2
+    done
+}
+median() { # median of one command's runs over hyperfine JSON exports: NAME FILE...
+    python3 -c '
+import json, statistics, sys
+name = sys.argv[1]
+times = [t for f in sys.argv[2:] for r in json.load(open(f))["results"] if r["command"] == name
+         for t in r["times"]]
+print(statistics.median(times))' "$@"
 }
 # Median over rounds of A's time over B's in the same round, times SCALE: A B SCALE FILE...
 # Two commands of one round run seconds apart, so the machine's drift over a run's minutes
@@ -77,47 +92,59 @@ median() { # median of one command's runs over hyperfine JSON exports: INDEX FIL
 paired() {
     python3 -c '
 import json, statistics, sys
-a, b, scale = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
-rounds = [json.load(open(f))["results"] for f in sys.argv[4:]]
-ratios = [scale * r[a]["times"][0] / r[b]["times"][0] for r in rounds]
+a, b, scale = sys.argv[1], sys.argv[2], float(sys.argv[3])
+ratios = []
+for f in sys.argv[4:]:
+    time = {r["command"]: r["times"][0] for r in json.load(open(f))["results"]}
+    ratios.append(scale * time[a] / time[b])
 print("%.2f" % statistics.median(ratios))' "$@"
 }
 
-# Pure arithmetic, no memory or system calls, about 0.2 s: two copies at once against
-# one give the most any work can gain from a second thread on this machine (2.0x on two free
-# cores; less where the VM's vCPUs share a core or the host is busy).
+# A CPU-bound yardstick timed in the same rounds: bash arithmetic, no files and no system calls
+# in its loop, about 0.2 s. Two copies at once against one show what a second thread gives work
+# that reads nothing (2.0x on two free cores; less where the VM's vCPUs share a core or the host
+# is busy).
 spin='for ((i = 0; i < 60000; i++)); do x=$((x + i)); done'
 spin_one="bash -c '$spin'"
 spin_two="bash -c '($spin) & ($spin); wait'"
 
 # Times ripgrep and the read-only commands on one tree: rg, check, check -j1, check -j2, rg -j1,
-# rg -j2 (what the machine's two threads give a search that does little but read), the
-# arithmetic job once and twice at once, and with BEFORE the old check. After a warm-up, each round runs every command once, and the medians are
-# over READ_ROUNDS rounds: on a shared VM the machine's speed drifts over the minutes a run
-# takes, and rounds spread that drift over all commands alike, where hyperfine's runs of one
-# command after another's put it on whichever ran when it was slow. Exports NAME-ROUND.json.
+# rg -j2 (what the machine's two threads give a search that does little but read), with BEFORE
+# the old check, and the arithmetic yardstick once and twice at once. After a warm-up, each
+# round runs every command once, and the medians are over READ_ROUNDS rounds: on a shared VM
+# the machine's speed drifts over the minutes a run takes, and rounds spread that drift over
+# all commands alike, where hyperfine's runs of one command after another's put it on whichever
+# ran when it was slow. Exports NAME-ROUND.json.
 read_rounds=${READ_ROUNDS:-31}
 time_reads() {
     local on=$1 name=$2
-    local commands=("$rg_search $on" "$tool check -q $on" "$tool check -q -j1 $on" "$tool check -q -j2 $on"
-        "$rg_search -j1 $on" "$rg_search -j2 $on" "$spin_one" "$spin_two")
-    [ -z "$before_tool" ] || commands+=("$before_tool check -q $on")
-    hyperfine -N --warmup 3 --runs 2 --ignore-failure "${commands[@]}" >/dev/null 2>&1
+    local commands=(rg "$rg_search $on" check "$tool check -q $on"
+        check-j1 "$tool check -q -j1 $on" check-j2 "$tool check -q -j2 $on"
+        rg-j1 "$rg_search -j1 $on" rg-j2 "$rg_search -j2 $on")
+    [ -z "$before_tool" ] || commands+=(before "$before_tool check -q $on")
+    commands+=(arithmetic-one "$spin_one" arithmetic-two "$spin_two")
+    local args
+    mapfile -d '' args < <(named "${commands[@]}")
+    hyperfine -N --warmup 3 --runs 2 --ignore-failure "${args[@]}" >/dev/null 2>&1
     rm -f "$work/$name"-*.json
     for round in $(seq "$read_rounds"); do
-        hyperfine -N --runs 1 --ignore-failure --export-json "$work/$name-$round.json" "${commands[@]}" >&2
+        hyperfine -N --runs 1 --ignore-failure --export-json "$work/$name-$round.json" "${args[@]}" >&2
     done
 }
 time_reads "$tree" read
 # The same on the trap-heavy tree, where a third of the files name 제주 without being stale.
 time_reads "$traps_tree" traps
 
-# The fixed cost of a run: rules compiled, thread pool up, nothing to read. A hoster running one
+# The fixed cost of a run: rules loaded, thread pool up, nothing to read. A hoster running one
 # `check` per tenant pays it once per tenant. `--version` is what starting the binary costs.
 empty=$work/empty
 rm -rf "$empty" && mkdir -p "$empty"
+fixed_commands=(empty "$tool check -q $empty" version "$tool --version")
+[ -z "$before_tool" ] || fixed_commands+=(before-empty "$before_tool check -q $empty")
+mapfile -d '' fixed_args < <(named "${fixed_commands[@]}")
 hyperfine -N --warmup 10 --runs 100 --ignore-failure --export-json "$work/fixed.json" \
-    "$tool check -q $empty" "$tool --version" >&2
+    "${fixed_args[@]}" >&2
+rm -rf "$empty"
 
 # Hostile pages (issue 12): one page of each kind at growing sizes, check and fix (dry run),
 # time and peak RSS; the cost of the largest against the one half its size shows whether it
@@ -183,32 +210,32 @@ write_runs=9
 rm -f "$work"/write-*.json
 for run in $(seq "$write_runs"); do
     hyperfine --runs 1 --ignore-failure --prepare "$prepare" --export-json "$work/write-$run.json" \
-        "$tool fix --write -q $copy" \
-        "$tool check -q $copy" >&2
+        -n fix-write "$tool fix --write -q $copy" \
+        -n check-fresh "$tool check -q $copy" >&2
 done
-rm -rf "$copy" "$empty"
+rm -rf "$copy"
 
-rg_median=$(median 0 "$work"/read-*.json)
-check_median=$(median 1 "$work"/read-*.json)
-j1_median=$(median 2 "$work"/read-*.json)
-j2_median=$(median 3 "$work"/read-*.json)
-rg_j1_median=$(median 4 "$work"/read-*.json)
-rg_j2_median=$(median 5 "$work"/read-*.json)
-traps_rg_median=$(median 0 "$work"/traps-*.json)
-traps_check_median=$(median 1 "$work"/traps-*.json)
-traps_j1_median=$(median 2 "$work"/traps-*.json)
-traps_j2_median=$(median 3 "$work"/traps-*.json)
-traps_rg_j1_median=$(median 4 "$work"/traps-*.json)
-traps_rg_j2_median=$(median 5 "$work"/traps-*.json)
-j1_paired=$(paired 2 3 1 "$work"/read-*.json)
-rg_j1_paired=$(paired 4 5 1 "$work"/read-*.json)
-traps_j1_paired=$(paired 2 3 1 "$work"/traps-*.json)
-traps_rg_j1_paired=$(paired 4 5 1 "$work"/traps-*.json)
-ceiling=$(paired 6 7 2 "$work"/read-*.json "$work"/traps-*.json)
-fixed_median=$(median 0 "$work/fixed.json")
-start_median=$(median 1 "$work/fixed.json")
-write_median=$(median 0 "$work"/write-*.json)
-fresh_check_median=$(median 1 "$work"/write-*.json)
+rg_median=$(median rg "$work"/read-*.json)
+check_median=$(median check "$work"/read-*.json)
+j1_median=$(median check-j1 "$work"/read-*.json)
+j2_median=$(median check-j2 "$work"/read-*.json)
+rg_j1_median=$(median rg-j1 "$work"/read-*.json)
+rg_j2_median=$(median rg-j2 "$work"/read-*.json)
+traps_rg_median=$(median rg "$work"/traps-*.json)
+traps_check_median=$(median check "$work"/traps-*.json)
+traps_j1_median=$(median check-j1 "$work"/traps-*.json)
+traps_j2_median=$(median check-j2 "$work"/traps-*.json)
+traps_rg_j1_median=$(median rg-j1 "$work"/traps-*.json)
+traps_rg_j2_median=$(median rg-j2 "$work"/traps-*.json)
+j1_paired=$(paired check-j1 check-j2 1 "$work"/read-*.json)
+rg_j1_paired=$(paired rg-j1 rg-j2 1 "$work"/read-*.json)
+traps_j1_paired=$(paired check-j1 check-j2 1 "$work"/traps-*.json)
+traps_rg_j1_paired=$(paired rg-j1 rg-j2 1 "$work"/traps-*.json)
+arithmetic=$(paired arithmetic-one arithmetic-two 2 "$work"/read-*.json "$work"/traps-*.json)
+fixed_median=$(median empty "$work/fixed.json")
+start_median=$(median version "$work/fixed.json")
+write_median=$(median fix-write "$work"/write-*.json)
+fresh_check_median=$(median check-fresh "$work"/write-*.json)
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
 ms() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.0f} ms')" "$1"; }
 ms_tenths() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.1f} ms')" "$1"; }
@@ -235,9 +262,9 @@ report=$work/report.md
     echo "| \`check\` / \`rg\`, trap-heavy tree | $(ms "$traps_check_median") / $(ms "$traps_rg_median") = **$(ratio "$traps_check_median" "$traps_rg_median")x** | <= 1.5x |"
     echo "| \`check -j1\` / \`check -j2\`, default tree: medians; median of the rounds' ratios | $(ms "$j1_median") / $(ms "$j2_median") = **$(ratio "$j1_median" "$j2_median")x**; **${j1_paired}x** | >= 1.8x |"
     echo "| \`check -j1\` / \`check -j2\`, trap-heavy tree: medians; median of the rounds' ratios | $(ms "$traps_j1_median") / $(ms "$traps_j2_median") = **$(ratio "$traps_j1_median" "$traps_j2_median")x**; **${traps_j1_paired}x** | >= 1.8x |"
-    echo "| \`rg -j1\` / \`rg -j2\` (the machine's yardstick), default tree | $(ms "$rg_j1_median") / $(ms "$rg_j2_median") = $(ratio "$rg_j1_median" "$rg_j2_median")x; ${rg_j1_paired}x | |"
-    echo "| \`rg -j1\` / \`rg -j2\` (the machine's yardstick), trap-heavy tree | $(ms "$traps_rg_j1_median") / $(ms "$traps_rg_j2_median") = $(ratio "$traps_rg_j1_median" "$traps_rg_j2_median")x; ${traps_rg_j1_paired}x | |"
-    echo "| arithmetic only, two copies at once against one (the most two threads give here), median of all rounds | ${ceiling}x | |"
+    echo "| \`rg -j1\` / \`rg -j2\` (a search that mostly reads), default tree | $(ms "$rg_j1_median") / $(ms "$rg_j2_median") = $(ratio "$rg_j1_median" "$rg_j2_median")x; ${rg_j1_paired}x | |"
+    echo "| \`rg -j1\` / \`rg -j2\` (a search that mostly reads), trap-heavy tree | $(ms "$traps_rg_j1_median") / $(ms "$traps_rg_j2_median") = $(ratio "$traps_rg_j1_median" "$traps_rg_j2_median")x; ${traps_rg_j1_paired}x | |"
+    echo "| arithmetic yardstick, two copies at once against one, median of all rounds | ${arithmetic}x | |"
     echo "| fixed cost of a run: \`check\` of an empty folder (\`--version\`: $(ms_tenths "$start_median")), median of 100 | $(ms_tenths "$fixed_median") | |"
     echo "| peak RSS of \`check --format json\`, default tree, highest of 3 runs | **$((rss_kib / 1024)) MiB** | <= 64 MiB |"
     if [ "${#million_rss[@]}" -gt 0 ]; then
@@ -253,8 +280,9 @@ report=$work/report.md
     echo "| --- | --- | --- | --- |"
     cat "$hostile_rows"
     if [ -n "$before_tool" ]; then
-        before_read_median=$(median 8 "$work"/read-*.json)
-        before_traps_median=$(median 8 "$work"/traps-*.json)
+        before_read_median=$(median before "$work"/read-*.json)
+        before_traps_median=$(median before "$work"/traps-*.json)
+        before_fixed_median=$(median before-empty "$work/fixed.json")
         echo
         echo "Before: the release binary of \`$BEFORE\` ($(git rev-parse --short "$BEFORE")), timed in the same runs:"
         echo
@@ -262,5 +290,7 @@ report=$work/report.md
         echo "| --- | --- | --- |"
         echo "| \`check\` / \`rg\`, default tree | $(ms "$before_read_median") / $(ms "$rg_median") = **$(ratio "$before_read_median" "$rg_median")x** | $(ratio "$check_median" "$rg_median")x |"
         echo "| \`check\` / \`rg\`, trap-heavy tree | $(ms "$before_traps_median") / $(ms "$traps_rg_median") = **$(ratio "$before_traps_median" "$traps_rg_median")x** | $(ratio "$traps_check_median" "$traps_rg_median")x |"
+        echo "| before / now, each round's ratio, median: default; trap-heavy | $(paired before check 1 "$work"/read-*.json)x; $(paired before check 1 "$work"/traps-*.json)x | |"
+        echo "| fixed cost: \`check\` of an empty folder, median of 100 | $(ms_tenths "$before_fixed_median") | $(ms_tenths "$fixed_median") |"
     fi
 } | tee "$report"
