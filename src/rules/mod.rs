@@ -111,6 +111,11 @@ struct FieldFile {
     names: Vec<String>,
 }
 
+/// The longest word (alias, title, identifier, suffix, peer, code, field name) a rule may give.
+/// Real ones are under 25 characters (`Internet Secure Payment`); one of thousands made
+/// building the rule's automata take minutes before a run read its first file.
+const MAX_WORD_CHARS: usize = 64;
+
 /// A loaded, validated migration rule.
 #[derive(Debug)]
 pub struct Rule {
@@ -213,6 +218,35 @@ impl Rule {
         non_empty(&file.from.labels, "from.labels")?;
         non_empty(&file.to.labels, "to.labels")?;
         non_empty(&file.field.names, "field.names")?;
+        let words: [(&str, &[String]); 15] = [
+            ("card.name", std::slice::from_ref(&file.card.name)),
+            (
+                "card.latin_name",
+                std::slice::from_ref(&file.card.latin_name),
+            ),
+            ("card.aliases", &file.card.aliases),
+            ("card.suffixes", &file.card.suffixes),
+            ("card.codes", &file.card.codes),
+            ("card.shared_suffixes", &file.card.shared_suffixes),
+            ("card.bank_suffixes", &file.card.bank_suffixes),
+            ("card.peers", &file.card.peers),
+            ("from.labels", &file.from.labels),
+            ("from.identifiers", &file.from.identifiers),
+            ("from.codes", &file.from.codes),
+            ("to.labels", &file.to.labels),
+            ("to.identifiers", &file.to.identifiers),
+            ("to.codes", &file.to.codes),
+            ("field.names", &file.field.names),
+        ];
+        for (what, list) in words {
+            if let Some(word) = list.iter().find(|w| w.chars().count() > MAX_WORD_CHARS) {
+                let start: String = word.chars().take(12).collect();
+                return Err(error(format!(
+                    "{what}: \"{start}...\" is {} characters long; a rule's words are at most {MAX_WORD_CHARS}",
+                    word.chars().count()
+                )));
+            }
+        }
         if file.card.name.trim().is_empty() || file.card.latin_name.trim().is_empty() {
             return Err(error(
                 "card.name and card.latin_name must not be empty".into(),
@@ -966,5 +1000,23 @@ mod tests {
         let text = include_str!("../../rules/jeju-mpi-to-isp.toml").replace("[field]", "[feild]");
         let err = Rule::from_toml("y.toml", &text).unwrap_err();
         assert!(err.to_string().contains("feild"), "{err}");
+    }
+
+    #[test]
+    fn a_word_too_long_to_search_for_is_refused_at_load() {
+        let with_label = |label: &str| {
+            include_str!("../../rules/jeju-mpi-to-isp.toml").replace(
+                r#"labels = ["안심클릭","#,
+                &format!(r#"labels = ["{label}", "안심클릭","#),
+            )
+        };
+        let longest = "안심".repeat(MAX_WORD_CHARS / 2);
+        assert!(Rule::from_toml("ok.toml", &with_label(&longest)).is_ok());
+        let err = Rule::from_toml("long.toml", &with_label(&"안심".repeat(4000))).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "long.toml: from.labels: \"안심안심안심안심안심안심...\" is 8000 characters long; \
+             a rule's words are at most 64"
+        );
     }
 }
