@@ -215,22 +215,6 @@ for run in $(seq "$write_runs"); do
 done
 rm -rf "$copy"
 
-rg_median=$(median rg "$work"/read-*.json)
-check_median=$(median check "$work"/read-*.json)
-j1_median=$(median check-j1 "$work"/read-*.json)
-j2_median=$(median check-j2 "$work"/read-*.json)
-rg_j1_median=$(median rg-j1 "$work"/read-*.json)
-rg_j2_median=$(median rg-j2 "$work"/read-*.json)
-traps_rg_median=$(median rg "$work"/traps-*.json)
-traps_check_median=$(median check "$work"/traps-*.json)
-traps_j1_median=$(median check-j1 "$work"/traps-*.json)
-traps_j2_median=$(median check-j2 "$work"/traps-*.json)
-traps_rg_j1_median=$(median rg-j1 "$work"/traps-*.json)
-traps_rg_j2_median=$(median rg-j2 "$work"/traps-*.json)
-j1_paired=$(paired check-j1 check-j2 1 "$work"/read-*.json)
-rg_j1_paired=$(paired rg-j1 rg-j2 1 "$work"/read-*.json)
-traps_j1_paired=$(paired check-j1 check-j2 1 "$work"/traps-*.json)
-traps_rg_j1_paired=$(paired rg-j1 rg-j2 1 "$work"/traps-*.json)
 arithmetic=$(paired arithmetic-one arithmetic-two 2 "$work"/read-*.json "$work"/traps-*.json)
 fixed_median=$(median empty "$work/fixed.json")
 start_median=$(median version "$work/fixed.json")
@@ -239,6 +223,24 @@ fresh_check_median=$(median check-fresh "$work"/write-*.json)
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
 ms() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.0f} ms')" "$1"; }
 ms_tenths() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.1f} ms')" "$1"; }
+
+# Report rows from one tree's rounds: ROUNDS is `read` (the default tree) or `traps`.
+# `check` against rg: ROUNDS TREE TARGET.
+vs_rg_row() {
+    local check rg
+    check=$(median check "$work/$1"-*.json)
+    rg=$(median rg "$work/$1"-*.json)
+    echo "| \`check\` / \`rg\`, $2 | $(ms "$check") / $(ms "$rg") = **$(ratio "$check" "$rg")x** | $3 |"
+}
+# One thread against two, as a ratio of medians and as the median of the rounds' own ratios:
+# ROUNDS TREE COMMAND (check or rg) WHAT TARGET (a row without a target is not in bold).
+threads_row() {
+    local j1 j2 bold=
+    j1=$(median "$3-j1" "$work/$1"-*.json)
+    j2=$(median "$3-j2" "$work/$1"-*.json)
+    [ -z "$5" ] || bold='**'
+    echo "| \`$3 -j1\` / \`$3 -j2\`$4, $2: medians; median of the rounds' ratios | $(ms "$j1") / $(ms "$j2") = $bold$(ratio "$j1" "$j2")x$bold; $bold$(paired "$3-j1" "$3-j2" 1 "$work/$1"-*.json)x$bold | $5 |"
+}
 
 tree_files=$(find "$tree" -type f | wc -l)
 tree_size=$(du -sh "$tree" | cut -f1)
@@ -258,12 +260,12 @@ report=$work/report.md
     echo
     echo "| measure | result | target |"
     echo "| --- | --- | --- |"
-    echo "| \`check\` / \`rg\`, default tree | $(ms "$check_median") / $(ms "$rg_median") = **$(ratio "$check_median" "$rg_median")x** | <= 1.0x |"
-    echo "| \`check\` / \`rg\`, trap-heavy tree | $(ms "$traps_check_median") / $(ms "$traps_rg_median") = **$(ratio "$traps_check_median" "$traps_rg_median")x** | <= 1.5x |"
-    echo "| \`check -j1\` / \`check -j2\`, default tree: medians; median of the rounds' ratios | $(ms "$j1_median") / $(ms "$j2_median") = **$(ratio "$j1_median" "$j2_median")x**; **${j1_paired}x** | >= 1.8x |"
-    echo "| \`check -j1\` / \`check -j2\`, trap-heavy tree: medians; median of the rounds' ratios | $(ms "$traps_j1_median") / $(ms "$traps_j2_median") = **$(ratio "$traps_j1_median" "$traps_j2_median")x**; **${traps_j1_paired}x** | >= 1.8x |"
-    echo "| \`rg -j1\` / \`rg -j2\` (a search that mostly reads), default tree | $(ms "$rg_j1_median") / $(ms "$rg_j2_median") = $(ratio "$rg_j1_median" "$rg_j2_median")x; ${rg_j1_paired}x | |"
-    echo "| \`rg -j1\` / \`rg -j2\` (a search that mostly reads), trap-heavy tree | $(ms "$traps_rg_j1_median") / $(ms "$traps_rg_j2_median") = $(ratio "$traps_rg_j1_median" "$traps_rg_j2_median")x; ${traps_rg_j1_paired}x | |"
+    vs_rg_row read "default tree" "<= 1.0x"
+    vs_rg_row traps "trap-heavy tree" "<= 1.5x"
+    threads_row read "default tree" check "" ">= 1.8x"
+    threads_row traps "trap-heavy tree" check "" ">= 1.8x"
+    threads_row read "default tree" rg " (a search that mostly reads)" ""
+    threads_row traps "trap-heavy tree" rg " (a search that mostly reads)" ""
     echo "| arithmetic yardstick, two copies at once against one, median of all rounds | ${arithmetic}x | |"
     echo "| fixed cost of a run: \`check\` of an empty folder (\`--version\`: $(ms_tenths "$start_median")), median of 100 | $(ms_tenths "$fixed_median") | |"
     echo "| peak RSS of \`check --format json\`, default tree, highest of 3 runs | **$((rss_kib / 1024)) MiB** | <= 64 MiB |"
@@ -280,16 +282,19 @@ report=$work/report.md
     echo "| --- | --- | --- | --- |"
     cat "$hostile_rows"
     if [ -n "$before_tool" ]; then
-        before_read_median=$(median before "$work"/read-*.json)
-        before_traps_median=$(median before "$work"/traps-*.json)
         before_fixed_median=$(median before-empty "$work/fixed.json")
         echo
         echo "Before: the release binary of \`$BEFORE\` ($(git rev-parse --short "$BEFORE")), timed in the same runs:"
         echo
         echo "| measure | before | now |"
         echo "| --- | --- | --- |"
-        echo "| \`check\` / \`rg\`, default tree | $(ms "$before_read_median") / $(ms "$rg_median") = **$(ratio "$before_read_median" "$rg_median")x** | $(ratio "$check_median" "$rg_median")x |"
-        echo "| \`check\` / \`rg\`, trap-heavy tree | $(ms "$before_traps_median") / $(ms "$traps_rg_median") = **$(ratio "$before_traps_median" "$traps_rg_median")x** | $(ratio "$traps_check_median" "$traps_rg_median")x |"
+        for rounds in read traps; do
+            before=$(median before "$work/$rounds"-*.json)
+            check=$(median check "$work/$rounds"-*.json)
+            rg=$(median rg "$work/$rounds"-*.json)
+            tree=$([ "$rounds" = read ] && echo "default tree" || echo "trap-heavy tree")
+            echo "| \`check\` / \`rg\`, $tree | $(ms "$before") / $(ms "$rg") = **$(ratio "$before" "$rg")x** | $(ratio "$check" "$rg")x |"
+        done
         echo "| before / now, each round's ratio, median: default; trap-heavy | $(paired before check 1 "$work"/read-*.json)x; $(paired before check 1 "$work"/traps-*.json)x | |"
         echo "| fixed cost: \`check\` of an empty folder, median of 100 | $(ms_tenths "$before_fixed_median") | $(ms_tenths "$fixed_median") |"
     fi
